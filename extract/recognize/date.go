@@ -1,0 +1,349 @@
+package recognize
+
+import (
+	"time"
+)
+
+// Granularities of a Date.
+const (
+	granDay   = "day"
+	granWeek  = "week"
+	granMonth = "month"
+	granYear  = "year"
+)
+
+// Date is one date mention, resolved to a range of whole days.
+type Date struct {
+	// Text is the mention as written; Start and End are byte offsets into
+	// the input, text[Start:End] == Text.
+	Text       string
+	Start, End int
+	// From and To are UTC midnights; To is inclusive, so a single day has
+	// From == To and "in 2017" runs from 2017-01-01 to 2017-12-31.
+	From, To time.Time
+	// Granularity is "day", "week", "month" or "year".
+	Granularity string
+	// Relative is set when the date was resolved against the publication
+	// date or against another date in the text.
+	Relative bool
+}
+
+// Dates finds absolute and relative dates in text.
+//
+// published is the publication date (UTC midnight). When it is the zero
+// time, mentions that need it (weekdays, "yesterday", "last week", "April
+// 21" without a year) are not returned.
+//
+// Resolution rules, chosen for news written in the past tense:
+//   - A weekday is the most recent such day on or before publication ("On
+//     Sunday" in an article of Wednesday 2018-04-18 is 2018-04-15,
+//     "Wednesday" is 2018-04-18), unless the sentence looks ahead before the
+//     mention ("will", "could", "next", "is due to", "is expected to",
+//     "plans to", "scheduled"): then it is the next such day on or after
+//     publication. "last Monday" is the Monday of the previous ISO week,
+//     "next Monday" that of the following week, "this past Monday" the most
+//     recent Monday strictly before publication.
+//   - A day or month without a year takes the publication year; a past
+//     reading moves it back a year when it would fall more than 30 days
+//     after publication, a forward-looking sentence moves it on a year when
+//     it would fall more than 30 days before.
+//   - "last week" is Monday to Sunday of the previous ISO week; "this
+//     month", "last year" and the like are whole calendar periods;
+//     "earlier this month" runs from the first of the month to publication.
+//   - "two weeks later", "the next day", "the following week" count from the
+//     most recent single-day date before them in the text, or from
+//     publication when there is none.
+//   - "N days ago" and "in N weeks" are single days.
+func Dates(text string, published time.Time) []Date {
+	toks := tokenize(text)
+	s := dateScanner{text: text, toks: toks, pub: published}
+	s.scan()
+	return s.out
+}
+
+// spanReference resolves mentions when only their spans are wanted.
+var spanReference = time.Date(2000, 6, 15, 0, 0, 0, 0, time.UTC)
+
+// ownedByDates marks the tokens that belong to dates, times, phone numbers
+// and years, which are not quantities.
+func ownedByDates(text string, toks []token) []bool {
+	blocked := make([]bool, len(toks))
+	s := dateScanner{text: text, toks: toks, pub: spanReference, spans: true}
+	s.scan()
+	for _, r := range s.claimed {
+		for k := r[0]; k < r[1]; k++ {
+			blocked[k] = true
+		}
+	}
+	markTimesAndPhones(text, toks, blocked)
+	return blocked
+}
+
+// dateScanner walks the tokens once, left to right.
+type dateScanner struct {
+	text    string
+	toks    []token
+	pub     time.Time
+	spans   bool // only the claimed token spans matter
+	out     []Date
+	claimed [][2]int
+	anchor  time.Time // the last single-day date seen
+}
+
+// found is a matched date mention.
+type found struct {
+	first, end int
+	from, to   time.Time
+	gran       string
+	rel        bool
+}
+
+func (s *dateScanner) scan() {
+	for i := 0; i < len(s.toks); {
+		f, ok := s.match(i)
+		if !ok {
+			i++
+			continue
+		}
+		if f.end <= i {
+			f.end = i + 1
+		}
+		s.claimed = append(s.claimed, [2]int{f.first, f.end})
+		if !f.from.IsZero() {
+			st, en := s.toks[f.first].start, s.toks[f.end-1].end
+			s.out = append(s.out, Date{Text: s.text[st:en], Start: st, End: en, From: f.from, To: f.to, Granularity: f.gran, Relative: f.rel})
+			if f.from.Equal(f.to) {
+				s.anchor = f.from
+			}
+		}
+		i = f.end
+	}
+}
+
+// match tries every date form at token i.
+func (s *dateScanner) match(i int) (found, bool) {
+	t := &s.toks[i]
+	switch t.kind {
+	case tNum:
+		if f, ok := s.numericDate(i); ok {
+			return f, true
+		}
+		if f, ok := s.numberForm(i); ok {
+			return f, true
+		}
+		if f, ok := s.dayRange(i); ok {
+			return f, true
+		}
+		if f, ok := s.countedPeriod(i); ok {
+			return f, true
+		}
+		return s.yearForms(i)
+	case tWord:
+		if !dateTriggers[t.low] {
+			return found{}, false
+		}
+		if weakTriggers[t.low] {
+			// "the", "in", "a" start a date only before a date word or a
+			// figure; checking that first keeps the scan fast.
+			n := s.at(i + 1)
+			if n.kind != tNum && !dateTriggers[n.low] && periodUnits[n.low] == "" && !periodWords[n.low] {
+				return found{}, false
+			}
+		}
+		if f, ok := s.wordForm(i); ok {
+			return f, true
+		}
+		if f, ok := s.dayRange(i); ok {
+			return f, true
+		}
+		if f, ok := s.monthForms(i); ok {
+			return f, true
+		}
+		if f, ok := s.relative(i); ok {
+			return f, true
+		}
+		if f, ok := s.yearForms(i); ok {
+			return f, true
+		}
+		return s.quarter(i)
+	}
+	return found{}, false
+}
+
+// day returns a UTC midnight.
+func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
+
+// validDay reports whether y-m-d exists.
+func validDay(y, m, d int) bool {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return false
+	}
+	return day(y, m, d).Day() == d
+}
+
+// monthEnd returns the last day of the month of t.
+func monthEnd(y, m int) time.Time { return day(y, m+1, 0) }
+
+// monday returns the Monday of t's ISO week.
+func monday(t time.Time) time.Time {
+	wd := (int(t.Weekday()) + 6) % 7
+	return t.AddDate(0, 0, -wd)
+}
+
+// forwardLooking reports whether the sentence before token i looks ahead
+// ("will", "is due to", "could be banned on").
+func (s *dateScanner) forwardLooking(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-25; j-- {
+		t := &s.toks[j]
+		if t.kind == tSym && (t.low == "!" || t.low == "?" || t.low == ";") {
+			return false
+		}
+		if t.kind == tSym && t.low == "." && j > 0 && s.toks[j-1].kind == tWord && len(s.toks[j-1].low) > 3 {
+			return false
+		}
+		if t.nl && j > 0 && j < i-1 && s.toks[j-1].kind == tSym && s.toks[j-1].low != "," {
+			return false
+		}
+		if forwardCues[t.low] {
+			if t.low == "may" && s.text[t.start] == 'M' {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// forwardCues are words that make a sentence look ahead.
+var forwardCues = map[string]bool{
+	"will": true, "'ll": true, "won't": true, "could": true, "would": true, "shall": true, "might": true, "may": true,
+	"next": true, "due": true, "expected": true, "plans": true, "plan": true, "planned": true, "planning": true,
+	"scheduled": true, "upcoming": true, "set": true, "going": true, "intends": true, "until": true,
+}
+
+// resolveYearless picks the year for a month/day written without one.
+func (s *dateScanner) resolveYearless(i, m, d int) (time.Time, bool) {
+	if s.pub.IsZero() {
+		return time.Time{}, false
+	}
+	y := s.pub.Year()
+	if !validDay(y, m, d) {
+		if !validDay(2000, m, d) {
+			return time.Time{}, false
+		}
+		y = s.pub.Year() - 1
+		for !validDay(y, m, d) {
+			y--
+		}
+	}
+	c := day(y, m, d)
+	switch {
+	case s.forwardLooking(i):
+		if c.Before(s.pub.AddDate(0, 0, -30)) {
+			c = day(y+1, m, d)
+		}
+	case c.After(s.pub.AddDate(0, 0, 30)):
+		c = day(y-1, m, d)
+	}
+	if c.Day() != d {
+		return time.Time{}, false
+	}
+	return c, true
+}
+
+// resolveMonth picks the year for a month written without one.
+func (s *dateScanner) resolveMonth(i, m int) (time.Time, time.Time, bool) {
+	if s.pub.IsZero() {
+		return time.Time{}, time.Time{}, false
+	}
+	y := s.pub.Year()
+	if s.forwardLooking(i) {
+		if m < int(s.pub.Month()) {
+			y++
+		}
+	} else if m > int(s.pub.Month()) {
+		y--
+	}
+	return day(y, m, 1), monthEnd(y, m), true
+}
+
+// dateTriggers are the words a date mention can start with; other words
+// are skipped without trying each form.
+var dateTriggers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, tab := range []map[string]int{months, weekdays} {
+		for w := range tab {
+			m[w] = true
+		}
+	}
+	for w := range cardinalWords {
+		m[w] = true
+	}
+	for w := range ordinalWords {
+		m[w] = true
+	}
+	for w := range holidays {
+		m[w] = true
+	}
+	for _, h := range holidayPhrases {
+		m[h.words[0]] = true
+	}
+	for _, w := range []string{"from", "between", "the", "in", "within", "last", "this", "next", "past", "previous", "coming",
+		"upcoming", "following", "current", "earlier", "later", "early", "mid", "late", "q", "today", "tonight", "yesterday",
+		"tomorrow", "tmrw", "a", "an", "on", "week", "end", "beginning", "start", "middle", "final", "easter", "thanksgiving",
+		"black", "labor", "labour", "memorial", "good"} {
+		m[w] = true
+	}
+	return m
+}()
+
+// numberForm tries the compound date forms that start with a figure,
+// longer readings before their parts.
+func (s *dateScanner) numberForm(i int) (found, bool) {
+	if f, ok := s.offsetFrom(i); ok {
+		return f, true
+	}
+	if f, ok := s.weekOf(i); ok {
+		return f, true
+	}
+	if f, ok := s.century(i); ok {
+		return f, true
+	}
+	return s.yearQuarter(i)
+}
+
+// wordForm tries the compound date forms that start with a word.
+func (s *dateScanner) wordForm(i int) (found, bool) {
+	if f, ok := s.offsetFrom(i); ok {
+		return f, true
+	}
+	if f, ok := s.weekThenDay(i); ok {
+		return f, true
+	}
+	if f, ok := s.weekOf(i); ok {
+		return f, true
+	}
+	if f, ok := s.periodEdge(i); ok {
+		return f, true
+	}
+	if f, ok := s.relativeQuarter(i); ok {
+		return f, true
+	}
+	if f, ok := s.movableHolidayAt(i); ok {
+		return f, true
+	}
+	if f, ok := s.weekdayOfDay(i); ok {
+		return f, true
+	}
+	if f, ok := s.onTheDay(i); ok {
+		return f, true
+	}
+	return s.century(i)
+}
+
+// weakTriggers are common words that start a date only when a date word or
+// figure follows.
+var weakTriggers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "from": true, "between": true, "within": true, "this": true}
+
+// periodWords name periods that can follow a weak trigger ("this weekend").
+var periodWords = map[string]bool{"weekend": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}

@@ -1,0 +1,727 @@
+package recognize
+
+import "time"
+
+// monthAt reads a month name at token k ("December", "Dec.", "Sept") and
+// returns it with the index after it. Ordinary words that are also months
+// ("may", "march") need a day, a year or a date preposition next to them.
+func (s *dateScanner) monthAt(k int) (int, int, bool) {
+	if k >= len(s.toks) || s.toks[k].kind != tWord {
+		return 0, 0, false
+	}
+	t := &s.toks[k]
+	m, ok := months[t.low]
+	if !ok {
+		return 0, 0, false
+	}
+	end := k + 1
+	if end < len(s.toks) && s.toks[end].isSym(".") && s.toks[end].adjacent() && len(t.low) <= 4 {
+		end++
+	}
+	if len(t.low) <= 4 && t.low != "may" && t.low != "june" && t.low != "july" && s.text[t.start] >= 'a' && !s.followedByDayOrYear(end) {
+		return 0, 0, false // "mar", "dec" in lower case are rarely months unless a figure follows
+	}
+	if (t.low == "may" || t.low == "march" || t.low == "mar") && !s.followedByDayOrYear(end) && !s.monthWordInContext(k, end) {
+		return 0, 0, false
+	}
+	return m, end, true
+}
+
+// datePrepBefore reports whether token k follows a word that introduces a
+// date or period ("in", "since", "early").
+func (s *dateScanner) datePrepBefore(k int) bool {
+	return k > 0 && datePreps[s.toks[k-1].low] && !s.toks[k].nl
+}
+
+// datePreps introduce a date, month or year.
+var datePreps = map[string]bool{
+	"in": true, "since": true, "by": true, "of": true, "from": true, "until": true, "till": true, "through": true,
+	"during": true, "before": true, "after": true, "between": true, "early": true, "mid": true, "late": true,
+	"last": true, "next": true, "this": true, "on": true, "to": true, "and": true, "or": true, "around": true, "circa": true,
+	"year": true, "throughout": true, "starting": true, "beginning": true, "ending": true, "into": true, "end": true,
+}
+
+// followedByDayOrYear reports whether a day number or year follows at k.
+func (s *dateScanner) followedByDayOrYear(k int) bool {
+	if k < len(s.toks) && s.toks[k].isSym(",") {
+		k++
+	}
+	if k < len(s.toks) && (s.toks[k].isSym("-") || s.toks[k].isSym("/")) && s.toks[k].adjacent() {
+		k++
+	}
+	if k >= len(s.toks) || s.toks[k].nl {
+		return false
+	}
+	if _, _, ok := s.dayAt(k); ok {
+		return true
+	}
+	_, _, ok := s.yearAt(k)
+	return ok
+}
+
+// dayAt reads a day of the month at token k: "21", "21st", "twenty-first",
+// "twenty nine".
+func (s *dateScanner) dayAt(k int) (int, int, bool) {
+	if k >= len(s.toks) {
+		return 0, 0, false
+	}
+	t := &s.toks[k]
+	if t.kind == tNum {
+		if k > 0 && (s.toks[k-1].isSym("$") || s.toks[k-1].isSym("€") || s.toks[k-1].isSym("£")) {
+			return 0, 0, false // "$12 December 27": money, not a day
+		}
+		if t.digits > 2 || t.val < 1 || t.val > 31 || t.val != float64(int(t.val)) || !t.plain && t.low[0] != '0' {
+			return 0, 0, false
+		}
+		switch t.suffix {
+		case "", "st", "nd", "rd", "th", "ST", "ND", "RD", "TH":
+		default:
+			return 0, 0, false
+		}
+		if k+1 < len(s.toks) && s.toks[k+1].adjacent() && (s.toks[k+1].isSym(":") || s.toks[k+1].isSym("%")) {
+			return 0, 0, false
+		}
+		return int(t.val), k + 1, true
+	}
+	if t.kind != tWord {
+		return 0, 0, false
+	}
+	if v, ok := ordinalWords[t.low]; ok && v <= 31 && v >= 1 {
+		return int(v), k + 1, true
+	}
+	v, ok := cardinalWords[t.low]
+	if !ok || v < 1 {
+		return 0, 0, false
+	}
+	end := k + 1
+	if v >= 20 && v <= 30 {
+		j := end
+		if j < len(s.toks) && s.toks[j].isSym("-") && s.toks[j].adjacent() {
+			j++
+		}
+		if j < len(s.toks) {
+			if u, ok := ordinalWords[s.toks[j].low]; ok && u < 10 && v+u <= 31 {
+				return int(v + u), j + 1, true
+			}
+			if u, ok := cardinalWords[s.toks[j].low]; ok && u >= 1 && u < 10 && v+u <= 31 {
+				return int(v + u), j + 1, true
+			}
+		}
+	}
+	if v > 31 {
+		return 0, 0, false
+	}
+	return int(v), end, true
+}
+
+// yearAt reads a year at token k: four digits from 1000 to 2999, or words
+// ("nineteen eighty six", "two thousand and fifteen").
+func (s *dateScanner) yearAt(k int) (int, int, bool) {
+	if k >= len(s.toks) {
+		return 0, 0, false
+	}
+	t := &s.toks[k]
+	if t.kind == tNum {
+		if t.digits != 4 || !t.plain || t.suffix != "" || t.val < 1000 || t.val > 2999 {
+			return 0, 0, false
+		}
+		if k+1 < len(s.toks) && s.toks[k+1].adjacent() && (s.toks[k+1].isSym(":") || s.toks[k+1].isSym("%")) {
+			return 0, 0, false
+		}
+		return int(t.val), k + 1, true
+	}
+	return s.yearWordsAt(k)
+}
+
+// yearWordsAt reads years in words: "nineteen eighty six", "two thousand
+// and five", "seventeen hundred thirty three".
+func (s *dateScanner) yearWordsAt(k int) (int, int, bool) {
+	w := func(j int) (float64, bool) {
+		if j >= len(s.toks) || s.toks[j].kind != tWord {
+			return 0, false
+		}
+		v, ok := cardinalWords[s.toks[j].low]
+		return v, ok
+	}
+	v, ok := w(k)
+	if !ok {
+		return 0, 0, false
+	}
+	switch {
+	case v == 2 && k+1 < len(s.toks) && s.toks[k+1].isWord("thousand"):
+		y, j := 2000, k+2
+		if j < len(s.toks) && s.toks[j].isWord("and") {
+			j++
+		}
+		if r, e := s.smallWords(j); e > j {
+			return y + r, e, true
+		}
+		return y, k + 2, true
+	case v >= 10 && v <= 20:
+		j := k + 1
+		if j < len(s.toks) && s.toks[j].isWord("hundred") {
+			j++
+			r, e := s.smallWords(j)
+			return int(v)*100 + r, e, true
+		}
+		r, e := s.smallWords(j)
+		if e > j && r >= 10 {
+			return int(v)*100 + r, e, true
+		}
+	}
+	return 0, 0, false
+}
+
+// smallWords reads a written number below one hundred ("eighty six").
+func (s *dateScanner) smallWords(j int) (int, int) {
+	if j >= len(s.toks) {
+		return 0, j
+	}
+	v, ok := cardinalWords[s.toks[j].low]
+	if !ok {
+		return 0, j
+	}
+	if v >= 20 && j+1 < len(s.toks) {
+		k := j + 1
+		if s.toks[k].isSym("-") && s.toks[k].adjacent() {
+			k++
+		}
+		if k < len(s.toks) {
+			if u, ok := cardinalWords[s.toks[k].low]; ok && u >= 1 && u <= 9 {
+				return int(v + u), k + 1
+			}
+		}
+	}
+	return int(v), j + 1
+}
+
+// weekdayAt reads a weekday name, with an optional comma after it.
+func (s *dateScanner) weekdayAt(k int, abbrev bool) (int, int, bool) {
+	if k >= len(s.toks) || s.toks[k].kind != tWord {
+		return 0, 0, false
+	}
+	w, ok := weekdays[s.toks[k].low]
+	if !ok || !abbrev && len(s.toks[k].low) < 6 {
+		return 0, 0, false
+	}
+	end := k + 1
+	if end < len(s.toks) && s.toks[end].isSym(".") && s.toks[end].adjacent() {
+		end++
+	}
+	if end < len(s.toks) && s.toks[end].isSym(",") {
+		end++
+	}
+	return w, end, true
+}
+
+// calDate is a calendar date that may lack its year or day.
+type calDate struct {
+	y, m, d    int
+	first, end int
+}
+
+// calendarAt reads "[Weekday,] Month[.] day[,] [year]" or
+// "[Weekday,] [the] day [of] Month [,] [year]" at token k.
+func (s *dateScanner) calendarAt(k int) (calDate, bool) {
+	c := calDate{first: k}
+	j := k
+	if _, e, ok := s.weekdayAt(j, true); ok {
+		if _, _, ok := s.monthAt(e); ok {
+			j = e
+		} else if e2 := s.skipThe(e); e2 < len(s.toks) {
+			if _, e3, ok := s.dayAt(e2); ok {
+				if _, _, ok := s.monthAt(s.skipOf(e3)); ok {
+					j = e
+				}
+			}
+		}
+	}
+	if m, e, ok := s.monthAt(j); ok {
+		c.m = m
+		j = e
+		the := j < len(s.toks) && s.toks[j].isWord("the")
+		if the {
+			j++
+		} else if j+1 < len(s.toks) && s.toks[j].isSym(",") && s.toks[j+1].kind == tNum && s.toks[j+1].suffix != "" {
+			j++ // "October, 1st"
+		}
+		if _, _, ok := s.yearWordsAt(j); ok && s.toks[j].kind == tWord {
+			// "October two thousand and five": a year, not a day.
+		} else if d, e2, ok := s.dayAt(j); ok && !s.toks[j].nl && !s.dayIsYearPart(j) {
+			c.d = d
+			j = e2
+		} else if the {
+			return c, false
+		}
+	} else {
+		j = s.skipThe(j)
+		d, e, ok := s.dayAt(j)
+		if !ok {
+			return c, false
+		}
+		e = s.skipOf(e)
+		m, e2, ok := s.monthAt(e)
+		if !ok {
+			return c, false
+		}
+		c.d, c.m, j = d, m, e2
+	}
+	// Year: ", 2017", " 2017", " of 2017", "-2018", "/2018".
+	y := j
+	if y < len(s.toks) && (s.toks[y].isSym(",") || s.toks[y].isWord("of") || (s.toks[y].isSym("-") || s.toks[y].isSym("/")) && s.toks[y].adjacent()) {
+		y++
+	}
+	if y < len(s.toks) && !s.toks[y].nl {
+		if yr, e, ok := s.yearAt(y); ok {
+			c.y = yr
+			j = e
+		} else if y < len(s.toks) && s.toks[y].kind == tNum && s.toks[y].digits == 2 && s.toks[y].plain && s.toks[y].suffix == "" && y > 0 && s.toks[y-1].isWord("of") {
+			c.y = 1900 + int(s.toks[y].val) // "April of 87"
+			if c.y < 1930 {
+				c.y += 100
+			}
+			j = y + 1
+		}
+	}
+	c.end = j
+	if c.d == 0 && c.y == 0 && !s.standaloneMonth(k, c.first) {
+		return c, false
+	}
+	return c, true
+}
+
+// dayIsYearPart reports whether the number at j is really the start of a
+// year range or a count ("May 2017").
+func (s *dateScanner) dayIsYearPart(j int) bool {
+	t := &s.toks[j]
+	return t.kind == tNum && j+1 < len(s.toks) && !s.toks[j+1].nl && (timeUnits[s.toks[j+1].low] || scaleWords[s.toks[j+1].low] > 0 || s.toks[j+1].isSym("%") || s.toks[j+1].low == "percent" || s.toks[j+1].low == "people")
+}
+
+// standaloneMonth decides whether a month name alone is a date: most are,
+// but "may"/"march" need a date word before them.
+func (s *dateScanner) standaloneMonth(k, first int) bool {
+	t := &s.toks[k]
+	if _, ok := weekdays[t.low]; ok {
+		return false
+	}
+	if t.low == "may" || t.low == "march" || t.low == "mar" {
+		return s.datePrepBefore(k)
+	}
+	return true
+}
+
+func (s *dateScanner) skipThe(j int) int {
+	if j < len(s.toks) && s.toks[j].isWord("the") {
+		return j + 1
+	}
+	return j
+}
+
+func (s *dateScanner) skipOf(j int) int {
+	if j < len(s.toks) && s.toks[j].isWord("of") {
+		return j + 1
+	}
+	return j
+}
+
+// resolveCal turns a calendar date into a found mention.
+func (s *dateScanner) resolveCal(c calDate) (found, bool) {
+	f := found{first: c.first, end: c.end, gran: granDay}
+	switch {
+	case c.d > 0 && c.y > 0:
+		if !validDay(c.y, c.m, c.d) {
+			return f, false
+		}
+		f.from = day(c.y, c.m, c.d)
+		f.to = f.from
+	case c.d > 0:
+		d, ok := s.resolveYearless(c.first, c.m, c.d)
+		if !ok {
+			return f, s.spans
+		}
+		f.from, f.to, f.rel = d, d, true
+	case c.y > 0:
+		f.from, f.to, f.gran = day(c.y, c.m, 1), monthEnd(c.y, c.m), granMonth
+	default:
+		from, to, ok := s.resolveMonth(c.first, c.m)
+		if !ok {
+			return f, s.spans
+		}
+		f.from, f.to, f.gran, f.rel = from, to, granMonth, true
+	}
+	return f, true
+}
+
+// dayRange reads a calendar date and, when one follows, the end of a
+// range: "November 18-19", "Nov 18-Dec 19, 2015", "from March to May",
+// "April 9th through 17th", "between 3 and 12 of Sept".
+func (s *dateScanner) dayRange(i int) (found, bool) {
+	first := i
+	if s.toks[i].isWord("from") || s.toks[i].isWord("between") {
+		i++
+		if i >= len(s.toks) {
+			return found{}, false
+		}
+	}
+	a, ok := s.calendarAt(i)
+	if !ok {
+		return found{}, false
+	}
+	if f, ok := s.rangeEnd(first, a); ok {
+		return f, true
+	}
+	if first != i {
+		return found{}, false
+	}
+	return s.resolveCal(a)
+}
+
+// rangeEnd completes a calendar date with the end of a range after it.
+func (s *dateScanner) rangeEnd(first int, a calDate) (found, bool) {
+	j := a.end
+	if j >= len(s.toks) || s.toks[j].nl {
+		return found{}, false
+	}
+	switch s.toks[j].low {
+	case "-", "–", "—", "to", "through", "until", "till", "thru":
+	case "and":
+		if !s.toks[first].isWord("between") {
+			return found{}, false
+		}
+	default:
+		return found{}, false
+	}
+	j++
+	b, ok := s.calendarAt(j)
+	if !ok {
+		// A bare day: "18-19", "9th through 17th".
+		if a.d == 0 {
+			return found{}, false
+		}
+		d, e, ok := s.dayAt(s.skipThe(j))
+		if !ok {
+			return found{}, false
+		}
+		b = calDate{m: a.m, d: d, first: j, end: e}
+		if y := e; y < len(s.toks) && s.toks[y].isSym(",") {
+			if yr, e2, ok := s.yearAt(y + 1); ok {
+				b.y, b.end = yr, e2
+			}
+		}
+	}
+	if a.d > 0 != (b.d > 0) {
+		return found{}, false
+	}
+	if a.y == 0 && b.y > 0 {
+		a.y = b.y
+		if a.m > b.m {
+			a.y--
+		}
+	}
+	ra, ok1 := s.resolveCal(a)
+	if b.y == 0 && a.y > 0 {
+		b.y = a.y
+		if b.m < a.m {
+			b.y++
+		}
+	} else if b.y == 0 && ok1 && !ra.from.IsZero() {
+		b.y = ra.from.Year()
+		if b.m < a.m {
+			b.y++
+		}
+	}
+	rb, ok2 := s.resolveCal(b)
+	if !ok1 || !ok2 {
+		return found{}, false
+	}
+	f := found{first: first, end: b.end, from: ra.from, to: rb.to, gran: ra.gran, rel: ra.rel || rb.rel}
+	if !ra.from.IsZero() && !rb.to.IsZero() && !rb.to.After(ra.from) {
+		return found{}, false
+	}
+	return f, true
+}
+
+// numericDate reads "2018-04-18", "2018/4/18", "04/18/2018", "18.04.2018",
+// "20161016" and "2015-03".
+func (s *dateScanner) numericDate(i int) (found, bool) {
+	t := &s.toks[i]
+	if t.kind != tNum || t.suffix != "" && t.suffix != "T" {
+		return found{}, false
+	}
+	if t.digits == 8 && t.plain {
+		v := int(t.val)
+		y, m, d := v/10000, v/100%100, v%100
+		if y >= 1900 && y <= 2100 && validDay(y, m, d) {
+			return found{first: i, end: i + 1, from: day(y, m, d), to: day(y, m, d), gran: granDay}, true
+		}
+		return found{}, false
+	}
+	parts, end := s.numericParts(i)
+	switch len(parts) {
+	case 3:
+		var y, m, d int
+		switch {
+		case parts[0].digits == 4:
+			y, m, d = int(parts[0].val), int(parts[1].val), int(parts[2].val)
+		case parts[2].digits == 4:
+			y, m, d = int(parts[2].val), int(parts[0].val), int(parts[1].val)
+			if m > 12 || s.sepAt(i) == "." {
+				m, d = d, m
+			}
+		default:
+			return found{}, false
+		}
+		if validDay(y, m, d) {
+			return found{first: i, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay}, true
+		}
+	case 2:
+		if parts[0].digits == 4 && parts[1].digits == 2 && parts[1].low[0] == '0' && s.sepAt(i) == "-" {
+			y, m := int(parts[0].val), int(parts[1].val)
+			if y >= 1900 && y <= 2100 && m >= 1 && m <= 12 {
+				return found{first: i, end: end, from: day(y, m, 1), to: monthEnd(y, m), gran: granMonth}, true
+			}
+		}
+	}
+	return found{}, false
+}
+
+// numericParts collects digit groups joined by one kind of separator
+// ("2018-04-18") with no spaces, and returns them with the end index.
+func (s *dateScanner) numericParts(i int) ([]*token, int) {
+	parts := []*token{&s.toks[i]}
+	sep := ""
+	j := i + 1
+	for j+1 < len(s.toks) && len(parts) < 4 {
+		st, nt := &s.toks[j], &s.toks[j+1]
+		if !st.adjacent() || !nt.adjacent() || nt.kind != tNum || !nt.plain || nt.suffix != "" {
+			break
+		}
+		if st.low != "-" && st.low != "/" && st.low != "." {
+			break
+		}
+		if sep != "" && st.low != sep {
+			break
+		}
+		sep = st.low
+		parts = append(parts, nt)
+		j += 2
+	}
+	if !s.toks[i].plain && !(len(parts) == 1) {
+		// "18.04" lexes as one decimal; split it back.
+		return nil, i
+	}
+	if len(parts) > 3 {
+		return nil, i
+	}
+	return parts, j
+}
+
+// sepAt returns the separator after the number at i.
+func (s *dateScanner) sepAt(i int) string {
+	if i+1 < len(s.toks) {
+		return s.toks[i+1].low
+	}
+	return ""
+}
+
+// monthForms reads month-level mentions with a qualifier: "this
+// December", "last December", "early September", "mid-November", "late
+// 2017", "early next year".
+func (s *dateScanner) monthForms(i int) (found, bool) {
+	w := s.toks[i].low
+	j := i + 1
+	if j < len(s.toks) && s.toks[j].isSym("-") && s.toks[j].adjacent() {
+		j++
+	}
+	switch w {
+	case "this", "last", "next", "past", "previous":
+		m, e, ok := s.monthAt(j)
+		if !ok || s.followedByDayOrYear(e) || s.pub.IsZero() && !s.spans {
+			return found{}, false
+		}
+		y := s.pub.Year()
+		pm := int(s.pub.Month())
+		switch w {
+		case "last", "past", "previous":
+			if m >= pm {
+				y--
+			}
+		case "next":
+			if m <= pm {
+				y++
+			}
+		}
+		return found{first: i, end: e, from: day(y, m, 1), to: monthEnd(y, m), gran: granMonth, rel: true}, true
+	case "early", "mid", "late":
+		if m, e, ok := s.monthAt(j); ok {
+			y := 0
+			if yr, e2, ok := s.yearAt(s.skipComma(e)); ok {
+				y, e = yr, e2
+			}
+			var from, to time.Time
+			if y == 0 {
+				f, t, ok := s.resolveMonth(i, m)
+				if !ok {
+					return found{}, s.spans
+				}
+				from, to = f, t
+			} else {
+				from, to = day(y, m, 1), monthEnd(y, m)
+			}
+			switch w {
+			case "early":
+				to = from.AddDate(0, 0, 14)
+			case "mid":
+				from, to = from.AddDate(0, 0, 9), from.AddDate(0, 0, 19)
+			case "late":
+				from = from.AddDate(0, 0, 15)
+			}
+			return found{first: i, end: e, from: from, to: to, gran: granMonth, rel: y == 0}, true
+		}
+		if y, e, ok := s.yearAt(j); ok && s.toks[j].kind == tNum {
+			from, to := day(y, 1, 1), day(y, 4, 30)
+			switch w {
+			case "mid":
+				from, to = day(y, 5, 1), day(y, 8, 31)
+			case "late":
+				from, to = day(y, 9, 1), day(y, 12, 31)
+			}
+			return found{first: i, end: e, from: from, to: to, gran: granMonth}, true
+		}
+	}
+	return found{}, false
+}
+
+func (s *dateScanner) skipComma(j int) int {
+	if j < len(s.toks) && s.toks[j].isSym(",") {
+		return j + 1
+	}
+	return j
+}
+
+// yearForms reads years in context ("in 2017", "since 2015"), year ranges
+// ("between 2014 and 2018", "2014-2018") and decades ("the 1990s").
+func (s *dateScanner) yearForms(i int) (found, bool) {
+	first := i
+	w := s.toks[i].low
+	if w == "from" || w == "between" {
+		i++
+	}
+	if i >= len(s.toks) || s.toks[i].kind != tNum {
+		return found{}, false
+	}
+	t := &s.toks[i]
+	// Decades: "1990s", "the 90s".
+	if t.plain && (t.suffix == "s" || t.suffix == "S") && int(t.val)%10 == 0 && first == i {
+		switch {
+		case t.digits == 4 && t.val >= 1000 && t.val < 3000:
+			y := int(t.val)
+			return found{first: i, end: i + 1, from: day(y, 1, 1), to: day(y+9, 12, 31), gran: granYear}, true
+		case t.digits == 2 && i > 0 && (s.toks[i-1].isWord("the") || s.toks[i-1].isSym("'") || s.toks[i-1].isSym("’")):
+			y := 1900 + int(t.val)
+			return found{first: i, end: i + 1, from: day(y, 1, 1), to: day(y+9, 12, 31), gran: granYear}, true
+		}
+		return found{}, false
+	}
+	y, e, ok := s.yearAt(i)
+	if !ok || y < 1900 || y > 2100 || t.ident && !s.toks[i-1].isSym("-") {
+		return found{}, false
+	}
+	// A year range.
+	if e < len(s.toks) && !s.toks[e].nl {
+		conn := s.toks[e].low
+		if conn == "-" || conn == "–" || conn == "—" || conn == "to" || conn == "through" || conn == "until" || conn == "till" || conn == "~" || conn == "and" && w == "between" {
+			if y2, e2, ok := s.yearAt(e + 1); ok && y2 > y && y2 <= 2100 {
+				if conn == "and" || conn == "to" || conn == "through" || w == "from" || s.yearContext(first) || conn == "-" || conn == "–" {
+					return found{first: first, end: e2, from: day(y, 1, 1), to: day(y2, 12, 31), gran: granYear}, true
+				}
+			}
+		}
+	}
+	if first != i {
+		if w == "from" {
+			return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
+		}
+		return found{}, false
+	}
+	if !s.yearContext(i) && !(e < len(s.toks) && s.toks[e].low == "'s") {
+		return found{}, false
+	}
+	return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
+}
+
+// yearContext reports whether the number at i reads as a year from the
+// word before it ("in 2017", "the year 2008", "mid-2018").
+func (s *dateScanner) yearContext(i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := &s.toks[i-1]
+	// A line break between the word and the number breaks the context; one
+	// before the word ("\n\nIn 2017,") does not.
+	if s.toks[i].nl {
+		return false
+	}
+	if p.isSym("-") && i >= 2 && (s.toks[i-2].low == "mid" || s.toks[i-2].low == "pre" || s.toks[i-2].low == "post") {
+		return true
+	}
+	if p.low == "and" || p.low == "or" || p.isSym(",") {
+		// "2007 and 2009": only after another year.
+		return i >= 2 && s.toks[i-2].kind == tNum && s.toks[i-2].digits == 4 && s.toks[i-2].val >= 1900 && s.toks[i-2].val <= 2100 && s.toks[i-2].plain
+	}
+	switch p.low {
+	case "in", "since", "by", "of", "until", "till", "through", "during", "before", "after", "year", "around", "circa", "throughout", "early", "late", "mid", "summer", "spring", "autumn", "winter", "fall", "starting", "from", "into", "to", "fiscal", "than":
+		if p.low == "to" || p.low == "than" || p.low == "from" {
+			return i >= 2 && (s.toks[i-2].low == "back" || s.toks[i-2].low == "later" || s.toks[i-2].low == "earlier" || s.toks[i-2].low == "dates" || s.toks[i-2].low == "date")
+		}
+		return true
+	}
+	return false
+}
+
+// quarter reads "Q1 2017", "the first quarter of 2017", "2017 Q3".
+func (s *dateScanner) quarter(i int) (found, bool) {
+	q, e := 0, 0
+	t := &s.toks[i]
+	switch {
+	case (t.low == "q") && i+1 < len(s.toks) && s.toks[i+1].kind == tNum && s.toks[i+1].adjacent() && s.toks[i+1].val >= 1 && s.toks[i+1].val <= 4 && s.toks[i+1].plain:
+		q, e = int(s.toks[i+1].val), i+2
+	case i+1 < len(s.toks) && s.toks[i+1].isWord("quarter") && ordinalWords[t.low] >= 1 && ordinalWords[t.low] <= 4 && t.low != "first" || t.low == "first" && i+1 < len(s.toks) && s.toks[i+1].isWord("quarter"):
+		q, e = int(ordinalWords[t.low]), i+2
+	default:
+		return found{}, false
+	}
+	j := e
+	if j < len(s.toks) && (s.toks[j].isWord("of") || s.toks[j].isSym(",")) {
+		j++
+	}
+	y, e2, ok := s.yearAt(j)
+	if !ok {
+		return found{}, false
+	}
+	first := i
+	if i > 0 && s.toks[i-1].isWord("the") {
+		first = i - 1
+	}
+	m := 3*q - 2
+	return found{first: first, end: e2, from: day(y, m, 1), to: monthEnd(y, m+2), gran: granMonth}, true
+}
+
+// monthWordInContext decides whether "May" or "March" without a day or
+// year is the month: written with a capital after a date word ("in May",
+// "this March"), or in lower case after "in"/"of"/"since" and before a
+// pause ("it may be in may").
+func (s *dateScanner) monthWordInContext(k, end int) bool {
+	if !s.datePrepBefore(k) {
+		return false
+	}
+	if s.text[s.toks[k].start] != s.toks[k].low[0] {
+		return true // capitalised
+	}
+	switch s.toks[k-1].low {
+	case "in", "of", "since", "until", "during", "early", "mid", "late", "from", "to", "through", "last", "next":
+	default:
+		return false
+	}
+	return end >= len(s.toks) || s.toks[end].kind != tWord || s.toks[end].low == "and" || s.toks[end].low == "or" || s.toks[end].low == "to"
+}

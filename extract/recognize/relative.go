@@ -1,0 +1,514 @@
+package recognize
+
+import (
+	"strings"
+	"time"
+)
+
+// unitDays maps period words to their calendar step.
+var periodUnits = map[string]string{
+	"day": granDay, "days": granDay, "week": granWeek, "weeks": granWeek, "month": granMonth, "months": granMonth,
+	"year": granYear, "years": granYear, "fortnight": "fortnight", "fortnights": "fortnight", "decade": "decade", "decades": "decade",
+}
+
+// addPeriod moves t by n units.
+func addPeriod(t time.Time, unit string, n int) time.Time {
+	switch unit {
+	case granDay:
+		return t.AddDate(0, 0, n)
+	case granWeek:
+		return t.AddDate(0, 0, 7*n)
+	case "fortnight":
+		return t.AddDate(0, 0, 14*n)
+	case granMonth:
+		return t.AddDate(0, n, 0)
+	case "decade":
+		return t.AddDate(10*n, 0, 0)
+	}
+	return t.AddDate(n, 0, 0)
+}
+
+// period returns the calendar period of the given granularity that holds t.
+func period(t time.Time, gran string) (time.Time, time.Time) {
+	switch gran {
+	case granWeek:
+		m := monday(t)
+		return m, m.AddDate(0, 0, 6)
+	case granMonth:
+		return day(t.Year(), int(t.Month()), 1), monthEnd(t.Year(), int(t.Month()))
+	case granYear:
+		return day(t.Year(), 1, 1), day(t.Year(), 12, 31)
+	}
+	return t, t
+}
+
+// countAt reads a small count at k: digits, a written number, "a"/"an".
+func (s *dateScanner) countAt(k int) (int, int, bool) {
+	if k >= len(s.toks) {
+		return 0, 0, false
+	}
+	t := &s.toks[k]
+	switch {
+	case t.kind == tNum && t.plain && t.suffix == "" && !t.ident && t.val < 10000:
+		return int(t.val), k + 1, true
+	case t.low == "a" || t.low == "an":
+		return 1, k + 1, true
+	case t.low == "couple" || t.low == "few" || t.low == "several":
+		return 0, 0, false
+	}
+	if v, ok := cardinalWords[t.low]; ok && v > 0 {
+		if v >= 20 && k+1 < len(s.toks) {
+			j := k + 1
+			if s.toks[j].isSym("-") && s.toks[j].adjacent() {
+				j++
+			}
+			if j < len(s.toks) {
+				if u, ok := cardinalWords[s.toks[j].low]; ok && u >= 1 && u <= 9 {
+					return int(v + u), j + 1, true
+				}
+			}
+		}
+		return int(v), k + 1, true
+	}
+	return 0, 0, false
+}
+
+// relative reads mentions resolved against publication or an earlier date.
+func (s *dateScanner) relative(i int) (found, bool) {
+	if f, ok := s.relativeWord(i); ok {
+		return s.needPub(f)
+	}
+	if f, ok := s.weekdayForms(i); ok {
+		return s.needPub(f)
+	}
+	if f, ok := s.calendarPeriod(i); ok {
+		return s.needPub(f)
+	}
+	if f, ok := s.countedPeriod(i); ok {
+		return f, true
+	}
+	if f, ok := s.anchoredPhrase(i); ok {
+		return f, true
+	}
+	return s.holiday(i)
+}
+
+// needPub drops a resolved value when the publication date is unknown,
+// keeping the span claimed.
+func (s *dateScanner) needPub(f found) (found, bool) {
+	if s.pub.IsZero() {
+		f.from, f.to = time.Time{}, time.Time{}
+	}
+	return f, true
+}
+
+// relativeWord reads "today", "yesterday", "tomorrow", "tonight", "last
+// night".
+func (s *dateScanner) relativeWord(i int) (found, bool) {
+	off := 0
+	end := i + 1
+	switch s.toks[i].low {
+	case "today", "tonight":
+	case "yesterday":
+		off = -1
+	case "tomorrow", "tmrw":
+		off = 1
+	case "last":
+		if !matchAt(s.text, s.toks, i+1, []string{"night"}) {
+			return found{}, false
+		}
+		off, end = -1, i+2
+	default:
+		return found{}, false
+	}
+	d := s.pub.AddDate(0, 0, off)
+	return found{first: i, end: end, from: d, to: d, gran: granDay, rel: true}, true
+}
+
+// weekdayForms reads "Sunday", "on Sunday", "last Wednesday", "next
+// Friday", "this past Monday", "this coming Friday".
+func (s *dateScanner) weekdayForms(i int) (found, bool) {
+	mod := ""
+	j := i
+	switch s.toks[i].low {
+	case "last", "previous", "next", "this", "past", "coming", "upcoming", "following":
+		mod = s.toks[i].low
+		j = i + 1
+		if mod == "this" && j < len(s.toks) && (s.toks[j].isWord("past") || s.toks[j].isWord("coming") || s.toks[j].isWord("upcoming")) {
+			mod = s.toks[j].low
+			j++
+		}
+	}
+	if j >= len(s.toks) || s.toks[j].kind != tWord {
+		return found{}, false
+	}
+	wd, ok := weekdays[s.toks[j].low]
+	if !ok || len(s.toks[j].low) < 6 && !(mod != "" || s.text[s.toks[j].start] < 'a') || len(s.toks[j].low) < 3 {
+		return found{}, false
+	}
+	if len(s.toks[j].low) < 6 && mod == "" && !s.datePrepBefore(j) {
+		return found{}, false // "Sat", "Sun", "Wed" alone are words or names
+	}
+	if j+1 < len(s.toks) && weekdayNames[s.toks[j+1].low] {
+		return found{}, false // "the Sunday Times"
+	}
+	p := s.pub
+	pw := int(p.Weekday())
+	var d time.Time
+	switch mod {
+	case "last", "previous":
+		d = monday(p).AddDate(0, 0, -7+(wd+6)%7)
+	case "next", "following":
+		d = monday(p).AddDate(0, 0, 7+(wd+6)%7)
+	case "this":
+		d = monday(p).AddDate(0, 0, (wd+6)%7)
+	case "past":
+		d = p.AddDate(0, 0, -((pw-wd+6)%7 + 1))
+	case "coming", "upcoming":
+		d = p.AddDate(0, 0, (wd-pw+6)%7+1)
+	default:
+		if s.forwardLooking(i) {
+			d = p.AddDate(0, 0, (wd-pw+7)%7)
+		} else {
+			d = p.AddDate(0, 0, -((pw - wd + 7) % 7))
+		}
+	}
+	return found{first: i, end: j + 1, from: d, to: d, gran: granDay, rel: true}, true
+}
+
+// weekdayNames are words after a weekday that make it part of a name.
+var weekdayNames = map[string]bool{"times": true, "telegraph": true, "express": true, "mirror": true, "herald": true, "observer": true, "tribune": true, "league": true, "school": true, "best": true}
+
+// calendarPeriod reads "last week", "this month", "next year", "earlier
+// this month", "later this week", "the past week", "last weekend".
+func (s *dateScanner) calendarPeriod(i int) (found, bool) {
+	if i >= len(s.toks) {
+		return found{}, false
+	}
+	first := i
+	edge := ""
+	j := i
+	switch s.toks[j].low {
+	case "earlier", "later":
+		edge = s.toks[j].low
+		j++
+		if j < len(s.toks) && (s.toks[j].isWord("in") || s.toks[j].isWord("this")) {
+			if s.toks[j].isWord("in") && j+1 < len(s.toks) && s.toks[j+1].isWord("the") {
+				j++
+			}
+		}
+	case "the":
+		if j+1 < len(s.toks) && (s.toks[j+1].isWord("past") || s.toks[j+1].isWord("previous") || s.toks[j+1].isWord("following")) {
+			j++
+		}
+	}
+	if j >= len(s.toks) {
+		return found{}, false
+	}
+	mod := s.toks[j].low
+	switch mod {
+	case "last", "this", "next", "past", "previous", "current", "the", "following", "coming":
+	default:
+		return found{}, false
+	}
+	if edge == "" && mod == "the" {
+		return found{}, false
+	}
+	if edge != "" && mod != "this" && mod != "the" {
+		return found{}, false
+	}
+	j++
+	if j >= len(s.toks) {
+		return found{}, false
+	}
+	unit := strings.TrimSuffix(s.toks[j].low, "'s")
+	gran, ok := periodUnits[unit]
+	weekend := unit == "weekend"
+	if (!ok || unit != "week" && unit != "month" && unit != "year") && !weekend {
+		return found{}, false
+	}
+	if j+1 < len(s.toks) && s.toks[j+1].isSym("'") {
+		return found{}, false
+	}
+	ref := s.pub
+	rel := true
+	if mod == "following" || first < j-1 && s.toks[j-1].low == "following" {
+		if !s.anchor.IsZero() {
+			ref = s.anchor
+		}
+	}
+	step := 0
+	switch mod {
+	case "last", "previous":
+		step = -1
+	case "next", "following", "coming":
+		step = 1
+	case "past":
+		// "the past week": the seven days up to publication.
+		if weekend {
+			step = -1
+			break
+		}
+		from := addPeriod(ref, gran, -1)
+		return found{first: first, end: j + 1, from: from, to: ref, gran: gran, rel: rel}, true
+	}
+	if weekend {
+		m := monday(ref).AddDate(0, 0, 7*step)
+		return found{first: first, end: j + 1, from: m.AddDate(0, 0, 5), to: m.AddDate(0, 0, 6), gran: granWeek, rel: true}, true
+	}
+	from, to := period(addPeriod(ref, gran, step), gran)
+	switch edge {
+	case "earlier":
+		to = ref
+	case "later":
+		from = ref
+	}
+	return found{first: first, end: j + 1, from: from, to: to, gran: gran, rel: rel}, true
+}
+
+// countedPeriod reads "two weeks ago", "in 3 days", "three days later",
+// "the past five years", "the next 3 days".
+func (s *dateScanner) countedPeriod(i int) (found, bool) {
+	first := i
+	j := i
+	dir := 0
+	span := false
+	switch s.toks[i].low {
+	case "in", "within":
+		if s.toks[i].low == "within" {
+			return found{}, false
+		}
+		dir = 1
+		j++
+	case "the":
+		if i+1 < len(s.toks) {
+			switch s.toks[i+1].low {
+			case "past", "last", "previous":
+				dir, span, j = -1, true, i+2
+			case "next", "coming", "following":
+				dir, span, j = 1, true, i+2
+			}
+		}
+		if !span {
+			return found{}, false
+		}
+	case "past", "last", "previous":
+		dir, span, j = -1, true, i+1
+	case "next", "coming", "following":
+		dir, span, j = 1, true, i+1
+	}
+	n, e, ok := s.countAt(j)
+	if !ok || e >= len(s.toks) {
+		return found{}, false
+	}
+	unit := s.toks[e].low
+	gran, ok := periodUnits[unit]
+	if !ok || n > 1 && unit[len(unit)-1] != 's' {
+		return found{}, false
+	}
+	end := e + 1
+	if span {
+		if s.pub.IsZero() && !s.spans {
+			return found{}, false
+		}
+		if dir < 0 {
+			from := addPeriod(s.pub, gran, -n)
+			return found{first: first, end: end, from: from, to: s.pub.AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
+		}
+		return found{first: first, end: end, from: s.pub.AddDate(0, 0, 1), to: addPeriod(s.pub, gran, n), gran: granOf(gran), rel: true}, true
+	}
+	if dir > 0 {
+		if end < len(s.toks) && (s.toks[end].isWord("of") || s.toks[end].isWord("time")) || s.pub.IsZero() && !s.spans {
+			return found{}, false
+		}
+		d := addPeriod(s.pub, gran, n)
+		return found{first: first, end: end, from: d, to: d, gran: granDay, rel: true}, true
+	}
+	if end >= len(s.toks) {
+		return found{}, false
+	}
+	switch s.toks[end].low {
+	case "ago":
+		if s.pub.IsZero() && !s.spans {
+			return found{first: first, end: end + 1}, true
+		}
+		d := addPeriod(s.pub, gran, -n)
+		return found{first: first, end: end + 1, from: d, to: d, gran: granDay, rel: true}, true
+	case "later", "after", "earlier", "before":
+		if end+1 < len(s.toks) && (s.toks[end].low == "after" || s.toks[end].low == "before") && !s.toks[end+1].isSym(",") && !s.toks[end+1].isSym(".") {
+			return found{}, false // "two days after the vote" needs the event
+		}
+		ref := s.anchor
+		if ref.IsZero() {
+			ref = s.pub
+		}
+		if ref.IsZero() {
+			return found{first: first, end: end + 1}, true
+		}
+		sign := 1
+		if s.toks[end].low == "earlier" || s.toks[end].low == "before" {
+			sign = -1
+		}
+		d := addPeriod(ref, gran, sign*n)
+		return found{first: first, end: end + 1, from: d, to: d, gran: granDay, rel: true}, true
+	}
+	return found{}, false
+}
+
+// granOf maps a period unit to a Date granularity.
+func granOf(unit string) string {
+	switch unit {
+	case "fortnight":
+		return granWeek
+	case "decade":
+		return granYear
+	}
+	return unit
+}
+
+// anchoredPhrase reads "the next day", "the following day", "the day
+// after", "the day before", "the previous day" against the last dated day.
+func (s *dateScanner) anchoredPhrase(i int) (found, bool) {
+	if !s.toks[i].isWord("the") || i+2 >= len(s.toks) {
+		return found{}, false
+	}
+	a, b := s.toks[i+1].low, s.toks[i+2].low
+	off := 0
+	switch {
+	case (a == "next" || a == "following") && b == "day":
+		off = 1
+	case a == "previous" && b == "day":
+		off = -1
+	case a == "day" && (b == "after" || b == "before"):
+		if i+3 < len(s.toks) && !s.toks[i+3].nl && (s.toks[i+3].kind == tWord && s.toks[i+3].low != "and" || s.toks[i+3].kind == tNum) {
+			return found{}, false
+		}
+		off = 1
+		if b == "before" {
+			off = -1
+		}
+	default:
+		return found{}, false
+	}
+	ref := s.anchor
+	if ref.IsZero() {
+		ref = s.pub
+	}
+	if ref.IsZero() {
+		return found{first: i, end: i + 3}, true
+	}
+	d := ref.AddDate(0, 0, off)
+	return found{first: i, end: i + 3, from: d, to: d, gran: granDay, rel: true}, true
+}
+
+// holidays with a fixed date.
+var holidays = map[string][2]int{
+	"christmas": {12, 25}, "xmas": {12, 25}, "halloween": {10, 31},
+}
+
+// holidayPhrases are multi-word holidays with a fixed date.
+var holidayPhrases = []struct {
+	words []string
+	m, d  int
+}{
+	{[]string{"christmas", "eve"}, 12, 24}, {[]string{"christmas", "day"}, 12, 25}, {[]string{"new", "year's", "day"}, 1, 1},
+	{[]string{"new", "year's", "eve"}, 12, 31}, {[]string{"independence", "day"}, 7, 4}, {[]string{"valentine's", "day"}, 2, 14},
+	{[]string{"boxing", "day"}, 12, 26}, {[]string{"new", "year", "day"}, 1, 1},
+}
+
+// holiday reads fixed-date holidays, with or without a year ("Christmas
+// 2010"); without one, the most recent on or before publication.
+func (s *dateScanner) holiday(i int) (found, bool) {
+	if !fixedHolidayFirst[s.toks[i].low] {
+		return found{}, false
+	}
+	m, d, end := 0, 0, 0
+	for _, h := range holidayPhrases {
+		if matchAt(s.text, s.toks, i, h.words) {
+			m, d, end = h.m, h.d, i+len(h.words)
+			break
+		}
+	}
+	if end == 0 {
+		h, ok := holidays[s.toks[i].low]
+		if !ok {
+			return found{}, false
+		}
+		m, d, end = h[0], h[1], i+1
+	}
+	if y, e, ok := s.yearAt(end); ok && s.toks[end].kind == tNum {
+		return found{first: i, end: e, from: day(y, m, d), to: day(y, m, d), gran: granDay}, true
+	}
+	if s.pub.IsZero() {
+		return found{first: i, end: end}, true
+	}
+	y := s.pub.Year()
+	if day(y, m, d).After(s.pub) && !s.forwardLooking(i) {
+		y--
+	} else if day(y, m, d).Before(s.pub) && s.forwardLooking(i) {
+		y++
+	}
+	return found{first: i, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay, rel: true}, true
+}
+
+// markTimesAndPhones blocks clock times ("10:30", "4:3") and phone
+// numbers ("+1 555 123 4567", "(020) 7946 0000", "555-123-4567").
+func markTimesAndPhones(text string, toks []token, blocked []bool) {
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.kind != tNum {
+			continue
+		}
+		// Times: digits ':' digits.
+		if i+2 < len(toks) && toks[i+1].isSym(":") && toks[i+1].adjacent() && toks[i+2].kind == tNum && toks[i+2].adjacent() {
+			j := i + 2
+			for j+2 < len(toks) && toks[j+1].isSym(":") && toks[j+1].adjacent() && toks[j+2].kind == tNum && toks[j+2].adjacent() {
+				j += 2
+			}
+			for k := i; k <= j; k++ {
+				blocked[k] = true
+			}
+			i = j
+			continue
+		}
+		start := i
+		phone := i > 0 && toks[i-1].isSym("+") && t.adjacent()
+		if i > 0 && toks[i-1].isSym("(") && t.adjacent() && t.plain && (t.digits == 3 || t.digits >= 2 && t.low[0] == '0') && i+2 < len(toks) && toks[i+1].isSym(")") && toks[i+2].kind == tNum && toks[i+2].digits >= 3 {
+			phone = true
+		}
+		// Three or more digit groups joined by hyphens.
+		groups := 1
+		for j := i; j+2 < len(toks) && toks[j+1].isSym("-") && toks[j+1].adjacent() && toks[j+2].kind == tNum && toks[j+2].adjacent() && toks[j+2].plain; j += 2 {
+			groups++
+		}
+		if groups >= 3 && t.plain {
+			phone = true
+		}
+		if !phone {
+			continue
+		}
+		j := i
+		for j+1 < len(toks) && !toks[j+1].nl && (toks[j+1].kind == tNum && toks[j+1].plain || toks[j+1].isSym("-") || toks[j+1].isSym(")") || toks[j+1].isSym(".") || toks[j+1].isSym("/")) && len(toks[j+1].gap(text)) <= 1 {
+			if toks[j+1].kind != tNum && (j+2 >= len(toks) || toks[j+2].kind != tNum) {
+				break
+			}
+			j++
+		}
+		for k := start; k <= j; k++ {
+			blocked[k] = true
+		}
+		i = j
+	}
+}
+
+// fixedHolidayFirst are the first words of fixed-date holidays.
+var fixedHolidayFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for w := range holidays {
+		m[w] = true
+	}
+	for _, h := range holidayPhrases {
+		m[h.words[0]] = true
+	}
+	return m
+}()
