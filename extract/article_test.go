@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+func TestParseArticle(t *testing.T) {
+	long := strings.Repeat("The council said the bridge would reopen on Friday after repairs. ", 4)
+	tests := []struct {
+		name, in string
+		want     Article
+		wantErr  error
+	}{
+		{
+			name: "front matter",
+			in:   "---\nsource: Daily Planet\npublished: 2018-04-18\ntitle: A title\nurl: https://example.org/a\n---\n" + long,
+			want: Article{File: "a.txt", Source: "Daily Planet", Published: "2018-04-18", Title: "A title", URL: "https://example.org/a", Body: long},
+		},
+		{
+			name: "RFC 3339 keeps the writer's day",
+			in:   "---\nsource: X\npublished: 2018-04-18T23:30:00-05:00\n---\n" + long,
+			want: Article{File: "a.txt", Source: "X", Published: "2018-04-18", Body: long},
+		},
+		{
+			name: "no front matter: source is the file",
+			in:   long,
+			want: Article{File: "a.txt", Source: "a.txt", Body: long},
+		},
+		{name: "empty", in: "", wantErr: ErrEmpty},
+		{name: "whitespace", in: " \n\t\n", wantErr: ErrEmpty},
+		{name: "front matter only", in: "---\nsource: X\n---\n\n", wantErr: ErrEmpty},
+		{name: "binary", in: "PNG\x00\x01\x02" + long, wantErr: ErrBinary},
+		{name: "invalid utf-8", in: long + "\xff\xfe", wantErr: ErrInvalidUTF8},
+		{name: "bad date", in: "---\npublished: 2025-13-45\n---\n" + long, wantErr: ErrFrontMatter},
+		{name: "unclosed front matter", in: "---\nsource: X\n" + long, wantErr: ErrFrontMatter},
+		{name: "front matter line without colon", in: "---\nsource X\n---\n" + long, wantErr: ErrFrontMatter},
+		{name: "too large", in: strings.Repeat("a ", MaxArticleBytes), wantErr: ErrTooLarge},
+		{name: "french", in: "Le gouvernement a annoncé mardi que les écoles de la région resteront fermées jusqu'à la fin de la semaine, en raison des inondations qui ont touché plus de douze mille habitants dans la vallée et le nord du pays.", wantErr: ErrLanguage},
+		{name: "cyrillic", in: strings.Repeat("Заголовок открываемого материала ", 5), wantErr: ErrLanguage},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseArticle("a.txt", []byte(tt.in))
+			if tt.wantErr != nil {
+				var ie *InputError
+				if !errors.Is(err, tt.wantErr) || !errors.As(err, &ie) || !strings.HasPrefix(err.Error(), "a.txt: ") {
+					t.Fatalf("ParseArticle(%s) error = %v, want an *InputError naming a.txt wrapping %v", tt.name, err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("ParseArticle(%s): %v", tt.name, err)
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.IgnoreFields(Article{}, "ID")); diff != "" {
+				t.Errorf("ParseArticle(%s) mismatch (-want +got):\n%s", tt.name, diff)
+			}
+			if got.ID != ArticleID(got.Body) {
+				t.Errorf("ParseArticle(%s).ID = %q, want ArticleID(body)", tt.name, got.ID)
+			}
+		})
+	}
+}
+
+func FuzzParseArticle(f *testing.F) {
+	f.Add([]byte("---\nsource: X\npublished: 2018-04-18\n---\nThe ministry said 40 million people use the app."))
+	f.Add([]byte("---\npublished: 2025-13-45\n---\nbody"))
+	f.Add([]byte("\xff\xfe---\n"))
+	f.Add([]byte("---\n---\n---\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := ParseArticle("f", data)
+		b, err2 := ParseArticle("f", data)
+		if (err == nil) != (err2 == nil) || a != b {
+			t.Fatalf("ParseArticle is not deterministic")
+		}
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Input != "f" {
+				t.Fatalf("error %v is not an *InputError naming the input", err)
+			}
+			return
+		}
+		if !utf8.ValidString(a.Body) || strings.TrimSpace(a.Body) == "" || !strings.Contains(string(data), a.Body) {
+			t.Fatalf("body %q is not a non-empty valid part of the input", a.Body)
+		}
+	})
+}
+
+func TestBlocksClutter(t *testing.T) {
+	body := strings.Join([]string{
+		"Flood Waters Rise Across Vannermark Province",
+		"Photo: Lena Varga / © Meridian Press 2025",
+		"Subscribe",
+		"Some 12,000 people were evacuated on Sunday, the agency said.",
+		"Read more: 7 questions about the levees",
+		"Comments 0",
+		"12",
+		"log in or register",
+		"Поделиться в соцсетях",
+		"Rescue boats reached the last cut-off villages late on Monday night after the river fell",
+		"A rescue boat near the levee - Meridian Press",
+	}, "\n")
+	var got []string
+	for _, b := range Blocks(body) {
+		got = append(got, b.Clutter)
+	}
+	want := []string{
+		"headline or teaser", "photo caption or credit", "page furniture", "",
+		"page furniture", "page furniture", "fragment", "page furniture", "line in another script",
+		"", "photo caption or credit",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Blocks clutter reasons mismatch (-want +got):\n%s", diff)
+	}
+	for _, b := range Blocks(body) {
+		if b.Start < 0 || b.End > len(body) || strings.TrimSpace(body[b.Start:b.End]) != body[b.Start:b.End] {
+			t.Errorf("block %d-%d is not a trimmed span of the body", b.Start, b.End)
+		}
+	}
+}

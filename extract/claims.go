@@ -1,0 +1,546 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/crosscheck/crosscheck/extract/recognize"
+)
+
+// Claims builds the claims of an article from its tokenized body: a value
+// claim for every figure and an event claim for every dated event, each with
+// its subject, attribute, qualifiers and evidence sentence. It is a pure
+// function of its input.
+func Claims(a Article, doc Doc) []Claim {
+	body := a.Body
+	clean := WithoutClutter(body, doc)
+	pub := a.PublishedTime()
+	quantities := recognize.Quantities(clean)
+	dates := recognize.Dates(clean, pub)
+	b := builder{article: a, body: body, pub: pub}
+	b.d.topic = storyAnchor(a, doc)
+	// Sentences, figures and dates all come in text order: one pass hands
+	// each sentence the mentions that lie wholly inside it.
+	slices.SortStableFunc(dates, func(x, y recognize.Date) int { return x.Start - y.Start })
+	qi, di := 0, 0
+	for _, s := range doc.Sentences {
+		for qi < len(quantities) && quantities[qi].Start < s.Start {
+			qi++
+		}
+		for di < len(dates) && dates[di].Start < s.Start {
+			di++
+		}
+		if s.Clutter != "" {
+			continue
+		}
+		var qs []recognize.Quantity
+		for _, q := range quantities[qi:] {
+			if q.Start >= s.End {
+				break
+			}
+			// Dates do not overlap one another, so only the one before
+			// the sentence can reach into it.
+			if q.End <= s.End && !insideDate(q, dates[max(di-1, 0):]) {
+				qs = append(qs, q)
+			}
+		}
+		var ds []recognize.Date
+		for _, dt := range dates[di:] {
+			if dt.Start >= s.End {
+				break
+			}
+			if dt.End <= s.End {
+				ds = append(ds, dt)
+			}
+		}
+		b.sentence(s, qs, ds)
+	}
+	return b.claims
+}
+
+// builder carries an article's state across its sentences.
+type builder struct {
+	article   Article
+	body      string
+	pub       time.Time
+	d         discourse
+	claims    []Claim
+	lastEvent string // subject of the last event claim, for "the ban was lifted"
+}
+
+func (b *builder) sentence(s Sentence, qs []recognize.Quantity, ds []recognize.Date) {
+	if len(s.Tokens) == 0 {
+		// Untagged: nothing checkable, but its names still matter for
+		// coreference in the sentences that follow.
+		for _, m := range capitalised(b.body, s) {
+			b.d.add(m)
+		}
+		return
+	}
+	ms := subjects(b.body, s, &b.d)
+	text := b.body[s.Start:s.End]
+	ds = mergeConjoined(b.body, ds)
+	usedAsOf := make(map[int]bool)
+	prevAttr := ""
+	for _, q := range qs {
+		attr, qual := attributeOf(b.body, s, q)
+		if attr == "" {
+			attr = prevAttr
+		}
+		if attr == "" {
+			attr = "count"
+		}
+		prevAttr = attr
+		c := b.newClaim(s, text)
+		c.Subject = b.valueSubject(s, ms, q, attr)
+		c.Attribute, c.Qualifier = attr, qual
+		c.Value = valueOf(q)
+		if i := figureTime(b.body, ds, q); i >= 0 && !q.Vague {
+			usedAsOf[i] = true
+			c.AsOf = dateValue(ds[i])
+		} else if !b.pub.IsZero() {
+			day := b.pub.Format(time.DateOnly)
+			c.AsOf = &DateValue{Text: "publication date", Start: day, End: day, Granularity: "day"}
+		}
+		b.qualify(&c, s, ms, q.Start)
+		b.story(&c)
+		b.claims = append(b.claims, c)
+	}
+	for i, dt := range ds {
+		verb, vi := eventVerb(s, dt.Start, dt.End)
+		if verb == "" || usedAsOf[i] && lightVerbs[verb] {
+			continue
+		}
+		c := b.newClaim(s, text)
+		c.Subject = b.eventSubject(s, ms, vi)
+		if b.subjectKind(c.Subject, ms) == kindPlace {
+			// Events at a place are the story's own: one outlet's river
+			// "broke through" where another's levee "failed".
+			if c.Place == "" {
+				c.Place = c.Subject
+			}
+			c.Subject = storySubject
+		}
+		c.Attribute = verb
+		c.Date = dateValue(dt)
+		if !b.pub.IsZero() && dt.To.Before(b.pub.AddDate(-1, 0, 0)) {
+			// An event a year or more before publication is history ("the
+			// river last broke through in 2011"), not the story's own:
+			// it is kept apart from this story's events of the same kind.
+			c.Qualifier = "earlier"
+		}
+		b.qualify(&c, s, ms, dt.Start)
+		b.lastEvent = c.Subject
+		b.claims = append(b.claims, c)
+	}
+	for _, m := range ms {
+		b.d.add(m)
+	}
+}
+
+func (b *builder) newClaim(s Sentence, text string) Claim {
+	return Claim{
+		ID:       fmt.Sprintf("%s-%d", b.article.ID, len(b.claims)+1),
+		Article:  b.article.ID,
+		Sentence: text,
+		Start:    s.Start,
+		End:      s.End,
+	}
+}
+
+// valueSubject picks what a figure is about: "N people used X" counts X's
+// users; a count of people or a measure of land belongs to the story itself
+// (its anchor); otherwise the nearest compatible subject before the figure in
+// its clause, then after it, then the sentence's, the article's recent ones
+// and its topic.
+func (b *builder) valueSubject(s Sentence, ms []mention, q recognize.Quantity, attr string) string {
+	ok := func(m mention) bool { return compatible(attr, b.kindOf(m)) }
+	if m, found := usedObject(b.body, s, ms, q.End); found {
+		return m.canon
+	}
+	if m, found := owner(b.body, s, ms, q); found {
+		return m.canon
+	}
+	if !entityAttributes[attr] {
+		return storySubject
+	}
+	lo, hi := clause(b.body, s, q.Start)
+	if attr == "users" {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if m := ms[i]; m.end <= q.Start && m.start >= lo && b.kindOf(m) == kindApp {
+				return m.canon
+			}
+		}
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if m := ms[i]; m.end <= q.Start && m.start >= lo && ok(m) {
+			return m.canon
+		}
+	}
+	for _, m := range ms {
+		if m.start >= q.End && m.end <= hi && ok(m) {
+			return m.canon
+		}
+	}
+	for _, m := range ms {
+		if ok(m) {
+			return m.canon
+		}
+	}
+	for i := len(b.d.recent) - 1; i >= 0; i-- {
+		if m := b.d.recent[i]; ok(m) && !m.anaphor {
+			return m.canon
+		}
+	}
+	if b.d.topic != "" {
+		return b.d.topic
+	}
+	return storySubject
+}
+
+// subjectKind is what the article or this sentence says a subject is.
+func (b *builder) subjectKind(canon string, ms []mention) kind {
+	if k := b.d.kindOf(canon); k != kindUnknown {
+		return k
+	}
+	for _, m := range ms {
+		if m.canon == canon && m.kind != kindUnknown {
+			return m.kind
+		}
+	}
+	return kindUnknown
+}
+
+func (b *builder) kindOf(m mention) kind {
+	if k := b.d.kindOf(m.canon); k != kindUnknown {
+		return k
+	}
+	return m.kind
+}
+
+// eventSubject picks what a dated event is about: the object of a verb like
+// "blocked the messenger" when it is a named thing, else the agent before the
+// verb, else the subject of the last event ("the ban was lifted").
+func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
+	toks := s.Tokens
+	verbEnd := toks[vi].End
+	for _, m := range ms {
+		// The object directly after the verb: "blocked the messenger".
+		if m.start >= verbEnd && m.start-verbEnd <= 5 && patientVerbs[lemma(toks[vi].Text)] {
+			return m.canon
+		}
+	}
+	lo, _ := clause(b.body, s, toks[vi].Start)
+	for i := len(ms) - 1; i >= 0; i-- {
+		if m := ms[i]; m.end <= toks[vi].Start && m.start >= lo {
+			return m.canon
+		}
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].end <= toks[vi].Start {
+			return ms[i].canon
+		}
+	}
+	if b.lastEvent != "" {
+		return b.lastEvent
+	}
+	if len(ms) > 0 {
+		return ms[0].canon
+	}
+	if b.d.topic != "" {
+		return b.d.topic
+	}
+	return storySubject
+}
+
+// qualify sets who says the claim, how sure the writer is, and where.
+func (b *builder) qualify(c *Claim, s Sentence, ms []mention, at int) {
+	if who := attribution(b.body, s, ms, at); who != "" {
+		c.AttributedTo = &who
+	}
+	c.Modality = modality(s, at)
+	c.Negated = negated(s, at)
+	for i, t := range s.Tokens {
+		if strings.EqualFold(t.Text, "in") && i+1 < len(s.Tokens) {
+			for _, m := range ms {
+				if m.start == s.Tokens[i+1].Start || (i+2 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+1].Text, "the") && m.start == s.Tokens[i+2].Start) {
+					if b.kindOf(m) == kindPlace {
+						c.Place = m.canon
+					}
+				}
+			}
+		}
+	}
+}
+
+// WithoutClutter returns body with page clutter replaced by spaces, so that
+// recognisers never see it while offsets stay those of the body.
+func WithoutClutter(body string, doc Doc) string {
+	buf := []byte(body)
+	for _, s := range doc.Sentences {
+		if s.Clutter == "" {
+			continue
+		}
+		for i := s.Start; i < s.End && i < len(buf); i++ {
+			if buf[i] != '\n' {
+				buf[i] = ' '
+			}
+		}
+	}
+	return string(buf)
+}
+
+// figureTime finds the date a figure refers to, as an index into ds, or -1:
+// a date right after it ("1.2 million in March", "16 on Saturday"), a year
+// or month that opens the sentence ("In 2017, ... 40 million"), or else the
+// last date in the sentence, which is when the figure was reported ("... the
+// authority said on Wednesday"). Dates that bound a span ("since Sunday")
+// are not the figure's time.
+func figureTime(body string, ds []recognize.Date, q recognize.Quantity) int {
+	for i, d := range ds {
+		if d.Start >= q.End && len(strings.Fields(body[q.End:d.Start])) <= 4 && !spanBound(body, d) {
+			return i
+		}
+	}
+	for i, d := range ds {
+		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start {
+			return i
+		}
+	}
+	for i := len(ds) - 1; i >= 0; i-- {
+		if d := ds[i]; d.Granularity == "day" && !spanBound(body, d) {
+			return i
+		}
+	}
+	return -1
+}
+
+// spanBound reports whether a date opens or closes a span rather than
+// naming a time: "since Sunday", "until Friday", "after June 8".
+func spanBound(body string, d recognize.Date) bool {
+	// The date's own phrase: back to the last comma or sentence start.
+	from := max(0, d.Start-120)
+	seg := body[from:d.Start]
+	if i := strings.LastIndexAny(seg, ",;.\n"); i >= 0 {
+		seg = seg[i+1:]
+	}
+	for _, w := range strings.Fields(strings.ToLower(seg)) {
+		switch w {
+		case "since", "until", "till", "from", "after", "before", "when":
+			return true
+		}
+	}
+	return false
+}
+
+func dateValue(d recognize.Date) *DateValue {
+	return &DateValue{Text: d.Text, Start: d.From.Format(time.DateOnly), End: d.To.Format(time.DateOnly), Granularity: d.Granularity}
+}
+
+// storySubject is the subject of figures and events that belong to the
+// story as a whole rather than to a named thing.
+const storySubject = "story"
+
+// story files figures about what happened (deaths, evacuations, crowds)
+// under the story, keeping the place named as their place.
+func (b *builder) story(c *Claim) {
+	if c.Subject != storySubject {
+		return
+	}
+	if c.Place == "" {
+		c.Place = b.d.topic
+	}
+}
+
+// mergeConjoined joins "in December and January" into one period: the
+// writer names one span of time, not two events.
+func mergeConjoined(body string, ds []recognize.Date) []recognize.Date {
+	var out []recognize.Date
+	for _, d := range ds {
+		if n := len(out); n > 0 {
+			gap := strings.TrimSpace(body[out[n-1].End:d.Start])
+			if (gap == "and" || gap == "to" || gap == "-" || gap == "–" || gap == "through") && d.From.After(out[n-1].From) {
+				prev := &out[n-1]
+				prev.Text = body[prev.Start:d.End]
+				prev.End = d.End
+				prev.To = d.To
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func valueOf(q recognize.Quantity) *Value {
+	return &Value{Text: q.Text, Number: q.Number, Min: q.Min, Max: q.Max, Unit: q.Unit, Hedge: q.Hedge, Vague: q.Vague}
+}
+
+// entityAttributes are figures that belong to a named thing (an app's
+// users). Every other figure is about what happened — deaths, evacuations,
+// shelters, hectares — and outlets attach it to different places and
+// officials ("12,000 evacuated from Vannermark", "the authority said 12,000
+// left"), so it is compared under the story unless the text gives it an
+// owner ("Gap has 1.3 million", "his five Twitter feeds").
+var entityAttributes = wordSet(`users share`)
+
+// owner finds a name the text makes a figure's owner: "X has/had N", "X's N",
+// "his N", "X claims to have N".
+func owner(body string, s Sentence, ms []mention, q recognize.Quantity) (mention, bool) {
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.end > q.Start {
+			continue
+		}
+		gap := strings.Fields(strings.ToLower(body[m.end:q.Start]))
+		if len(gap) == 0 && m.anaphor {
+			return m, true // "his five feeds"
+		}
+		if len(gap) > 0 && gap[0] == "'s" || len(gap) > 0 && strings.HasPrefix(body[m.end:q.Start], "’s") {
+			return m, true
+		}
+		for _, w := range gap {
+			switch w {
+			case "has", "had", "have", "having":
+				if len(gap) <= 5 {
+					return m, true
+				}
+			}
+		}
+		break
+	}
+	return mention{}, false
+}
+
+// storyAnchor names what an article is about: its most often mentioned place,
+// else its most often mentioned name, counting the headline.
+func storyAnchor(a Article, doc Doc) string {
+	counts := make(map[string]int)
+	kinds := make(map[string]kind)
+	first := make(map[string]int)
+	add := func(ms []mention) {
+		for _, m := range ms {
+			if _, seen := first[m.canon]; !seen {
+				first[m.canon] = len(first)
+			}
+			counts[m.canon]++
+			if m.kind != kindUnknown {
+				kinds[m.canon] = m.kind
+			}
+		}
+	}
+	if a.Title != "" {
+		add(capitalised(a.Title, Sentence{Start: 0, End: len(a.Title)}))
+	}
+	for _, s := range doc.Sentences {
+		if s.Clutter == "" {
+			add(capitalised(a.Body, s))
+		}
+	}
+	best, bestScore := "", 0
+	for c, n := range counts {
+		score := n * 2
+		if kinds[c] == kindPlace {
+			score = n*2 + 3
+		}
+		if kinds[c] == kindPerson || n < 2 {
+			continue
+		}
+		if score > bestScore || (score == bestScore && first[c] < first[best]) {
+			best, bestScore = c, score
+		}
+	}
+	return best
+}
+
+// capitalised finds names in an untagged sentence by capitalisation alone:
+// runs of capitalised words ("Oskel River", "Ministry of Education"), the
+// sentence's first word excepted.
+func capitalised(body string, s Sentence) []mention {
+	var out []mention
+	text := body[s.Start:s.End]
+	type word struct {
+		text       string
+		start, end int
+	}
+	var run []word
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		for len(run) > 0 && strings.ToLower(run[len(run)-1].text) == "of" {
+			run = run[:len(run)-1]
+		}
+		if len(run) == 0 {
+			return
+		}
+		start, end := run[0].start, run[len(run)-1].end
+		phrase := body[start:end]
+		run = run[:0]
+		c, k := canon(phrase)
+		if c == "" || nonSubjects[c] || demonyms[c] || titles[c] || placeWords[c] {
+			return
+		}
+		if next := strings.ToLower(strings.Trim(nextWord(body[end:s.End]), `"'’´“”‘(),.:;!?`)); appWords[next] {
+			k = kindApp
+		}
+		out = append(out, mention{canon: c, text: phrase, kind: k, start: start, end: end})
+	}
+	off := 0
+	for i, w := range strings.Fields(text) {
+		j := strings.Index(text[off:], w) + off
+		off = j + len(w)
+		clean := strings.Trim(w, `"'’´“”‘(),.:;!?—–-`)
+		capital := clean != "" && isLetterStart(clean) && strings.ToUpper(clean[:1]) == clean[:1]
+		switch {
+		case i == 0 && !capital:
+			continue
+		case i == 0 && nonSubjects[strings.ToLower(clean)]:
+			continue
+		case capital && !nonSubjects[strings.ToLower(clean)]:
+			start := s.Start + j + strings.Index(w, clean)
+			run = append(run, word{clean, start, start + len(clean)})
+		case clean == "of" && len(run) > 0:
+			start := s.Start + j
+			run = append(run, word{clean, start, start + 2})
+		default:
+			flush()
+			continue
+		}
+		// Punctuation after a word ends the name.
+		if strings.TrimRight(w, `,.:;!?)"”’`) != w {
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+func isLetterStart(s string) bool {
+	c := s[0]
+	return c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+func nextWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[0]
+}
+
+// insideDate reports whether a figure is part of a date mention ("In
+// 2017"): the date owns it. dates are in text order.
+func insideDate(q recognize.Quantity, dates []recognize.Date) bool {
+	for _, d := range dates {
+		if d.Start >= q.End {
+			break
+		}
+		if q.Start < d.End {
+			return true
+		}
+	}
+	return false
+}

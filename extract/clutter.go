@@ -1,0 +1,121 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// Block is one line of an article body, the unit page clutter comes in: a
+// caption, a button label, a teaser headline. Clutter, when set, says why the
+// block is not article text.
+type Block struct {
+	Start, End int // byte offsets of the trimmed line in the body
+	Clutter    string
+}
+
+var (
+	// Lines that open like page furniture.
+	furniturePrefix = regexp.MustCompile(`(?i)^(read more|related|see also|also read|more on this|subscribe|sign up|sign in|log in|follow us|share( this)?|advertisement|comments?\b|photo( credit)?:|image:|credit:|file photo|cookies?\b|we use cookies|by continuing|click here|watch:|listen:|most read|trending|newsletter|getty images|reuters/|© )`)
+	// Captions and credits inside a line.
+	captionMark = regexp.MustCompile(`(?i)(©|\bphoto: |\bphoto by\b|\(photo\b|\bimage: |\bpictured\b|^in this (photo|file photo|image|picture)\b|\bcredit: )`)
+	// A trailing " - Outlet Name" credit, as photo captions carry.
+	creditTail = regexp.MustCompile(`\s[-–—]\s(\p{Lu}[\p{L}.]*\s?){1,4}$`)
+	uiWords    = regexp.MustCompile(`(?i)\b(log in|register|sign up|subscribe|newsletter|retry|can't connect|loading|loader|cookie|comments?|chats?|newsfeed)\b`)
+)
+
+// Blocks cuts body into lines and marks those that are page clutter rather
+// than article text. It never drops a block, so offsets stay aligned.
+func Blocks(body string) []Block {
+	var blocks []Block
+	off := 0
+	for off < len(body) {
+		line, _, found := strings.Cut(body[off:], "\n")
+		lineStart := off
+		off += len(line)
+		if found {
+			off++
+		}
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			continue
+		}
+		start := lineStart + strings.Index(line, trimmed)
+		blocks = append(blocks, Block{Start: start, End: start + len(trimmed), Clutter: clutterReason(trimmed)})
+	}
+	return blocks
+}
+
+// clutterReason says why a line is page clutter, or "" if it reads as article
+// text.
+func clutterReason(line string) string {
+	words := strings.Fields(line)
+	switch {
+	case otherScript(line):
+		return "line in another script"
+	case captionMark.MatchString(line):
+		return "photo caption or credit"
+	case furniturePrefix.MatchString(line):
+		return "page furniture"
+	case len(words) <= 2 && !endsSentence(line):
+		return "fragment"
+	}
+	if endsSentence(line) {
+		return ""
+	}
+	switch {
+	case creditTail.MatchString(line):
+		return "photo caption or credit"
+	case uiWords.MatchString(line) && len(words) < 12:
+		return "page furniture"
+	case titleCase(words):
+		return "headline or teaser"
+	case len(words) < 8:
+		return "fragment"
+	case len(words) <= 14 && !strings.ContainsAny(line, ".!?"):
+		// Sentence-case headlines and teasers ("Ferry fares to rise 8%
+		// from July 1") carry no full stop; prose paragraphs that lost
+		// theirs are longer or hold more than one sentence.
+		return "headline or teaser"
+	}
+	return ""
+}
+
+// endsSentence reports whether a line ends as prose does.
+func endsSentence(line string) bool {
+	line = strings.TrimRight(line, `"'’”»)]`)
+	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, ":")
+}
+
+// titleCase reports whether most longer words are capitalised, as in
+// headlines and teasers.
+func titleCase(words []string) bool {
+	var long, upper int
+	for _, w := range words {
+		w = strings.Trim(w, `"'‘’“”(),.:;`)
+		if len([]rune(w)) < 4 {
+			continue
+		}
+		long++
+		r := []rune(w)[0]
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			upper++
+		}
+	}
+	return long >= 2 && upper*10 >= long*7
+}
+
+// otherScript reports whether most letters of a line are outside the Latin
+// script: a UI string or a line for another audience.
+func otherScript(line string) bool {
+	var letters, latin int
+	for _, r := range line {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
+		}
+	}
+	return letters > 0 && latin*2 < letters
+}

@@ -1,0 +1,395 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// kind is what sort of thing a subject is; coreference and attribute checks
+// use it ("the app" never means a person, users are never counted of a place).
+type kind uint8
+
+const (
+	kindUnknown kind = iota
+	kindApp          // products, services, companies
+	kindOrg          // ministries, agencies, police, parties
+	kindPerson
+	kindPlace
+)
+
+// mention is a subject found in the text: a proper-noun chunk, an alias
+// phrase or a resolved anaphor.
+type mention struct {
+	canon      string
+	text       string
+	kind       kind
+	start, end int
+	anaphor    bool
+}
+
+// aliases maps lower-cased phrases to a canonical subject. The table is for
+// names whose variants share no word; everything else is met by canon's
+// normalisation.
+var aliases = map[string]string{
+	"ministry of education":  "education ministry",
+	"education ministry":     "education ministry",
+	"hamenei":                "khamenei",
+	"supreme leader":         "khamenei",
+	"fsb":                    "federal security service",
+	"islamic republic":       "iran",
+	"tehran":                 "iran",
+	"iranian authorities":    "iran",
+	"the iranian government": "iran",
+}
+
+var (
+	titles = wordSet(`mr mrs ms dr sir president prime minister supreme leader ayatollah grand ceo founder chief
+		spokesman spokeswoman spokesperson lawmaker senator governor mayor general minister head director chairman king queen pope`)
+	demonyms = wordSet(`iranian iran's iran´s iran’s russian american british french german chinese indian turkish
+		israeli saudi u.s. us uk european national federal state local regional provincial`)
+	appWords    = wordSet(`app apps messenger messaging service platform network site website channel`)
+	orgWords    = wordSet(`press news times post herald courier ledger observer tribune journal gazette today lantern ministry agency authority authorities police court government parliament council office party committee department army military company firm bank regulator commission union organisation organization organisers organizers`)
+	placeWords  = wordSet(`province river city county district region state republic valley island village town capital ferry bridge port harbour harbor bay lake mountain street square levee dam`)
+	placeNames  = wordSet(`iran russia tehran moscow china usa britain france germany turkey iraq syria israel europe africa asia america`)
+	nonSubjects = wordSet(`january february march april may june july august september october november december
+		monday tuesday wednesday thursday friday saturday sunday i we you they he she it the a an this that
+		photo read subscribe in on at but and or so if when while during after before
+		tens hundreds thousands millions dozens some many several most all every each one two three`)
+)
+
+var possessive = regexp.MustCompile(`(?i)['’´]s$`)
+
+// canon normalises a subject phrase so that different outlets' wordings
+// meet: "the messaging app Telegram", "Telegram messenger" and "Telegram's"
+// all become "telegram".
+func canon(phrase string) (string, kind) {
+	p := strings.ToLower(strings.TrimSpace(phrase))
+	p = strings.NewReplacer("’", "'", "´", "'", "‘", "'").Replace(p)
+	if a, ok := aliases[p]; ok {
+		return a, kindOf(a, p)
+	}
+	words := strings.Fields(p)
+	for i, w := range words {
+		words[i] = strings.Trim(possessive.ReplaceAllString(w, ""), `"'.,;:()`)
+	}
+	k := kindUnknown
+	var kept []string
+	for i, w := range words {
+		switch {
+		case w == "" || (i == 0 && (w == "the" || w == "a" || w == "an")):
+		case titles[w]:
+			if k == kindUnknown {
+				k = kindPerson
+			}
+		case demonyms[w] && i < len(words)-1:
+		case appWords[w] && len(words) > 1:
+			k = kindApp
+		default:
+			kept = append(kept, w)
+		}
+	}
+	if len(kept) == 0 {
+		kept = words
+	}
+	// "ministry of education" and "education ministry" meet.
+	if len(kept) == 3 && kept[1] == "of" && orgWords[kept[0]] {
+		kept = []string{kept[2], kept[0]}
+	}
+	c := strings.Join(kept, " ")
+	if a, ok := aliases[c]; ok {
+		c = a
+	}
+	if k == kindUnknown {
+		k = kindOf(c, p)
+	}
+	if k == kindPlace && len(kept) > 1 && placeWords[kept[len(kept)-1]] {
+		// "Oskel River" and "the Oskel" meet, as do "Vannermark Province"
+		// and "Vannermark".
+		kept = kept[:len(kept)-1]
+		c = strings.Join(kept, " ")
+	}
+	if k == kindPerson && len(kept) > 1 {
+		// People are met by surname: "Ali Khamenei" is "Khamenei".
+		c = kept[len(kept)-1]
+		if a, ok := aliases[c]; ok {
+			c = a
+		}
+	}
+	return c, k
+}
+
+func kindOf(c, raw string) kind {
+	words := strings.Fields(c)
+	for _, w := range strings.Fields(raw) {
+		if appWords[w] {
+			return kindApp
+		}
+	}
+	for _, w := range words {
+		switch {
+		case orgWords[w]:
+			return kindOrg
+		case placeWords[w]:
+			return kindPlace
+		}
+	}
+	if len(words) == 1 && placeNames[words[0]] {
+		return kindPlace
+	}
+	return kindUnknown
+}
+
+// anaphors maps a pronoun or definite description to the kinds it may refer
+// to, most likely first.
+var anaphors = map[string][]kind{
+	"the app": {kindApp}, "the messenger": {kindApp}, "the service": {kindApp}, "the platform": {kindApp},
+	"the network": {kindApp}, "the company": {kindApp, kindOrg}, "the firm": {kindApp, kindOrg},
+	"the agency": {kindOrg}, "the ministry": {kindOrg}, "the authority": {kindOrg}, "the regulator": {kindOrg},
+	"it": {kindApp, kindOrg, kindUnknown}, "its": {kindApp, kindOrg, kindUnknown},
+	"he": {kindPerson}, "his": {kindPerson}, "she": {kindPerson}, "her": {kindPerson},
+}
+
+// discourse remembers the subjects met so far in an article, for
+// coreference and for subjects a sentence leaves implicit.
+type discourse struct {
+	recent []mention // most recent last
+	kinds  map[string]kind
+	topic  string
+}
+
+func (d *discourse) add(m mention) {
+	if d.kinds == nil {
+		d.kinds = make(map[string]kind)
+	}
+	if m.kind != kindUnknown {
+		d.kinds[m.canon] = m.kind
+	} else if k, ok := d.kinds[m.canon]; ok {
+		m.kind = k
+	}
+	d.recent = append(d.recent, m)
+}
+
+// kindOf returns what the article has said a subject is.
+func (d *discourse) kindOf(canon string) kind { return d.kinds[canon] }
+
+// resolve finds the most recent subject an anaphor can refer to.
+func (d *discourse) resolve(anaphor string, before int) (mention, bool) {
+	kinds := anaphors[anaphor]
+	if kinds[0] != kindPerson && !slices.Contains(kinds, kindUnknown) {
+		// A name whose kind the article never said can still be "the app".
+		kinds = append(slices.Clone(kinds), kindUnknown)
+	}
+	for _, want := range kinds {
+		for i := len(d.recent) - 1; i >= 0; i-- {
+			m := d.recent[i]
+			if m.start >= before || m.anaphor {
+				continue
+			}
+			k := d.kindOf(m.canon)
+			if k == kindUnknown {
+				k = m.kind
+			}
+			if k == want {
+				return m, true
+			}
+		}
+	}
+	return mention{}, false
+}
+
+// match merges a subject with one already met when they differ by a typo
+// ("Hamenei" for "Khamenei").
+func (d *discourse) match(c string) string {
+	if len(c) < 6 {
+		return c
+	}
+	for i := len(d.recent) - 1; i >= 0; i-- {
+		o := d.recent[i].canon
+		if o != c && len(o) >= 6 && editDistance(o, c) == 1 {
+			return o
+		}
+	}
+	return c
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// subjects finds the subject mentions of one tagged sentence: proper-noun
+// chunks, alias phrases and anaphors.
+func subjects(body string, s Sentence, d *discourse) []mention {
+	var out []mention
+	toks := s.Tokens
+	for i := 0; i < len(toks); {
+		if !properNoun(toks, i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && (properNoun(toks, j) || (toks[j].Text == "of" && j+1 < len(toks) && properNoun(toks, j+1))) {
+			j++
+		}
+		text := body[toks[i].Start:toks[j-1].End]
+		// Include a preceding description: "the messaging app Telegram".
+		c, k := canon(text)
+		if i > 0 && appWords[strings.ToLower(toks[i-1].Text)] {
+			k = kindApp
+		}
+		if j < len(toks) && appWords[strings.ToLower(toks[j].Text)] {
+			k = kindApp
+		}
+		// Apposition: "RiverCall, the flood-alert app run by ...".
+		if j+1 < len(toks) && toks[j].Text == "," && (strings.EqualFold(toks[j+1].Text, "the") || strings.EqualFold(toks[j+1].Text, "a") || strings.EqualFold(toks[j+1].Text, "its")) {
+			for x := j + 2; x < len(toks) && x < j+9; x++ {
+				if appWords[strings.ToLower(toks[x].Text)] {
+					k = kindApp
+					break
+				}
+			}
+		}
+		if k == kindUnknown && personEntity(s, toks[i].Start, toks[j-1].End) && len(strings.Fields(text)) > 1 {
+			k = kindPerson
+			c, _ = canon("mr " + text)
+		}
+		if c != "" && !nonSubjects[c] {
+			out = append(out, mention{canon: d.match(c), text: text, kind: k, start: toks[i].Start, end: toks[j-1].End})
+		}
+		i = j
+	}
+	lower := strings.ToLower(body[s.Start:s.End])
+	for phrase := range aliases {
+		if strings.Contains(phrase, " ") {
+			if i := indexWord(lower, phrase); i >= 0 && !covered(out, s.Start+i) {
+				c := aliases[phrase]
+				out = append(out, mention{canon: c, text: body[s.Start+i : s.Start+i+len(phrase)], kind: kindOf(c, phrase), start: s.Start + i, end: s.Start + i + len(phrase)})
+			}
+		}
+	}
+	for i, t := range toks {
+		w := strings.ToLower(t.Text)
+		var phrase string
+		var end int
+		switch {
+		case (w == "the") && i+1 < len(toks) && anaphors["the "+strings.ToLower(toks[i+1].Text)] != nil:
+			phrase, end = "the "+strings.ToLower(toks[i+1].Text), toks[i+1].End
+		case w == "it" || w == "its" || w == "he" || w == "his" || w == "she" || w == "her":
+			phrase, end = w, t.End
+		default:
+			continue
+		}
+		if m, ok := resolveLocal(out, phrase, t.Start, d); ok {
+			out = append(out, mention{canon: m.canon, text: body[t.Start:end], kind: m.kind, start: t.Start, end: end, anaphor: true})
+		} else if m, ok := d.resolve(phrase, t.Start); ok {
+			out = append(out, mention{canon: m.canon, text: body[t.Start:end], kind: m.kind, start: t.Start, end: end, anaphor: true})
+		}
+	}
+	sortMentions(out)
+	return out
+}
+
+// resolveLocal resolves an anaphor to a compatible name earlier in its own
+// sentence: "Khamenei's office would stop using his five Twitter feeds".
+func resolveLocal(ms []mention, anaphor string, before int, d *discourse) (mention, bool) {
+	kinds := anaphors[anaphor]
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.start >= before || m.anaphor {
+			continue
+		}
+		k := d.kindOf(m.canon)
+		if k == kindUnknown {
+			k = m.kind
+		}
+		if slices.Contains(kinds, k) {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+func properNoun(toks []Token, i int) bool {
+	t := toks[i]
+	if t.Tag != "NNP" && t.Tag != "NNPS" {
+		return false
+	}
+	r := []rune(t.Text)
+	if len(r) == 0 || !unicode.IsUpper(r[0]) {
+		return false
+	}
+	return !nonSubjects[strings.ToLower(t.Text)]
+}
+
+func personEntity(s Sentence, start, end int) bool {
+	for _, e := range s.Entities {
+		if e.Label == "PERSON" && e.Start <= start && e.End >= end {
+			return true
+		}
+	}
+	return false
+}
+
+func covered(ms []mention, at int) bool {
+	for _, m := range ms {
+		if at >= m.start && at < m.end {
+			return true
+		}
+	}
+	return false
+}
+
+// indexWord finds phrase in s at word boundaries.
+func indexWord(s, phrase string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], phrase)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		before := i == 0 || !isWordByte(s[i-1])
+		after := i+len(phrase) == len(s) || !isWordByte(s[i+len(phrase)])
+		if before && after {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+func isWordByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80
+}
+
+func sortMentions(ms []mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+func wordSet(s string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,250 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// Doc is an article body cut into blocks and sentences, with part-of-speech
+// tags and named entities where a claim can be. Every offset is a byte offset
+// into the body, so evidence can be pointed at in the original text.
+type Doc struct {
+	Sentences []Sentence `json:"sentences"`
+}
+
+// Sentence is one sentence of the body. Clutter, when set, says why the
+// sentence's block is page furniture (a caption, a "Subscribe" button) and
+// no claim may come from it; such sentences carry no tokens.
+type Sentence struct {
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Block    int      `json:"block"`
+	Clutter  string   `json:"clutter,omitempty"`
+	Tokens   []Token  `json:"tokens,omitempty"`
+	Entities []Entity `json:"entities,omitempty"`
+}
+
+// Token is a word or punctuation mark with its part-of-speech tag.
+type Token struct {
+	Text  string `json:"t"`
+	Tag   string `json:"p"`
+	Start int    `json:"s"`
+	End   int    `json:"e"`
+}
+
+// Entity is a named entity found by prose's tagger.
+type Entity struct {
+	Text  string `json:"text"`
+	Label string `json:"label"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Tokenizer segments, tags and finds entities in article bodies. Its models
+// are loaded once by NewTokenizer; a Tokenizer is safe for concurrent use.
+type Tokenizer struct {
+	seg   *sentences.DefaultSentenceTokenizer
+	model *prose.Model
+	segMu sync.Mutex // the punkt tokenizer keeps per-call state in its annotations
+
+	ner nerMode
+}
+
+// nerMode says which tagged sentences get named entities: nerNames (the
+// default) only those where the claim builder reads them; the others are for
+// tests and benchmarks.
+type nerMode int
+
+const (
+	nerNames nerMode = iota
+	nerAll
+	nerNone
+)
+
+// NewTokenizer loads the sentence segmenter and prose's tagging and entity
+// models. It is slow (hundreds of milliseconds): call it once per process.
+func NewTokenizer() (*Tokenizer, error) {
+	seg, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		return nil, fmt.Errorf("load sentence model: %w", err)
+	}
+	return &Tokenizer{seg: seg, model: prose.ModelFromData("crosscheck")}, nil
+}
+
+// Tokenize cuts body into blocks (lines), marks page clutter, segments the
+// rest into sentences and tags those that may hold a claim.
+func (t *Tokenizer) Tokenize(body string) (Doc, error) {
+	var doc Doc
+	for i, b := range Blocks(body) {
+		if b.Clutter != "" {
+			doc.Sentences = append(doc.Sentences, Sentence{Start: b.Start, End: b.End, Block: i, Clutter: b.Clutter})
+			continue
+		}
+		for _, s := range t.segment(body[b.Start:b.End]) {
+			s.Start += b.Start
+			s.End += b.Start
+			s.Block = i
+			if MayHoldClaim(body[s.Start:s.End]) {
+				if err := t.tag(body, &s); err != nil {
+					return Doc{}, err
+				}
+			}
+			doc.Sentences = append(doc.Sentences, s)
+		}
+	}
+	return doc, nil
+}
+
+// segment splits one block into sentences with offsets relative to it.
+func (t *Tokenizer) segment(text string) []Sentence {
+	t.segMu.Lock()
+	parts := t.seg.Tokenize(text)
+	t.segMu.Unlock()
+	var out []Sentence
+	off := 0
+	for _, p := range parts {
+		// The segmenter's own offsets drift on some inputs; find each
+		// sentence in the text instead.
+		trimmed := strings.TrimSpace(p.Text)
+		if trimmed == "" {
+			continue
+		}
+		i := strings.Index(text[off:], trimmed)
+		if i < 0 {
+			continue
+		}
+		start := off + i
+		out = append(out, Sentence{Start: start, End: start + len(trimmed)})
+		off = start + len(trimmed)
+	}
+	if len(out) == 0 {
+		s := strings.TrimSpace(text)
+		if s != "" {
+			i := strings.Index(text, s)
+			out = append(out, Sentence{Start: i, End: i + len(s)})
+		}
+	}
+	return out
+}
+
+// tag runs prose over one sentence and aligns its tokens and entities to
+// byte offsets in body.
+func (t *Tokenizer) tag(body string, s *Sentence) error {
+	text := body[s.Start:s.End]
+	// Entities take four fifths of prose's time, and the claim builder reads
+	// them only to tell a person from other names of two words or more
+	// (personEntity in subject.go). A sentence without two capitalised words
+	// in a row is tagged without them, and again with them only if its tags
+	// show such a name after all; the claims are the same either way.
+	withNER := t.ner == nerAll || (t.ner == nerNames && capitalPair(text))
+	pd, err := t.document(text, withNER)
+	if err != nil {
+		return fmt.Errorf("tag sentence at %d: %w", s.Start, err)
+	}
+	off := 0
+	for _, tok := range pd.Tokens() {
+		i := strings.Index(text[off:], tok.Text)
+		if i < 0 {
+			// prose rewrites a few tokens (quotes); keep the tag, point at
+			// the next character.
+			_, size := utf8.DecodeRuneInString(text[min(off, len(text)-1):])
+			s.Tokens = append(s.Tokens, Token{Text: tok.Text, Tag: tok.Tag, Start: s.Start + off, End: s.Start + min(off+size, len(text))})
+			continue
+		}
+		start := off + i
+		s.Tokens = append(s.Tokens, Token{Text: tok.Text, Tag: tok.Tag, Start: s.Start + start, End: s.Start + start + len(tok.Text)})
+		off = start + len(tok.Text)
+	}
+	if t.ner == nerNone || (t.ner == nerNames && !namePair(s.Tokens)) {
+		return nil
+	}
+	if !withNER {
+		if pd, err = t.document(text, true); err != nil {
+			return fmt.Errorf("tag sentence at %d: %w", s.Start, err)
+		}
+	}
+	off = 0
+	for _, e := range pd.Entities() {
+		i := strings.Index(text[off:], e.Text)
+		if i < 0 {
+			continue
+		}
+		start := off + i
+		s.Entities = append(s.Entities, Entity{Text: e.Text, Label: e.Label, Start: s.Start + start, End: s.Start + start + len(e.Text)})
+		off = start + len(e.Text)
+	}
+	return nil
+}
+
+func (t *Tokenizer) document(text string, entities bool) (*prose.Document, error) {
+	return prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(entities), prose.UsingModel(t.model))
+}
+
+// capitalPair reports whether text has two capitalised words in a row, or
+// two joined by "of": where prose may find a name of two words or more.
+func capitalPair(text string) bool {
+	prev, prevOf := false, false // previous word capitalised; word before "of" was
+	for _, w := range strings.Fields(text) {
+		w = strings.TrimLeft(w, `"'“‘(`)
+		r, _ := utf8.DecodeRuneInString(w)
+		cap := unicode.IsUpper(r)
+		if cap && (prev || prevOf) {
+			return true
+		}
+		prevOf = w == "of" && prev
+		prev = cap
+	}
+	return false
+}
+
+// namePair reports whether toks has a run of proper nouns of two words or
+// more ("Pavel Durov", "Bank of England"), the only names whose entity
+// label the claim builder reads (personEntity in subject.go).
+func namePair(toks []Token) bool {
+	nnp := func(i int) bool { return i < len(toks) && (toks[i].Tag == "NNP" || toks[i].Tag == "NNPS") }
+	for i := range toks {
+		if nnp(i) && (nnp(i+1) || (i+1 < len(toks) && toks[i+1].Text == "of" && nnp(i+2))) {
+			return true
+		}
+	}
+	return false
+}
+
+// MayHoldClaim reports whether a sentence has anything a claim could be built
+// on: a digit, a number word, a month or a weekday. Tagging is the costly part
+// of tokenizing, so sentences without one are left untagged.
+func MayHoldClaim(s string) bool {
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			return true
+		}
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if claimWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var claimWords = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(`one two three four five six seven eight nine ten eleven twelve
+		thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty
+		seventy eighty ninety hundred hundreds thousand thousands million millions billion billions
+		trillion dozen dozens half third thirds quarter quarters percent
+		january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
+		monday tuesday wednesday thursday friday saturday sunday
+		yesterday today tomorrow week weeks month months year years day days ago later earlier`) {
+		m[w] = true
+	}
+	return m
+}()
