@@ -1,0 +1,354 @@
+package compare
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+
+	"github.com/crosscheck/crosscheck/extract"
+)
+
+// Entry is one claim with what independence needs.
+type Entry struct {
+	Claim     extract.Claim
+	Source    string // the outlet ("AFP", "Sputnik")
+	Published string // YYYY-MM-DD or ""
+	CopyOf    string // id of the article this claim's article copies ("" if independent)
+}
+
+// Status is the outcome of judging one group of comparable claims.
+type Status string
+
+// The statuses a [Verdict] can have.
+const (
+	// Agree: at least two independent outlets, and no two claims from
+	// different voices contradict each other for the same time.
+	Agree Status = "agree"
+	// Conflict: two voices give figures or dates that cannot both be true
+	// for the same time.
+	Conflict Status = "conflict"
+	// SingleSource: one independent outlet (with any copies of it) states
+	// the fact, and no claimants within it contradict each other.
+	SingleSource Status = "single-source"
+)
+
+// Camp is a set of mutually consistent claims within a verdict and the
+// sources that make them.
+type Camp struct {
+	Claims  []string `json:"claims"`
+	Sources []string `json:"sources"`
+}
+
+// Verdict is the judgement on one group of comparable claims.
+type Verdict struct {
+	ID        string   `json:"id"` // "v-" and 12 hex digits of the SHA-256 of Key: the same across runs
+	Key       string   `json:"-"`  // the group key
+	Subject   string   `json:"subject"`
+	Attribute string   `json:"attribute"`
+	Status    Status   `json:"status"`
+	Sources   []string `json:"sources"` // sorted, distinct
+	Claims    []string `json:"claims"`  // claim ids, sorted
+	Camps     []Camp   `json:"camps"`   // in ascending order of value
+	Reason    string   `json:"reason"`  // one line naming sources and values as written
+}
+
+// verdictID is derived from the key alone so that a verdict keeps its id as
+// claims join the group.
+func verdictID(key string) string {
+	sum := sha256.Sum256([]byte(key))
+	return "v-" + hex.EncodeToString(sum[:6])
+}
+
+// member is an entry with everything Judge derives from it.
+type member struct {
+	Entry
+	val    interval
+	asOf   interval
+	outlet string // independence: origin outlet, "s:"+source or "a:"+article
+	voice  string // outlet plus the claimant, when the writer names one
+	// qualifier narrows what is counted ("monthly", "new"): figures only
+	// conflict when it is the same, since 5,000 new users do not contradict
+	// 40 million users.
+	qualifier string
+	text      string // the value as written, quoted, with its claimant
+	when      string // the time a figure refers to, for reasons that need it
+	camp      int
+}
+
+// Judge decides one group of comparable entries, all of which should have
+// the same [Key] (Judge takes subject and attribute from the first entry by
+// claim id). The verdict does not depend on the order of entries, and the
+// work is proportional to the group alone: O(n log n), plus O(n²) interval
+// checks when there is more than one camp.
+//
+// A status of [Conflict] needs two voices whose intervals are disjoint, whose
+// as-of times overlap and whose qualifiers are the same; figures for
+// different times are a change, and differently qualified figures count
+// different things, both noted in the reason. Otherwise one independent
+// outlet is [SingleSource] and two or more [Agree].
+func Judge(entries []Entry) Verdict {
+	if len(entries) == 0 {
+		return Verdict{}
+	}
+	ms := members(entries)
+	key := Key(ms[0].Claim)
+	subject, attribute, about := topic(ms[0].Claim)
+	v := Verdict{
+		ID:        verdictID(key),
+		Key:       key,
+		Subject:   subject,
+		Attribute: attribute,
+		Sources:   distinct(ms, func(m *member) string { return m.Source }),
+		Claims:    distinct(ms, func(m *member) string { return m.Claim.ID }),
+	}
+	camps := campsOf(ms)
+	for _, c := range camps {
+		v.Camps = append(v.Camps, Camp{
+			Claims:  distinct(c, func(m *member) string { return m.Claim.ID }),
+			Sources: distinct(c, func(m *member) string { return m.Source }),
+		})
+	}
+
+	f := findings(ms, len(camps))
+	outlets := distinct(ms, func(m *member) string { return m.outlet })
+	switch {
+	case f.conflict:
+		v.Status = Conflict
+	case len(outlets) == 1:
+		v.Status = SingleSource
+	default:
+		v.Status = Agree
+	}
+	v.Reason = reason(v.Status, about, ms, camps, f)
+	return v
+}
+
+// members sorts a copy of the entries into a canonical order and works out
+// intervals and voices.
+func members(entries []Entry) []*member {
+	ms := make([]*member, len(entries))
+	backing := make([]member, len(entries))
+	for i := range entries {
+		m := &backing[i]
+		m.Entry = entries[i]
+		c := m.Claim
+		m.val, m.asOf = unbounded, unbounded
+		switch {
+		case c.Negated:
+		case c.Value != nil:
+			m.val = valueInterval(c.Value)
+			// Counts that change over time are grouped by the time they
+			// refer to (see Key); every other figure, and the dates of
+			// events, hold whenever they are reported.
+			if changesOverTime(c.Attribute) {
+				if c.AsOf != nil {
+					m.asOf = dateInterval(c.AsOf)
+				} else {
+					m.asOf = dayInterval(m.Published)
+				}
+			}
+		case c.Date != nil:
+			m.val = dateInterval(c.Date)
+		}
+		m.qualifier = normalize(c.Qualifier)
+		m.text = render(m)
+		m.when = asOfText(m)
+		ms[i] = m
+	}
+	// Ties beyond the id only matter for malformed input (one id twice),
+	// but even then the verdict must not depend on input order.
+	slices.SortFunc(ms, func(a, b *member) int {
+		return cmp.Or(
+			cmp.Compare(a.Claim.ID, b.Claim.ID),
+			cmp.Compare(a.Claim.Article, b.Claim.Article),
+			cmp.Compare(a.Source, b.Source),
+			cmp.Compare(a.Published, b.Published),
+			cmp.Compare(a.CopyOf, b.CopyOf),
+			cmp.Compare(a.text, b.text),
+			cmp.Compare(a.val.lo, b.val.lo),
+			cmp.Compare(a.val.hi, b.val.hi),
+			cmp.Compare(a.asOf.lo, b.asOf.lo),
+			cmp.Compare(a.asOf.hi, b.asOf.hi),
+			cmp.Compare(a.qualifier, b.qualifier),
+			cmp.Compare(a.when, b.when),
+			// Entries of mixed keys: the first one names the verdict.
+			cmp.Compare(a.Claim.Subject, b.Claim.Subject),
+			cmp.Compare(a.Claim.Attribute, b.Claim.Attribute),
+			cmp.Compare(a.Claim.Modality, b.Claim.Modality),
+			compareBool(a.Claim.Negated, b.Claim.Negated),
+			compareBool(a.Claim.Value == nil, b.Claim.Value == nil),
+			cmp.Compare(unit(a.Claim), unit(b.Claim)),
+		)
+	})
+
+	// An article's source and what it copies, first seen in canonical order.
+	type article struct{ source, copyOf string }
+	articles := make(map[string]article, len(ms))
+	for _, m := range ms {
+		if _, ok := articles[m.Claim.Article]; !ok && m.Claim.Article != "" {
+			articles[m.Claim.Article] = article{m.Source, m.CopyOf}
+		}
+	}
+	// origin follows CopyOf to the article at the root of the chain. Articles
+	// that copy each other form a cycle, whose root is its least id.
+	var seen []string
+	origin := func(id string) (string, bool) {
+		seen = seen[:0]
+		for {
+			a, ok := articles[id]
+			if !ok {
+				return id, false
+			}
+			if a.copyOf == "" || a.copyOf == id {
+				return id, true
+			}
+			if i := slices.Index(seen, id); i >= 0 {
+				return slices.Min(seen[i:]), true
+			}
+			seen = append(seen, id)
+			id = a.copyOf
+		}
+	}
+
+	for _, m := range ms {
+		m.outlet = "s:" + m.Source
+		if m.CopyOf != "" {
+			if id, ok := origin(m.CopyOf); ok {
+				m.outlet = "s:" + articles[id].source
+			} else {
+				m.outlet = "a:" + id
+			}
+		}
+		m.voice = m.outlet
+		if m.Claim.AttributedTo != nil {
+			if who := normalize(*m.Claim.AttributedTo); who != "" {
+				m.voice += "\x00" + who
+			}
+		}
+	}
+	return ms
+}
+
+// campsOf partitions the members by greedy stabbing: the lowest upper end
+// among the unassigned, and every unassigned member that reaches down to it,
+// make one camp. Camps come out in ascending order of value, and members keep
+// canonical order within a camp.
+func campsOf(ms []*member) [][]*member {
+	order := slices.Clone(ms)
+	slices.SortStableFunc(order, func(a, b *member) int {
+		return cmp.Or(cmp.Compare(a.val.hi, b.val.hi), cmp.Compare(a.val.lo, b.val.lo))
+	})
+	for _, m := range ms {
+		m.camp = -1
+	}
+	n := 0
+	for k, m := range order {
+		if m.camp >= 0 {
+			continue
+		}
+		for _, o := range order[k:] {
+			if o.camp < 0 && leq(o.val.lo, m.val.hi) {
+				o.camp = n
+			}
+		}
+		n++
+	}
+	camps := make([][]*member, n)
+	for _, m := range ms {
+		camps[m.camp] = append(camps[m.camp], m)
+	}
+	return camps
+}
+
+// finding records what the disjoint pairs of a group amount to.
+type finding struct {
+	conflict bool            // two voices disjoint at the same time
+	changed  bool            // disjoint figures for times that do not overlap
+	measures bool            // disjoint figures qualified differently
+	selfDiff map[string]bool // outlets that disagree with themselves
+}
+
+func findings(ms []*member, camps int) finding {
+	var f finding
+	// One camp means every pair overlaps.
+	if camps < 2 {
+		return f
+	}
+	for i, a := range ms {
+		for _, b := range ms[i+1:] {
+			if a.val.overlaps(b.val) {
+				continue
+			}
+			switch {
+			case !a.asOf.overlaps(b.asOf):
+				f.changed = true
+			case a.qualifier != b.qualifier:
+				f.measures = true
+			case a.voice != b.voice:
+				f.conflict = true
+			default:
+				if f.selfDiff == nil {
+					f.selfDiff = make(map[string]bool)
+				}
+				f.selfDiff[a.outlet] = true
+			}
+		}
+	}
+	return f
+}
+
+// distinct returns the sorted distinct non-empty keys of ms.
+func distinct(ms []*member, key func(*member) string) []string {
+	out := make([]string, 0, len(ms))
+	for _, m := range ms {
+		if k := key(m); k != "" {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Verdicts groups the comparable entries (see [Comparable]) by [Key] and
+// judges each group. Verdicts are sorted by subject, attribute and id.
+func Verdicts(entries []Entry) []Verdict {
+	groups := make(map[string][]Entry)
+	for _, e := range entries {
+		if Comparable(e.Claim) {
+			k := Key(e.Claim)
+			groups[k] = append(groups[k], e)
+		}
+	}
+	out := make([]Verdict, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, Judge(g))
+	}
+	slices.SortFunc(out, func(a, b Verdict) int {
+		return cmp.Or(
+			strings.Compare(a.Subject, b.Subject),
+			strings.Compare(a.Attribute, b.Attribute),
+			strings.Compare(a.ID, b.ID),
+			strings.Compare(a.Key, b.Key),
+		)
+	})
+	return out
+}
+
+func unit(c extract.Claim) string {
+	if c.Value == nil {
+		return ""
+	}
+	return c.Value.Unit
+}
+
+func compareBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
+}

@@ -1,0 +1,550 @@
+package compare
+
+import (
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/google/go-cmp/cmp"
+)
+
+// Builders for test entries: a figure about Telegram users from an article
+// published 2018-04-18, unless options say otherwise.
+
+func fl(x float64) *float64 { return &x }
+
+// num is a figure with both bounds.
+func num(text string, lo, hi float64) *extract.Value {
+	return &extract.Value{Text: text, Number: (lo + hi) / 2, Min: fl(lo), Max: fl(hi)}
+}
+
+// atLeast is "more than"/"at least": no upper bound.
+func atLeast(text string, lo float64) *extract.Value {
+	return &extract.Value{Text: text, Number: lo, Min: fl(lo), Hedge: "atleast"}
+}
+
+func day(text, start, end string) *extract.DateValue {
+	return &extract.DateValue{Text: text, Start: start, End: end}
+}
+
+type opt func(*Entry)
+
+func article(id string) opt         { return func(e *Entry) { e.Claim.Article = id } }
+func copyOf(id string) opt          { return func(e *Entry) { e.CopyOf = id } }
+func published(p string) opt        { return func(e *Entry) { e.Published = p } }
+func by(who string) opt             { return func(e *Entry) { e.Claim.AttributedTo = &who } }
+func qualified(q string) opt        { return func(e *Entry) { e.Claim.Qualifier = q } }
+func modal(m string) opt            { return func(e *Entry) { e.Claim.Modality = m } }
+func about(s, a string) opt         { return func(e *Entry) { e.Claim.Subject, e.Claim.Attribute = s, a } }
+func asOf(d *extract.DateValue) opt { return func(e *Entry) { e.Claim.AsOf = d } }
+
+func dated(d *extract.DateValue) opt {
+	return func(e *Entry) { e.Claim.Value, e.Claim.Date = nil, d }
+}
+
+func ent(id, source string, v *extract.Value, opts ...opt) Entry {
+	e := Entry{
+		Claim: extract.Claim{
+			ID:        id,
+			Article:   strings.ToLower(strings.ReplaceAll(source, " ", "-")) + "-1",
+			Subject:   "Telegram",
+			Attribute: "users",
+			Value:     v,
+		},
+		Source:    source,
+		Published: "2018-04-18",
+	}
+	for _, o := range opts {
+		o(&e)
+	}
+	return e
+}
+
+func camp(claims []string, sources ...string) Camp { return Camp{Claims: claims, Sources: sources} }
+
+func ids(s ...string) []string { return s }
+
+func TestJudge(t *testing.T) {
+	tests := []struct {
+		name    string
+		entries []Entry
+		want    Verdict // ID and Key are filled in from the first entry
+	}{
+		{
+			name: "hedged and exact overlap",
+			entries: []Entry{
+				ent("c1", "AFP", num("some 40 million", 36e6, 44e6)),
+				ent("c2", "Sputnik", num("40 million", 39.5e6, 40.5e6)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "Sputnik"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "AFP", "Sputnik")},
+				Reason:  `AFP "some 40 million" and Sputnik "40 million" agree on telegram users`,
+			},
+		},
+		{
+			name: "different round figures",
+			entries: []Entry{
+				ent("c1", "AFP", num("some 40 million", 36e6, 44e6)),
+				ent("c2", "Daily Planet", num("60 million", 59.5e6, 60.5e6)),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP", "Daily Planet"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Daily Planet")},
+				Reason:  `conflict on telegram users: AFP "some 40 million" vs Daily Planet "60 million"`,
+			},
+		},
+		{
+			name: "at least holds the exact figure",
+			entries: []Entry{
+				ent("c1", "AFP", atLeast("at least 30", 30)),
+				ent("c2", "Reuters", num("34", 33.5, 34.5)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "Reuters"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "AFP", "Reuters")},
+				Reason:  `AFP "at least 30" and Reuters "34" agree on telegram users`,
+			},
+		},
+		{
+			name: "exact small counts",
+			entries: []Entry{
+				ent("c1", "AFP", num("30", 29.5, 30.5)),
+				ent("c2", "Reuters", num("34", 33.5, 34.5)),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP", "Reuters"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Reuters")},
+				Reason:  `conflict on telegram users: AFP "30" vs Reuters "34"`,
+			},
+		},
+		{
+			name: "two approximations",
+			entries: []Entry{
+				ent("c1", "AFP", num("some 40 million", 36e6, 44e6)),
+				ent("c2", "BBC", num("about 40m", 36e6, 44e6)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "BBC"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "AFP", "BBC")},
+				Reason:  `AFP "some 40 million" and BBC "about 40m" agree on telegram users`,
+			},
+		},
+		{
+			name: "round figure covers a precise one",
+			entries: []Entry{
+				ent("c1", "AFP", num("40 million", 39.5e6, 40.5e6)),
+				ent("c2", "BBC", num("40.4 million", 40.35e6, 40.45e6)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "BBC"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "AFP", "BBC")},
+				Reason:  `AFP "40 million" and BBC "40.4 million" agree on telegram users`,
+			},
+		},
+		{
+			name: "precise figures differ",
+			entries: []Entry{
+				ent("c1", "AFP", num("40,125,000", 40124999.5, 40125000.5)),
+				ent("c2", "BBC", num("40.4 million", 40.35e6, 40.45e6)),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP", "BBC"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "BBC")},
+				Reason:  `conflict on telegram users: AFP "40,125,000" vs BBC "40.4 million"`,
+			},
+		},
+		{
+			name: "weekday and date a day apart",
+			entries: []Entry{
+				ent("c1", "AFP", nil, about("schools", "ban date"), dated(day("On Sunday", "2018-04-15", "2018-04-15"))),
+				ent("c2", "Sputnik", nil, about("schools", "ban date"), dated(day("on April 14", "2018-04-14", "2018-04-14"))),
+			},
+			want: Verdict{
+				Subject:   "schools",
+				Attribute: "ban date",
+				Status:    Conflict,
+				Sources:   ids("AFP", "Sputnik"),
+				Claims:    ids("c1", "c2"),
+				Camps:     []Camp{camp(ids("c2"), "Sputnik"), camp(ids("c1"), "AFP")},
+				Reason:    `conflict on schools ban date: Sputnik "on April 14" vs AFP "On Sunday"`,
+			},
+		},
+		{
+			name: "year contains the day",
+			entries: []Entry{
+				ent("c1", "AFP", nil, about("telegram", "block date"), dated(day("in 2017", "2017-01-01", "2017-12-31"))),
+				ent("c2", "Sputnik", nil, about("telegram", "block date"), dated(day("December 31, 2017", "2017-12-31", ""))),
+			},
+			want: Verdict{
+				Subject:   "telegram",
+				Attribute: "block date",
+				Status:    Agree,
+				Sources:   ids("AFP", "Sputnik"),
+				Claims:    ids("c1", "c2"),
+				Camps:     []Camp{camp(ids("c1", "c2"), "AFP", "Sputnik")},
+				Reason:    `AFP "in 2017" and Sputnik "December 31, 2017" agree on telegram block date`,
+			},
+		},
+		{
+			name: "five against two",
+			entries: []Entry{
+				ent("a", "AFP", num("about 2 million", 1.8e6, 2.2e6)),
+				ent("b", "BBC", num("about 2 million", 1.8e6, 2.2e6)),
+				ent("c", "CNN", num("2 million", 1.95e6, 2.05e6)),
+				ent("d", "DW", num("nearly 2 million", 1.8e6, 2e6)),
+				ent("e", "Euronews", num("some 2m", 1.8e6, 2.2e6)),
+				ent("f", "Fox", num("3 million", 2.95e6, 3.05e6)),
+				ent("g", "Guardian", num("3m", 2.95e6, 3.05e6)),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP", "BBC", "CNN", "DW", "Euronews", "Fox", "Guardian"),
+				Claims:  ids("a", "b", "c", "d", "e", "f", "g"),
+				Camps: []Camp{
+					camp(ids("a", "b", "c", "d", "e"), "AFP", "BBC", "CNN", "DW", "Euronews"),
+					camp(ids("f", "g"), "Fox", "Guardian"),
+				},
+				Reason: `conflict on telegram users: AFP "about 2 million", BBC "about 2 million", CNN "2 million", DW "nearly 2 million" and Euronews "some 2m" vs Fox "3 million" and Guardian "3m"`,
+			},
+		},
+		{
+			// "at least 30" overlaps both "30" and "34"; it joins the lower camp.
+			name: "overlap is not transitive",
+			entries: []Entry{
+				ent("c1", "AFP", atLeast("at least 30", 30)),
+				ent("c2", "BBC", num("30", 29.5, 30.5)),
+				ent("c3", "CNN", num("34", 33.5, 34.5)),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP", "BBC", "CNN"),
+				Claims:  ids("c1", "c2", "c3"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "AFP", "BBC"), camp(ids("c3"), "CNN")},
+				Reason:  `conflict on telegram users: AFP "at least 30" and BBC "30" vs CNN "34"`,
+			},
+		},
+		{
+			name: "one outlet",
+			entries: []Entry{
+				ent("c1", "AFP", num("some 5 million", 4.5e6, 5.5e6), about("Soroush", "users")),
+			},
+			want: Verdict{
+				Subject:   "soroush",
+				Attribute: "users",
+				Status:    SingleSource,
+				Sources:   ids("AFP"),
+				Claims:    ids("c1"),
+				Camps:     []Camp{camp(ids("c1"), "AFP")},
+				Reason:    `only AFP reports soroush users: "some 5 million"`,
+			},
+		},
+		{
+			name: "one outlet twice is one voice",
+			entries: []Entry{
+				ent("c1", "AFP", num("some 40 million", 36e6, 44e6)),
+				ent("c2", "AFP", num("40 million", 39.5e6, 40.5e6), article("afp-2")),
+			},
+			want: Verdict{
+				Status:  SingleSource,
+				Sources: ids("AFP"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "AFP")},
+				Reason:  `only AFP reports telegram users: "some 40 million", "40 million"`,
+			},
+		},
+		{
+			name: "syndicated copy is not corroboration",
+			entries: []Entry{
+				ent("c1", "AFP", num("some 5 million", 4.5e6, 5.5e6), about("Soroush", "users")),
+				ent("c2", "Geo News", num("some 5 million", 4.5e6, 5.5e6), about("Soroush", "users"), copyOf("afp-1")),
+			},
+			want: Verdict{
+				Subject:   "soroush",
+				Attribute: "users",
+				Status:    SingleSource,
+				Sources:   ids("AFP", "Geo News"),
+				Claims:    ids("c1", "c2"),
+				Camps:     []Camp{camp(ids("c1", "c2"), "AFP", "Geo News")},
+				Reason:    `only AFP reports soroush users: "some 5 million" (Geo News is a copy of AFP's article, not independent)`,
+			},
+		},
+		{
+			name: "copy alongside an independent outlet",
+			entries: []Entry{
+				ent("c1", "AFP", num("some 40 million", 36e6, 44e6)),
+				ent("c2", "Geo News", num("some 40 million", 36e6, 44e6), copyOf("afp-1")),
+				ent("c3", "Sputnik", num("40 million", 39.5e6, 40.5e6)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "Geo News", "Sputnik"),
+				Claims:  ids("c1", "c2", "c3"),
+				Camps:   []Camp{camp(ids("c1", "c2", "c3"), "AFP", "Geo News", "Sputnik")},
+				Reason:  `AFP "some 40 million", Geo News "some 40 million" and Sputnik "40 million" agree on telegram users (Geo News is a copy of AFP's article, not independent)`,
+			},
+		},
+		{
+			name: "copies of an original outside the group",
+			entries: []Entry{
+				ent("c1", "Geo News", num("some 40 million", 36e6, 44e6), copyOf("afp-1")),
+				ent("c2", "Dawn", num("some 40 million", 36e6, 44e6), copyOf("afp-1")),
+			},
+			want: Verdict{
+				Status:  SingleSource,
+				Sources: ids("Dawn", "Geo News"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "Dawn", "Geo News")},
+				Reason:  `only Dawn and Geo News report telegram users: "some 40 million" (Dawn and Geo News carry copies of one article (afp-1), not independent)`,
+			},
+		},
+		{
+			name: "articles that copy each other",
+			entries: []Entry{
+				ent("c1", "Geo News", num("some 40 million", 36e6, 44e6), copyOf("dawn-1")),
+				ent("c2", "Dawn", num("some 40 million", 36e6, 44e6), copyOf("geo-news-1")),
+			},
+			want: Verdict{
+				Status:  SingleSource,
+				Sources: ids("Dawn", "Geo News"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "Dawn", "Geo News")},
+				Reason:  `only Dawn reports telegram users: "some 40 million" (Geo News is a copy of Dawn's article, not independent)`,
+			},
+		},
+		{
+			name: "police and organisers",
+			entries: []Entry{
+				ent("c1", "AFP", num("50,000", 49999.5, 50000.5), about("rally", "turnout"), by("police")),
+				ent("c2", "AFP", num("300,000", 299999.5, 300000.5), about("rally", "turnout"), by("organisers")),
+			},
+			want: Verdict{
+				Subject:   "rally",
+				Attribute: "turnout",
+				Status:    Conflict,
+				Sources:   ids("AFP"),
+				Claims:    ids("c1", "c2"),
+				Camps:     []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "AFP")},
+				Reason:    `conflict on rally turnout: AFP "50,000" according to police vs AFP "300,000" according to organisers`,
+			},
+		},
+		{
+			name: "growth between stated dates",
+			entries: []Entry{
+				ent("c1", "AFP", num("1.2 million", 1.15e6, 1.25e6), about("channel", "subscribers"), asOf(day("in March", "2018-03-01", "2018-03-31"))),
+				ent("c2", "Sputnik", num("2 million", 1.95e6, 2.05e6), about("channel", "subscribers"), asOf(day("in June", "2018-06-01", "2018-06-30"))),
+			},
+			want: Verdict{
+				Subject:   "channel",
+				Attribute: "subscribers",
+				Status:    Agree,
+				Sources:   ids("AFP", "Sputnik"),
+				Claims:    ids("c1", "c2"),
+				Camps:     []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Sputnik")},
+				Reason:    `AFP "1.2 million" (as of 2018-03) and Sputnik "2 million" (as of 2018-06) do not conflict on channel subscribers (figures for different times are a change, not a conflict)`,
+			},
+		},
+		{
+			name: "same publication day",
+			entries: []Entry{
+				ent("c1", "AFP", num("12,000", 11999.5, 12000.5), about("protest", "arrests")),
+				ent("c2", "Reuters", num("15,000", 14999.5, 15000.5), about("protest", "arrests")),
+			},
+			want: Verdict{
+				Subject:   "protest",
+				Attribute: "arrests",
+				Status:    Conflict,
+				Sources:   ids("AFP", "Reuters"),
+				Claims:    ids("c1", "c2"),
+				Camps:     []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Reuters")},
+				Reason:    `conflict on protest arrests: AFP "12,000" vs Reuters "15,000"`,
+			},
+		},
+		{
+			name: "different publication days",
+			entries: []Entry{
+				ent("c1", "AFP", num("12,000", 11999.5, 12000.5), about("protest", "arrests"), published("2018-01-02")),
+				ent("c2", "Reuters", num("15,000", 14999.5, 15000.5), about("protest", "arrests"), published("2018-01-05")),
+			},
+			want: Verdict{
+				Subject:   "protest",
+				Attribute: "arrests",
+				Status:    Agree,
+				Sources:   ids("AFP", "Reuters"),
+				Claims:    ids("c1", "c2"),
+				Camps:     []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Reuters")},
+				Reason:    `AFP "12,000" (as of 2018-01-02) and Reuters "15,000" (as of 2018-01-05) do not conflict on protest arrests (figures for different times are a change, not a conflict)`,
+			},
+		},
+		{
+			name: "year as of overlaps a day in it",
+			entries: []Entry{
+				ent("c1", "AFP", num("40-million", 39.5e6, 40.5e6), asOf(day("In 2017", "2017-01-01", "2017-12-31"))),
+				ent("c2", "Sputnik", num("25 million", 24.5e6, 25.5e6), asOf(day("in June 2017", "2017-06-01", "2017-06-30"))),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP", "Sputnik"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c2"), "Sputnik"), camp(ids("c1"), "AFP")},
+				Reason:  `conflict on telegram users: Sputnik "25 million" vs AFP "40-million"`,
+			},
+		},
+		{
+			name: "vague amount never conflicts",
+			entries: []Entry{
+				ent("c1", "AFP", &extract.Value{Text: "millions of", Number: 1e6, Min: fl(1e6), Vague: true}),
+				ent("c2", "BBC", num("40 million", 39.5e6, 40.5e6)),
+				ent("c3", "CNN", num("40 million", 39.5e6, 40.5e6)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "BBC", "CNN"),
+				Claims:  ids("c1", "c2", "c3"),
+				Camps:   []Camp{camp(ids("c1", "c2", "c3"), "AFP", "BBC", "CNN")},
+				Reason:  `AFP "millions of", BBC "40 million" and CNN "40 million" agree on telegram users`,
+			},
+		},
+		{
+			name: "an outlet contradicting itself",
+			entries: []Entry{
+				ent("c1", "AFP", num("40 million", 39.5e6, 40.5e6)),
+				ent("c2", "AFP", num("60 million", 59.5e6, 60.5e6)),
+				ent("c3", "BBC", atLeast("more than 30 million", 30e6)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "BBC"),
+				Claims:  ids("c1", "c2", "c3"),
+				Camps:   []Camp{camp(ids("c1", "c3"), "AFP", "BBC"), camp(ids("c2"), "AFP")},
+				Reason:  `AFP "40 million"/"60 million" and BBC "more than 30 million" do not conflict on telegram users (AFP's own figures differ)`,
+			},
+		},
+		{
+			name: "qualified and plain figures meet",
+			entries: []Entry{
+				ent("c1", "AFP", num("40-million", 39.5e6, 40.5e6), qualified("monthly")),
+				ent("c2", "Sputnik", num("40 million", 39.5e6, 40.5e6)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "Sputnik"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1", "c2"), "AFP", "Sputnik")},
+				Reason:  `AFP "40-million" (monthly) and Sputnik "40 million" agree on telegram users`,
+			},
+		},
+		{
+			name: "new users are not all users",
+			entries: []Entry{
+				ent("c1", "AFP", num("5,000", 4999.5, 5000.5), qualified("new")),
+				ent("c2", "Sputnik", num("40 million", 39.5e6, 40.5e6)),
+			},
+			want: Verdict{
+				Status:  Agree,
+				Sources: ids("AFP", "Sputnik"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Sputnik")},
+				Reason:  `AFP "5,000" (new) and Sputnik "40 million" do not conflict on telegram users (differently qualified figures count different things, not a conflict)`,
+			},
+		},
+		{
+			name: "same qualifier, different figures",
+			entries: []Entry{
+				ent("c1", "AFP", num("40 million", 39.5e6, 40.5e6), qualified("monthly")),
+				ent("c2", "Sputnik", num("60 million", 59.5e6, 60.5e6), qualified("Monthly")),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP", "Sputnik"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Sputnik")},
+				Reason:  `conflict on telegram users: AFP "40 million" (monthly) vs Sputnik "60 million" (Monthly)`,
+			},
+		},
+		{
+			name: "unnamed source",
+			entries: []Entry{
+				ent("c1", "", num("40 million", 39.5e6, 40.5e6), article("x-1")),
+				ent("c2", "AFP", num("60 million", 59.5e6, 60.5e6)),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP"),
+				Claims:  ids("c1", "c2"),
+				Camps:   []Camp{{Claims: ids("c1"), Sources: []string{}}, camp(ids("c2"), "AFP")},
+				Reason:  `conflict on telegram users: "40 million" vs AFP "60 million"`,
+			},
+		},
+		{
+			name: "modal claims compared among themselves",
+			entries: []Entry{
+				ent("c1", "AFP", nil, about("foreign messengers", "ban date"), modal("could"), dated(day("on April 21", "2018-04-21", ""))),
+				ent("c2", "BBC", nil, about("foreign messengers", "ban date"), modal("could"), dated(day("April 21", "2018-04-21", ""))),
+			},
+			want: Verdict{
+				Subject:   "foreign messengers",
+				Attribute: "ban date",
+				Status:    Agree,
+				Sources:   ids("AFP", "BBC"),
+				Claims:    ids("c1", "c2"),
+				Camps:     []Camp{camp(ids("c1", "c2"), "AFP", "BBC")},
+				Reason:    `AFP "on April 21" and BBC "April 21" agree on foreign messengers ban date (could)`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := tt.want
+			want.Key = Key(tt.entries[0].Claim)
+			want.ID = verdictID(want.Key)
+			if want.Subject == "" {
+				want.Subject, want.Attribute = "telegram", "users"
+			}
+			got := Judge(tt.entries)
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("Judge(%s) mismatch (-want +got):\n%s", tt.name, diff)
+			}
+			// The verdict must not depend on the order of entries.
+			r := rand.New(rand.NewPCG(1, 2))
+			for range 5 {
+				shuffled := slices.Clone(tt.entries)
+				r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+				if diff := cmp.Diff(got, Judge(shuffled)); diff != "" {
+					t.Errorf("Judge(%s shuffled) mismatch (-want +got):\n%s", tt.name, diff)
+				}
+			}
+		})
+	}
+}
+
+func TestJudgeEmpty(t *testing.T) {
+	if diff := cmp.Diff(Verdict{}, Judge(nil)); diff != "" {
+		t.Errorf("Judge(nil) mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// The id is part of the JSON contract: it must not change between runs or
+// releases for the same key.
+func TestVerdictIDStable(t *testing.T) {
+	c := extract.Claim{Subject: "Telegram", Attribute: "Users", Value: &extract.Value{}}
+	if got, want := Judge([]Entry{{Claim: c}}).ID, "v-242b3b090746"; got != want {
+		t.Errorf("Judge(Telegram Users).ID = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,140 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/crosscheck/crosscheck/extract"
+)
+
+// Rune classes for normalising text: word runes are kept in lower case,
+// apostrophes vanish so that "Iran's", "Iran’s" and "Iran´s" read alike, and
+// everything else separates words.
+const (
+	runeSep = iota
+	runeWord
+	runeDrop
+)
+
+func classify(r rune) (rune, int) {
+	switch r {
+	case '\'', '’', '‘', '´', '`', 'ʼ', 'ʻ', '′':
+		return r, runeDrop
+	}
+	if unicode.IsLetter(r) || unicode.IsDigit(r) {
+		return unicode.ToLower(r), runeWord
+	}
+	return r, runeSep
+}
+
+// normalize folds case, drops apostrophes and turns every run of other
+// punctuation and space into one space.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		r, class := classify(r)
+		switch class {
+		case runeWord:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		case runeSep:
+			space = true
+		}
+	}
+	return b.String()
+}
+
+// normalizeUnit keeps symbols, unlike normalize, because "%" and "$" are the
+// whole unit.
+func normalizeUnit(u string) string {
+	u = strings.ReplaceAll(u, "|", " ")
+	return strings.ToLower(strings.Join(strings.Fields(u), " "))
+}
+
+// Key returns the group key of a claim: claims with the same key are
+// comparable. It joins, with "|", the normalised subject and attribute, the
+// kind ("value" or "date"), the unit ("unit=usd", so different units never
+// meet) and the modality ("modal=could", so a possibility never contradicts
+// a fact); a negated claim gets "not". The qualifier is left out so that
+// "monthly users" and "users" meet, as extract intends; [Judge] keeps
+// differently qualified figures from conflicting. Subject aliases are
+// resolved upstream; Key only folds case, space and punctuation.
+func Key(c extract.Claim) string {
+	var b strings.Builder
+	b.WriteString(normalize(c.Subject))
+	b.WriteByte('|')
+	b.WriteString(normalize(c.Attribute))
+	switch {
+	case c.Value != nil:
+		b.WriteString("|value")
+		if u := normalizeUnit(c.Value.Unit); u != "" {
+			b.WriteString("|unit=")
+			b.WriteString(u)
+		}
+		if changesOverTime(c.Attribute) && c.AsOf != nil {
+			// A death toll or a user count is compared as of the time it
+			// refers to: 14 dead on Wednesday and 16 on Saturday are two
+			// figures, not a conflict.
+			b.WriteString("|asof=")
+			b.WriteString(c.AsOf.Start)
+			b.WriteString("..")
+			b.WriteString(c.AsOf.End)
+		}
+	case c.Date != nil:
+		b.WriteString("|date")
+	default:
+		b.WriteString("|none")
+	}
+	if m := normalize(c.Modality); m != "" {
+		b.WriteString("|modal=")
+		b.WriteString(m)
+	}
+	if c.Negated {
+		b.WriteString("|not")
+	}
+	return b.String()
+}
+
+// timeVarying are attributes whose figures change as a story unfolds.
+var timeVarying = map[string]bool{
+	"users": true, "deaths": true, "injuries": true, "evacuated": true, "displaced": true,
+	"arrests": true, "missing": true, "rescued": true, "subscribers": true, "members": true, "dead": true,
+}
+
+// changesOverTime reports whether figures of attribute attr are only
+// comparable as of the same time.
+func changesOverTime(attr string) bool { return timeVarying[normalize(attr)] }
+
+// Comparable reports whether [Verdicts] judges the claim. A claim without a
+// figure or date, a vague amount ("dozens", "thousands of") and a negated
+// claim ("did not reach 40 million") state no interval that another claim
+// could contradict, so they are left out; list them with !Comparable.
+func Comparable(c extract.Claim) bool {
+	if c.Negated {
+		return false
+	}
+	if c.Value != nil {
+		return !c.Value.Vague
+	}
+	return c.Date != nil
+}
+
+// topic is how a reason names what a group is about: "telegram users",
+// "telegram ban date (could)".
+func topic(c extract.Claim) (subject, attribute, text string) {
+	subject = normalize(c.Subject)
+	attribute = normalize(c.Attribute)
+	text = strings.TrimSpace(subject + " " + attribute)
+	if m := normalize(c.Modality); m != "" {
+		text += " (" + m + ")"
+	}
+	if c.Negated {
+		text += " (negated)"
+	}
+	return subject, attribute, text
+}
