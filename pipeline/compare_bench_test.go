@@ -1,0 +1,152 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"github.com/crosscheck/crosscheck/internal/procstat"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/internal/corpusgen"
+)
+
+// benchMsg is a message handed straight to a handler: the compare handler
+// reads only its data and subject.
+type benchMsg struct {
+	jetstream.Msg
+	subject string
+	data    []byte
+}
+
+func (m benchMsg) Data() []byte    { return m.data }
+func (m benchMsg) Subject() string { return m.subject }
+
+// benchClaims is the real claims of a few generated articles, tokenized once
+// for every benchmark; benchArticle clones them onto other articles.
+var benchClaims = sync.OnceValues(func() ([][]extract.Claim, error) {
+	tk, err := extract.NewTokenizer()
+	if err != nil {
+		return nil, err
+	}
+	var out [][]extract.Claim
+	for _, g := range corpusgen.Generate(96, corpusgen.Options{Seed: 21}) {
+		a, err := extract.ParseArticle(g.Name, []byte(g.Text))
+		if err != nil {
+			return nil, err
+		}
+		doc, err := tk.Tokenize(a.Body)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, extract.Claims(a, doc))
+	}
+	return out, nil
+})
+
+// benchCorpus is the generated articles whose ids, sources, dates and
+// fingerprints the cloned claims are filed under.
+var benchCorpus = sync.OnceValue(func() []corpusgen.Article {
+	return corpusgen.Generate(12000, corpusgen.Options{Seed: 22})
+})
+
+// benchArticle is the claims message of article i: the claims of one of the
+// tokenized articles, under article i's id, outlet, date and fingerprint, in
+// one collection for all or one per story.
+func benchArticle(b *testing.B, i int, perStory bool) (ClaimsMsg, []byte) {
+	b.Helper()
+	claims, err := benchClaims()
+	if err != nil {
+		b.Fatal(err)
+	}
+	corpus := benchCorpus()
+	g := corpus[i%len(corpus)]
+	a, err := extract.ParseArticle(g.Name, []byte(g.Text))
+	if err != nil {
+		b.Fatal(err)
+	}
+	a.ID = fmt.Sprintf("a-%06d", i)
+	coll := "bench"
+	if perStory {
+		coll = "story" + strconv.Itoa(g.Story+i/len(corpus)*100000)
+	}
+	cs := claims[i%len(claims)]
+	msg := ClaimsMsg{Collection: coll, Article: metaOf(a, uint64(i+1)), Fingerprint: compare.Sign(a.Body)}
+	for j, c := range cs {
+		c.ID = fmt.Sprintf("%s-%d", a.ID, j+1)
+		c.Article = a.ID
+		msg.Claims = append(msg.Claims, c)
+	}
+	data, err := json.Marshal(msg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return msg, data
+}
+
+// BenchmarkCompareArticle is the compare stage's work on one article's
+// claims, KV round trips to an embedded server included, after a number of
+// prior claims: all in one collection (every article compared with every
+// other) or in one collection per story (a newsroom filing each story
+// apart). It reports the process's peak RSS with the prior claims held.
+func BenchmarkCompareArticle(b *testing.B) {
+	for _, bc := range []struct {
+		perStory bool
+		prior    int
+	}{
+		{false, 1000},
+		{false, 10000},
+		{true, 1000},
+		{true, 100000},
+	} {
+		name := "one-collection"
+		if bc.perStory {
+			name = "collection-per-story"
+		}
+		b.Run(fmt.Sprintf("%s/prior=%d", name, bc.prior), func(b *testing.B) {
+			if _, err := benchClaims(); err != nil {
+				b.Fatal(err)
+			}
+			runtime.GC()
+			debug.FreeOSMemory()
+			// A new peak for this case alone, where the kernel allows it.
+			_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+			_, js := startServer(b)
+			ctx := context.Background()
+			h, err := NewHandler(ctx, StageCompare, js, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			handle := func(i int) int {
+				b.StopTimer()
+				msg, data := benchArticle(b, i, bc.perStory)
+				b.StartTimer()
+				if err := h(ctx, benchMsg{subject: claimsSubject(msg.Collection), data: data}); err != nil {
+					b.Fatalf("compare article %d: %v", i, err)
+				}
+				return len(msg.Claims)
+			}
+			i := 0
+			for held := 0; held < bc.prior; i++ {
+				held += handle(i)
+			}
+			b.ResetTimer()
+			for b.Loop() {
+				handle(i)
+				i++
+			}
+			b.StopTimer()
+			if rss := procstat.PeakRSS(); rss > 0 {
+				b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MB")
+			}
+		})
+	}
+}

@@ -1,0 +1,251 @@
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/extract"
+)
+
+// startConfigured starts a server from deploy/nats-server.conf, as
+// docker-compose.yml does, on a random port with its store in t.TempDir.
+func startConfigured(t *testing.T) *server.Server {
+	t.Helper()
+	for _, role := range []string{"PIPELINE", "SUBMITTER", "NEWSROOM"} {
+		t.Setenv("CROSSCHECK_"+role+"_PASSWORD", strings.ToLower(role)+"-secret")
+	}
+	opts, err := server.ProcessConfigFile("../deploy/nats-server.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Host, opts.Port, opts.HTTPPort = "127.0.0.1", server.RANDOM_PORT, 0
+	opts.StoreDir = t.TempDir()
+	opts.NoSigs, opts.NoLog = true, true
+	srv, err := server.NewServer(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Start()
+	if !srv.ReadyForConnections(10 * time.Second) {
+		t.Fatal("configured server not ready")
+	}
+	t.Cleanup(func() { srv.Shutdown(); srv.WaitForShutdown() })
+	return srv
+}
+
+// roleConn connects as a user of the sample config, with the user's inbox
+// prefix, and collects the permission errors the server reports.
+type roleConn struct {
+	nc *nats.Conn
+	js jetstream.JetStream
+
+	mu         sync.Mutex
+	violations []string
+}
+
+func connectAs(t *testing.T, srv *server.Server, user, inboxPrefix string) *roleConn {
+	t.Helper()
+	u, err := url.Parse(srv.ClientURL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.User = url.UserPassword(user, user+"-secret")
+	rc := &roleConn{}
+	opts := []nats.Option{nats.Name(user), nats.ErrorHandler(func(_ *nats.Conn, _ *nats.Subscription, err error) {
+		if errors.Is(err, nats.ErrPermissionViolation) {
+			rc.mu.Lock()
+			rc.violations = append(rc.violations, err.Error())
+			rc.mu.Unlock()
+		}
+	})}
+	if inboxPrefix != "" {
+		opts = append(opts, nats.CustomInboxPrefix(inboxPrefix))
+	}
+	if rc.nc, err = nats.Connect(u.String(), opts...); err != nil {
+		t.Fatalf("connect as %s: %v", user, err)
+	}
+	t.Cleanup(rc.nc.Close)
+	if rc.js, err = jetstream.New(rc.nc); err != nil {
+		t.Fatal(err)
+	}
+	return rc
+}
+
+// expectViolation waits for the server to report that it refused op
+// ("publish", "subscription") on subject, and fails the test if it does not.
+func (rc *roleConn) expectViolation(t *testing.T, op, subject string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		rc.mu.Lock()
+		for _, v := range rc.violations {
+			if strings.Contains(strings.ToLower(v), op) && strings.Contains(v, `"`+subject+`"`) {
+				rc.mu.Unlock()
+				return
+			}
+		}
+		rc.mu.Unlock()
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Errorf("%s: the server reported no permissions violation for %s on %s", rc.nc.Opts.Name, op, subject)
+}
+
+// TestPermissions: on a server configured as deploy/nats-server.conf, the
+// pipeline user runs the pipeline, the submitter can publish articles but
+// not read verdicts, and the newsroom can read verdicts but publish neither
+// articles nor verdicts.
+func TestPermissions(t *testing.T) {
+	srv := startConfigured(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	const coll = DefaultCollection
+	verdictSubj := VerdictSubject(coll, "conflict", "telegram")
+	// The pipeline user sets up the streams and may publish anything.
+	pipe := connectAs(t, srv, "pipeline", "")
+	if err := Setup(ctx, pipe.js); err != nil {
+		t.Fatalf("Setup as pipeline: %v", err)
+	}
+	count := func(stream string) uint64 {
+		t.Helper()
+		s, err := pipe.js.Stream(ctx, stream)
+		if err != nil {
+			t.Fatal(err)
+		}
+		info, err := s.Info(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return info.State.Msgs
+	}
+	publishVerdict := func(version int) {
+		t.Helper()
+		ev := VerdictEvent{Collection: coll, Version: version, Verdict: compare.Verdict{ID: "v-1", Subject: "telegram", Attribute: "users", Status: compare.Conflict}}
+		if err := publishJSON(ctx, pipe.js, verdictSubj, fmt.Sprintf("test.v.%d", version), ev); err != nil {
+			t.Fatalf("pipeline publishes a verdict: %v", err)
+		}
+	}
+
+	publishVerdict(1)
+
+	article, err := extract.ParseArticle("a", []byte("---\nsource: Daily Wire Service\n---\nTelegram has 40 million users in Russia.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	short := func() (context.Context, context.CancelFunc) { return context.WithTimeout(ctx, time.Second) }
+
+	t.Run("submitter", func(t *testing.T) {
+		sub := connectAs(t, srv, "submitter", "_INBOX_submitter")
+		before := count(StreamArticles)
+		if _, err := NewClient(sub.js).Submit(ctx, coll, article); err != nil {
+			t.Errorf("submitter publishes an article: %v", err)
+		}
+		if got := count(StreamArticles); got != before+1 {
+			t.Errorf("articles stream holds %d, want %d", got, before+1)
+		}
+
+		// No verdicts: not through a consumer, not through a core
+		// subscription, not by snooping on another user's inbox.
+		sctx, done := short()
+		defer done()
+		if _, err := sub.js.OrderedConsumer(sctx, StreamVerdicts, jetstream.OrderedConsumerConfig{}); err == nil {
+			t.Errorf("submitter created a consumer on %s", StreamVerdicts)
+		}
+		for _, subject := range []string{"crosscheck.verdicts.>", "_INBOX_newsroom.>", "_INBOX.>"} {
+			got := make(chan *nats.Msg, 1)
+			s, err := sub.nc.Subscribe(subject, func(m *nats.Msg) { got <- m })
+			if err != nil {
+				t.Fatal(err)
+			}
+			sub.nc.Flush()
+			sub.expectViolation(t, "subscription", subject)
+			select {
+			case m := <-got:
+				t.Errorf("submitter received %s on %s", m.Subject, subject)
+			default:
+			}
+			s.Unsubscribe()
+		}
+		before = count(StreamVerdicts)
+		pctx, done := short()
+		defer done()
+		if _, err := sub.js.Publish(pctx, verdictSubj, []byte(`{}`)); err == nil {
+			t.Errorf("submitter published a verdict")
+		}
+		if got := count(StreamVerdicts); got != before {
+			t.Errorf("verdicts stream holds %d after the submitter's attempt, want %d", got, before)
+		}
+	})
+
+	t.Run("newsroom", func(t *testing.T) {
+		news := connectAs(t, srv, "newsroom", "_INBOX_newsroom")
+
+		// Reads stored verdicts through a consumer of the verdict stream...
+		wctx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		seen := make(chan int, 4)
+		var wg sync.WaitGroup
+		defer wg.Wait()
+		defer stopWatch()
+		wg.Go(func() {
+			err := NewClient(news.js).WatchVerdicts(wctx, coll, VerdictFilter{Status: "conflict"}, 0, func(v StreamedVerdict) error {
+				seen <- v.Version
+				return nil
+			})
+			if err != nil {
+				t.Errorf("newsroom watches verdicts: %v", err)
+			}
+		})
+		// ...and live ones through a core subscription.
+		live, err := news.nc.SubscribeSync("crosscheck.verdicts.>")
+		if err != nil {
+			t.Fatal(err)
+		}
+		news.nc.Flush()
+		if v := <-seen; v != 1 {
+			t.Errorf("newsroom's watch saw version %d first, want 1", v)
+		}
+		publishVerdict(2)
+		if v := <-seen; v != 2 {
+			t.Errorf("newsroom's watch saw version %d next, want 2", v)
+		}
+		if _, err := live.NextMsg(10 * time.Second); err != nil {
+			t.Errorf("newsroom's core subscription: %v", err)
+		}
+
+		// Publishes neither articles nor verdicts, through JetStream or not.
+		for _, tt := range []struct{ stream, subject string }{
+			{StreamArticles, articlesSubject(coll)},
+			{StreamVerdicts, verdictSubj},
+		} {
+			before := count(tt.stream)
+			pctx, done := short()
+			if _, err := news.js.Publish(pctx, tt.subject, []byte(`{}`)); err == nil {
+				t.Errorf("newsroom published on %s", tt.subject)
+			}
+			done()
+			news.nc.Publish(tt.subject, []byte(`{}`))
+			news.nc.Flush()
+			news.expectViolation(t, "publish", tt.subject)
+			if got := count(tt.stream); got != before {
+				t.Errorf("%s holds %d after the newsroom's attempts, want %d", tt.stream, got, before)
+			}
+		}
+		// Nor reads the other streams.
+		cctx, done := short()
+		defer done()
+		if _, err := news.js.OrderedConsumer(cctx, StreamArticles, jetstream.OrderedConsumerConfig{}); err == nil {
+			t.Errorf("newsroom created a consumer on %s", StreamArticles)
+		}
+	})
+}

@@ -1,0 +1,206 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/nats-io/nats.go/jetstream"
+)
+
+// ErrPermanent marks a failure that no retry can fix, such as a message that
+// does not decode. Such a message is set aside in the dead-letter stream at
+// once instead of being retried.
+var ErrPermanent = errors.New("permanent failure")
+
+// permanent wraps err so that errors.Is(err, ErrPermanent) holds.
+func permanent(err error) error { return fmt.Errorf("%w: %w", ErrPermanent, err) }
+
+// Handler processes one message. It returns nil only after its output is
+// stored by JetStream; the worker then acks the message. A returned error
+// wrapping ErrPermanent sends the message to the dead-letter stream; any other
+// error is retried, up to maxDeliver deliveries in all.
+type Handler func(ctx context.Context, m jetstream.Msg) error
+
+// Worker runs one stage: it consumes the stage's durable consumer with a
+// number of concurrent handlers. Several workers, in one process or many,
+// share the stage's work.
+type Worker struct {
+	Stage    string
+	JS       jetstream.JetStream
+	Handle   Handler
+	Parallel int           // concurrent handlers; 0 means 1
+	Drain    time.Duration // how long shutdown waits for in-flight messages; 0 means 10s
+	Log      *slog.Logger  // nil means slog.Default()
+}
+
+// Run consumes until ctx is done, then stops taking messages and waits for
+// those in flight, bounded by w.Drain. Unfinished messages are redelivered to
+// another worker after their ack wait.
+func (w *Worker) Run(ctx context.Context) error {
+	stream, err := stageStream(w.Stage)
+	if err != nil {
+		return err
+	}
+	log := w.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	cons, err := w.JS.Consumer(ctx, stream, w.Stage)
+	if err != nil {
+		return fmt.Errorf("stage %s: consumer: %w", w.Stage, err)
+	}
+	// In-flight work outlives ctx: it gets the drain period to finish and
+	// store its output rather than being cut off mid-publish.
+	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	parallel := max(w.Parallel, 1)
+	var ccs []jetstream.ConsumeContext
+	for range parallel {
+		cc, err := cons.Consume(func(m jetstream.Msg) { w.process(workCtx, log, m) },
+			jetstream.PullMaxMessages(2),
+			jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
+				if !errors.Is(err, jetstream.ErrNoHeartbeat) {
+					log.Debug("consume", "stage", w.Stage, "err", err)
+				}
+			}))
+		if err != nil {
+			for _, c := range ccs {
+				c.Stop()
+			}
+			return fmt.Errorf("stage %s: consume: %w", w.Stage, err)
+		}
+		ccs = append(ccs, cc)
+	}
+	<-ctx.Done()
+	drain := w.Drain
+	if drain == 0 {
+		drain = 10 * time.Second
+	}
+	var wg sync.WaitGroup
+	for _, cc := range ccs {
+		cc.Drain()
+		wg.Go(func() {
+			select {
+			case <-cc.Closed():
+			case <-time.After(drain):
+				cc.Stop()
+			}
+		})
+	}
+	wg.Wait()
+	return nil
+}
+
+func (w *Worker) process(ctx context.Context, log *slog.Logger, m jetstream.Msg) {
+	meta, err := m.Metadata()
+	if err != nil {
+		log.Error("message without metadata", "stage", w.Stage, "subject", m.Subject(), "err", err)
+		m.Term()
+		return
+	}
+	err = w.safeHandle(ctx, m)
+	if err == nil {
+		if err := m.Ack(); err != nil {
+			// Redelivery is harmless: every stage's output is idempotent.
+			log.Warn("ack", "stage", w.Stage, "subject", m.Subject(), "err", err)
+		}
+		return
+	}
+	if !errors.Is(err, ErrPermanent) && meta.NumDelivered < maxDeliver {
+		log.Warn("retry", "stage", w.Stage, "subject", m.Subject(), "delivery", meta.NumDelivered, "err", err)
+		m.NakWithDelay(backoff(meta.NumDelivered))
+		return
+	}
+	if derr := w.deadLetter(ctx, m, meta, err); derr != nil {
+		log.Error("dead-letter", "stage", w.Stage, "subject", m.Subject(), "err", derr)
+		m.NakWithDelay(backoff(meta.NumDelivered))
+		return
+	}
+	log.Warn("set aside", "stage", w.Stage, "subject", m.Subject(), "reason", err)
+	m.TermWithReason(clipReason(err.Error()))
+}
+
+// safeHandle runs the handler, turning a panic into a permanent error: the
+// same input would panic again, so it is set aside instead of crashing the
+// process and every message in flight with it.
+func (w *Worker) safeHandle(ctx context.Context, m jetstream.Msg) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = permanent(fmt.Errorf("panic in %s stage: %v", w.Stage, r))
+		}
+	}()
+	return w.Handle(ctx, m)
+}
+
+// deadLetter stores m with the reason it failed, so that an operator can see
+// it and nothing accepted is silently lost.
+func (w *Worker) deadLetter(ctx context.Context, m jetstream.Msg, meta *jetstream.MsgMetadata, cause error) error {
+	coll := subjectToken(m.Subject(), 2)
+	var probe struct {
+		Article struct {
+			ID   string `json:"id"`
+			File string `json:"file"`
+		} `json:"article"`
+	}
+	_ = json.Unmarshal(m.Data(), &probe) // best effort: the message may not decode
+	dead := DeadMsg{
+		Collection: coll,
+		Stage:      w.Stage,
+		Subject:    m.Subject(),
+		Article:    probe.Article.ID,
+		File:       probe.Article.File,
+		Reason:     cause.Error(),
+		Deliveries: meta.NumDelivered,
+		Data:       m.Data(),
+	}
+	id := fmt.Sprintf("dead.%s.%d", w.Stage, meta.Sequence.Stream)
+	return publishJSON(ctx, w.JS, deadSubject(Token(coll), w.Stage), id, dead)
+}
+
+func stageStream(stage string) (string, error) {
+	for i, s := range Stages {
+		if s == stage {
+			return inputStream[i], nil
+		}
+	}
+	return "", fmt.Errorf("unknown stage %q (want one of %s)", stage, strings.Join(Stages, ", "))
+}
+
+func backoff(delivered uint64) time.Duration {
+	d := 250 * time.Millisecond << min(delivered, 5)
+	return min(d, 5*time.Second)
+}
+
+func subjectToken(subject string, i int) string {
+	parts := strings.Split(subject, ".")
+	if i < len(parts) {
+		return parts[i]
+	}
+	return ""
+}
+
+func clipReason(s string) string {
+	if len(s) > 200 {
+		return s[:200]
+	}
+	return s
+}
+
+// publishJSON stores v on subject and waits for JetStream to confirm it.
+// msgID makes a retried publish a no-op within the duplicate window.
+func publishJSON(ctx context.Context, js jetstream.JetStream, subject, msgID string, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return permanent(fmt.Errorf("encode %s: %w", subject, err))
+	}
+	if _, err := js.Publish(ctx, subject, data, jetstream.WithMsgID(msgID)); err != nil {
+		return fmt.Errorf("publish %s: %w", subject, err)
+	}
+	return nil
+}
