@@ -1,0 +1,392 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"github.com/crosscheck/crosscheck/internal/procstat"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"runtime/pprof"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/jdkato/prose/v2"
+	"github.com/nats-io/nats.go"
+
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/internal/corpusgen"
+	"github.com/crosscheck/crosscheck/pipeline"
+)
+
+// bench runs the whole pipeline on a folder of articles or a generated
+// corpus and prints its throughput, latency and memory next to what prose
+// alone does with the same articles.
+func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("articles", 1000, "articles to generate when no DIR is given (at most this many are read from DIR)")
+	rate := fs.Float64("rate", 0, "also run a paced pass submitting this many articles a second, for latency")
+	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "concurrent messages per stage, and workers per baseline")
+	sample := fs.Int("baseline-articles", 24, "articles for the slowest baseline (prose defaults: models loaded per article)")
+	seed := fs.Uint64("seed", 1, "seed of the generated corpus")
+	timeout := fs.Duration("timeout", 10*time.Minute, "give up on a pass after this long")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline passes to this file")
+	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	if fs.NArg() > 1 || *n < 1 || *parallel < 1 || *sample < 1 || *rate < 0 {
+		return errors.New("bench: usage: crosscheck bench [--articles N] [--rate R] [--parallel P] [DIR]")
+	}
+	var arts []extract.Article
+	var origin string
+	var story []int // story of each generated article
+	if fs.NArg() == 1 {
+		var err error
+		if arts, err = readDir(fs.Arg(0), *n, stderr); err != nil {
+			return err
+		}
+		origin = "articles from " + fs.Arg(0)
+	} else {
+		for _, g := range corpusgen.Generate(*n, corpusgen.Options{Seed: *seed}) {
+			a, err := extract.ParseArticle(g.Name, []byte(g.Text))
+			if err != nil {
+				return fmt.Errorf("bench: generated article: %w", err)
+			}
+			arts = append(arts, a)
+			story = append(story, g.Story)
+		}
+		origin = "generated articles"
+	}
+	if len(arts) == 0 {
+		return errors.New("bench: no articles")
+	}
+	size := 0
+	for _, a := range arts {
+		size += len(a.Body)
+	}
+	fmt.Fprintf(stdout, "crosscheck bench: %d %s (%.1f KB average), %d CPUs, %d workers per stage\n",
+		len(arts), origin, float64(size)/float64(len(arts))/1024, runtime.NumCPU(), *parallel)
+	// A newsroom files each story in its own collection; a folder is one.
+	collOf := func(int) string { return "" }
+	if story != nil {
+		collOf = func(i int) string { return "s" + strconv.Itoa(story[i]) }
+		fmt.Fprintf(stdout, "one collection per story (%d stories)\n\n", story[len(story)-1]+1)
+	} else {
+		fmt.Fprint(stdout, "one collection\n\n")
+	}
+
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+	}
+	run, err := benchPipeline(ctx, arts, collOf, 0, *parallel, *timeout)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, "pipeline (embedded NATS, three stages in this process), all articles submitted at once")
+	fmt.Fprintf(stdout, "  throughput          %8.1f articles/s  (%d in %s)\n", run.throughput(), len(run.lat), run.elapsed.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "  CPU per article     %s  (whole process: stages, NATS server, submitting)\n", ms(run.cpuPerArticle()))
+	fmt.Fprintf(stdout, "  submit-to-verdict   p50 %s  p99 %s  (mostly queueing behind the backlog)\n", ms(run.pct(50)), ms(run.pct(99)))
+	fmt.Fprintf(stdout, "  peak RSS            %s\n", mb(run.peakRSS))
+	if run.dead > 0 {
+		fmt.Fprintf(stdout, "  set aside           %d articles (see crosscheck verify for reasons)\n", run.dead)
+	}
+	if *rate > 0 {
+		paced, err := benchPipeline(ctx, arts, collOf, *rate, *parallel, *timeout)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "\npipeline paced at %g articles/s (fresh collection, same articles)\n", *rate)
+		fmt.Fprintf(stdout, "  achieved            %8.1f articles/s\n", paced.throughput())
+		fmt.Fprintf(stdout, "  submit-to-verdict   p50 %s  p90 %s  p99 %s  max %s\n", ms(paced.pct(50)), ms(paced.pct(90)), ms(paced.pct(99)), ms(paced.pct(100)))
+		fmt.Fprintf(stdout, "  peak RSS            %s\n", mb(paced.peakRSS))
+	}
+
+	pprof.StopCPUProfile()
+	fmt.Fprintf(stdout, "\nbaselines: prose on the same article bodies, %d workers\n", *parallel)
+	model := prose.ModelFromData("bench")
+	baselines := []struct {
+		name  string
+		count int
+		opts  []prose.DocOpt
+	}{
+		{"prose defaults (models loaded per article)", min(*sample, len(arts)), nil},
+		{"prose with one reused model", min(max(*sample*4, 100), len(arts)), []prose.DocOpt{prose.UsingModel(model)}},
+		{"prose tokenization alone", len(arts), []prose.DocOpt{prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)}},
+	}
+	for _, b := range baselines {
+		rate, cpu, err := benchProse(ctx, arts[:b.count], *parallel, b.opts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "  %-42s %7.1f articles/s %9s CPU/article   pipeline %s by throughput, %s by CPU\n",
+			b.name, rate, ms(cpu), ratio(run.throughput()/rate), ratio(float64(cpu)/float64(run.cpuPerArticle())))
+	}
+	return nil
+}
+
+// benchRun is one pass of articles through the pipeline.
+type benchRun struct {
+	lat     []time.Duration // submit to compared, per article
+	elapsed time.Duration   // first submit to last compared
+	peakRSS int64
+	cpu     time.Duration // CPU time of the whole process during the pass
+	dead    int
+}
+
+func (r *benchRun) cpuPerArticle() time.Duration { return r.cpu / time.Duration(max(len(r.lat), 1)) }
+
+func (r *benchRun) throughput() float64 { return float64(len(r.lat)) / r.elapsed.Seconds() }
+
+func (r *benchRun) pct(p int) time.Duration {
+	if len(r.lat) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(r.lat))
+	i := (len(s)*p + 99) / 100
+	return s[min(max(i-1, 0), len(s)-1)]
+}
+
+// benchPipeline starts an embedded server and the three stages, submits
+// arts (at rate a second, or all at once when rate is 0), article i to the
+// fresh run collection suffixed with collOf(i), and times each until its
+// crosscheck.compared message.
+func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int) string, rate float64, parallel int, timeout time.Duration) (*benchRun, error) {
+	freeMemory()
+	procstat.ResetPeakRSS()
+	// Zero options: an embedded server, whatever NATS_URL says, so that
+	// runs on different machines measure the same thing.
+	c, err := dialWith(ctx, "crosscheck bench", natsOptions{})
+	if err != nil {
+		return nil, err
+	}
+	defer c.close()
+	tk, err := extract.NewTokenizer()
+	if err != nil {
+		return nil, err
+	}
+	stageCtx, stopStages := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	defer func() { stopStages(); wg.Wait() }()
+	for _, stage := range pipeline.Stages {
+		h, err := pipeline.NewHandler(ctx, stage, c.js, tk)
+		if err != nil {
+			return nil, err
+		}
+		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: parallel, Drain: 2 * time.Second}
+		wg.Go(func() { w.Run(stageCtx) })
+	}
+
+	coll := pipeline.NewRunCollection()
+	var mu sync.Mutex
+	submitted := make(map[string]time.Time, len(arts))
+	done := make(map[string]time.Time, len(arts))
+	finished := make(chan struct{})
+	total := 0
+	seen := make(map[string]bool)
+	for _, a := range arts {
+		if !seen[a.ID] {
+			seen[a.ID] = true
+			total++
+		}
+	}
+	dead := 0
+	mark := func(id string, failed bool) {
+		now := time.Now()
+		mu.Lock()
+		defer mu.Unlock()
+		if _, ok := done[id]; ok || !seen[id] {
+			return
+		}
+		done[id] = now
+		if failed {
+			dead++
+		}
+		if len(done) == total {
+			close(finished)
+		}
+	}
+	sub, err := c.nc.Subscribe("crosscheck.compared.>", func(m *nats.Msg) {
+		mark(m.Subject[strings.LastIndexByte(m.Subject, '.')+1:], false)
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer sub.Unsubscribe()
+	deadSub, err := c.nc.Subscribe("crosscheck.dead.>", func(m *nats.Msg) {
+		var d pipeline.DeadMsg
+		if json.Unmarshal(m.Data, &d) == nil {
+			mark(d.Article, true)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer deadSub.Unsubscribe()
+
+	client := pipeline.NewClient(c.js)
+	cpu0 := cpuTime()
+	start := time.Now()
+	sent := make(map[string]bool, total)
+	i := 0
+	for j, a := range arts {
+		if sent[a.ID] {
+			continue
+		}
+		sent[a.ID] = true
+		if rate > 0 {
+			at := start.Add(time.Duration(float64(i) / rate * float64(time.Second)))
+			time.Sleep(time.Until(at))
+		}
+		i++
+		mu.Lock()
+		submitted[a.ID] = time.Now()
+		mu.Unlock()
+		if _, err := client.Submit(ctx, coll+collOf(j), a); err != nil {
+			return nil, err
+		}
+	}
+	select {
+	case <-finished:
+	case <-time.After(timeout):
+		mu.Lock()
+		defer mu.Unlock()
+		return nil, fmt.Errorf("bench: %d of %d articles not through the pipeline after %s", total-len(done), total, timeout)
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	r := &benchRun{dead: dead, peakRSS: procstat.PeakRSS(), cpu: cpuTime() - cpu0}
+	var last time.Time
+	for id, t := range done {
+		r.lat = append(r.lat, t.Sub(submitted[id]))
+		if t.After(last) {
+			last = t
+		}
+	}
+	r.elapsed = last.Sub(start)
+	return r, nil
+}
+
+// benchProse runs prose.NewDocument with opts over every body with parallel
+// workers and returns articles a second and the CPU time per article.
+func benchProse(ctx context.Context, arts []extract.Article, parallel int, opts []prose.DocOpt) (float64, time.Duration, error) {
+	freeMemory()
+	next := make(chan string)
+	errs := make(chan error, parallel)
+	var wg sync.WaitGroup
+	cpu0 := cpuTime()
+	start := time.Now()
+	for range parallel {
+		wg.Go(func() {
+			for body := range next {
+				if _, err := prose.NewDocument(body, opts...); err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+feed:
+	for _, a := range arts {
+		select {
+		case next <- a.Body:
+		case err := <-errs:
+			close(next)
+			wg.Wait()
+			return 0, 0, fmt.Errorf("bench: prose: %w", err)
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return 0, 0, err
+	}
+	elapsed := time.Since(start)
+	cpu := cpuTime() - cpu0
+	return float64(len(arts)) / elapsed.Seconds(), cpu / time.Duration(len(arts)), nil
+}
+
+// readDir parses up to limit *.txt articles of dir; bad ones are reported
+// and skipped.
+func readDir(dir string, limit int, stderr io.Writer) ([]extract.Article, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(files)
+	var out []extract.Article
+	for _, f := range files {
+		if len(out) == limit {
+			break
+		}
+		data, err := readLimited(f)
+		if err != nil {
+			return nil, err
+		}
+		a, err := extract.ParseArticle(f, data)
+		if err != nil {
+			fmt.Fprintln(stderr, "crosscheck: bench: skipped:", err)
+			continue
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+func freeMemory() {
+	runtime.GC()
+	debug.FreeOSMemory()
+}
+
+func ms(d time.Duration) string {
+	switch {
+	case d >= 10*time.Second:
+		return fmt.Sprintf("%.1f s", d.Seconds())
+	case d >= time.Second:
+		return fmt.Sprintf("%.2f s", d.Seconds())
+	}
+	return fmt.Sprintf("%.1f ms", float64(d)/float64(time.Millisecond))
+}
+
+func mb(b int64) string {
+	if b < 0 {
+		return "unknown (no /proc/self/status)"
+	}
+	return fmt.Sprintf("%.0f MB", float64(b)/(1<<20))
+}
+
+func ratio(x float64) string {
+	if x >= 10 {
+		return fmt.Sprintf("%.0f× faster", x)
+	}
+	return fmt.Sprintf("%.1f× faster", x)
+}

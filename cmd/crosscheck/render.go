@@ -1,0 +1,175 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/pipeline"
+)
+
+// report is the JSON contract of verify --json, documented in README.md.
+type report struct {
+	Articles []reportArticle `json:"articles"`
+	Verdicts []reportVerdict `json:"verdicts"`
+}
+
+type reportArticle struct {
+	ID        string          `json:"id"`
+	File      string          `json:"file"`
+	Source    string          `json:"source"`
+	Published *string         `json:"published"`
+	Title     *string         `json:"title"`
+	CopyOf    *string         `json:"copy_of"`
+	Claims    []extract.Claim `json:"claims"`
+}
+
+type reportVerdict struct {
+	compare.Verdict
+	Version int `json:"version"`
+}
+
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func buildReport(res *pipeline.Collection) report {
+	r := report{Articles: []reportArticle{}, Verdicts: []reportVerdict{}}
+	for _, o := range res.Articles {
+		claims := slices.Clone(o.Claims)
+		if claims == nil {
+			claims = []extract.Claim{}
+		}
+		r.Articles = append(r.Articles, reportArticle{
+			ID:        o.Article.ID,
+			File:      o.Article.File,
+			Source:    o.Article.Source,
+			Published: nullable(o.Article.Published),
+			Title:     nullable(o.Article.Title),
+			CopyOf:    nullable(o.CopyOf),
+			Claims:    claims,
+		})
+	}
+	for _, ev := range res.Verdicts {
+		r.Verdicts = append(r.Verdicts, reportVerdict{Verdict: ev.Verdict, Version: ev.Version})
+	}
+	return r
+}
+
+func writeJSON(w io.Writer, res *pipeline.Collection) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(buildReport(res))
+}
+
+// writeText prints each article's claims, then the verdict table.
+func writeText(w io.Writer, res *pipeline.Collection) error {
+	r := buildReport(res)
+	byID := make(map[string]extract.Claim)
+	source := make(map[string]string)
+	for _, a := range r.Articles {
+		head := a.File + " — " + a.Source
+		if a.Published != nil {
+			head += ", " + *a.Published
+		}
+		if a.CopyOf != nil {
+			head += " (copy of " + fileOf(r, *a.CopyOf) + ")"
+		}
+		fmt.Fprintln(w, head)
+		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		for _, c := range a.Claims {
+			byID[c.ID] = c
+			source[c.ID] = a.Source
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Subject, attribute(c), asWritten(c), clipText(c.Sentence, 70))
+		}
+		if len(a.Claims) == 0 {
+			fmt.Fprintln(tw, "  (no checkable claims)")
+		}
+		tw.Flush()
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w, "Verdicts")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  SUBJECT\tATTRIBUTE\tSTATUS\tVALUES")
+	for _, v := range r.Verdicts {
+		var vals []string
+		for _, id := range v.Claims {
+			c := byID[id]
+			vals = append(vals, source[id]+" "+strconv.Quote(valueText(c)))
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", v.Subject, v.Attribute, v.Status, strings.Join(vals, "; "))
+	}
+	return tw.Flush()
+}
+
+func fileOf(r report, id string) string {
+	for _, a := range r.Articles {
+		if a.ID == id {
+			return a.File
+		}
+	}
+	return id
+}
+
+func attribute(c extract.Claim) string {
+	if c.Qualifier != "" {
+		return c.Attribute + " (" + c.Qualifier + ")"
+	}
+	return c.Attribute
+}
+
+func valueText(c extract.Claim) string {
+	switch {
+	case c.Value != nil:
+		return c.Value.Text
+	case c.Date != nil:
+		return c.Date.Text
+	}
+	return ""
+}
+
+// asWritten shows a value as written and as normalised.
+func asWritten(c extract.Claim) string {
+	switch {
+	case c.Value != nil:
+		return fmt.Sprintf("%q = %s", c.Value.Text, interval(c.Value))
+	case c.Date != nil:
+		if c.Date.Start == c.Date.End {
+			return fmt.Sprintf("%q = %s", c.Date.Text, c.Date.Start)
+		}
+		return fmt.Sprintf("%q = %s..%s", c.Date.Text, c.Date.Start, c.Date.End)
+	}
+	return ""
+}
+
+func interval(v *extract.Value) string {
+	f := func(p *float64, open string) string {
+		if p == nil {
+			return open
+		}
+		return strconv.FormatFloat(*p, 'f', -1, 64)
+	}
+	s := "[" + f(v.Min, "-∞") + ", " + f(v.Max, "∞") + "]"
+	if v.Unit != "" {
+		s += " " + v.Unit
+	}
+	return s
+}
+
+func clipText(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}

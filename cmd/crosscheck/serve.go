@@ -1,0 +1,148 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/crosscheck/crosscheck/api"
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/pipeline"
+)
+
+// serve runs the stages and the HTTP API until ctx is done, then shuts down
+// in order, bounded by --shutdown-timeout: stop taking requests and end
+// event streams, let in-flight requests finish, stop the stages (in-flight
+// messages finish or are redelivered), drain the connection, stop an
+// embedded server.
+func serve(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var nopts natsOptions
+	nopts.register(fs)
+	fs.StringVar(&nopts.StoreDir, "store", "", "embedded server's JetStream store, kept across restarts (default: a temporary directory)")
+	addr := fs.String("addr", "127.0.0.1:8080", "HTTP listen address")
+	token := fs.String("token", os.Getenv("CROSSCHECK_TOKEN"), "bearer token the /v1 routes require (default $CROSSCHECK_TOKEN; empty means none)")
+	coll := fs.String("collection", pipeline.DefaultCollection, "collection the API serves")
+	maxPending := fs.Uint64("max-pending", api.DefaultMaxPending, "articles waiting for the tokenize stage beyond which POST answers 429")
+	maxBytes := fs.Int64("max-request-bytes", api.DefaultMaxRequestBytes, "largest request body accepted")
+	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "concurrent messages per stage")
+	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on 'crosscheck stage' processes")
+	grace := fs.Duration("shutdown-timeout", 20*time.Second, "how long shutdown may take")
+	if err := fs.Parse(args); err != nil {
+		return errReported
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+
+	c, err := dialWith(ctx, "crosscheck serve", nopts)
+	if err != nil {
+		return err
+	}
+	closeConn := sync.OnceFunc(c.close)
+	defer closeConn()
+	natsAt := redact(nopts.URL)
+	if c.emb != nil {
+		natsAt = c.emb.ClientURL() + " (embedded)"
+	}
+
+	// Stages and API background work get contexts of their own, cancelled in
+	// shutdown order rather than all at once by the signal.
+	stageCtx, stopStages := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopStages()
+	var stages sync.WaitGroup
+	if !*external {
+		if err := runStages(stageCtx, c, &stages, *parallel, log); err != nil {
+			return err
+		}
+	}
+	apiCtx, stopAPI := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopAPI()
+	srv, err := api.New(apiCtx, pipeline.NewClient(c.js), api.Config{
+		Collection:      *coll,
+		Token:           *token,
+		MaxPending:      *maxPending,
+		MaxRequestBytes: *maxBytes,
+		Log:             log,
+	})
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: listen %s: %w", *addr, err)
+	}
+	hs := &http.Server{
+		Handler:           srv.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	log.Info("serving", "http", "http://"+ln.Addr().String(), "collection", *coll, "nats", natsAt,
+		"auth", *token != "", "max_request_bytes", *maxBytes, "max_pending", *maxPending, "stages", !*external)
+
+	select {
+	case <-ctx.Done():
+	case err := <-served:
+		return fmt.Errorf("serve: %w", err)
+	}
+	log.Info("shutting down", "timeout", *grace)
+	start := time.Now()
+	sdCtx, cancel := context.WithTimeout(context.Background(), *grace)
+	defer cancel()
+	stopAPI()
+	if err := hs.Shutdown(sdCtx); err != nil {
+		log.Warn("http shutdown cut short", "err", err)
+		hs.Close()
+	}
+	stopStages()
+	done := make(chan struct{})
+	go func() { stages.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-sdCtx.Done():
+		log.Warn("stages still busy at the shutdown deadline; their messages will be redelivered")
+	}
+	closeConn()
+	log.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
+	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// runStages runs every stage in this process, sharing one tokenizer, until
+// ctx is done.
+func runStages(ctx context.Context, c *conn, wg *sync.WaitGroup, parallel int, log *slog.Logger) error {
+	tk, err := extract.NewTokenizer()
+	if err != nil {
+		return err
+	}
+	for _, stage := range pipeline.Stages {
+		h, err := pipeline.NewHandler(ctx, stage, c.js, tk)
+		if err != nil {
+			return err
+		}
+		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: parallel, Drain: 5 * time.Second, Log: log}
+		wg.Go(func() {
+			if err := w.Run(ctx); err != nil {
+				log.Error("stage stopped", "stage", stage, "err", err)
+			}
+		})
+	}
+	return nil
+}

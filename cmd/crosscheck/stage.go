@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"runtime"
+
+	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/pipeline"
+)
+
+// stage runs one pipeline stage until interrupted. It needs an external NATS:
+// a stage process joins a pipeline that others feed.
+func stage(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("stage", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	url := fs.String("nats", "", "NATS server URL (default $NATS_URL)")
+	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "concurrent messages in this process")
+	if len(args) == 0 {
+		return errors.New("stage: name one of tokenize, extract, compare")
+	}
+	name := args[0]
+	if err := fs.Parse(args[1:]); err != nil {
+		return errReported
+	}
+	u := natsURL(*url)
+	if u == "" {
+		return errors.New("stage: needs --nats URL or NATS_URL (a stage process joins a running server)")
+	}
+	c, err := dial(ctx, u, "crosscheck stage "+name)
+	if err != nil {
+		return err
+	}
+	defer c.close()
+	var tk *extract.Tokenizer
+	if name == pipeline.StageTokenize {
+		if tk, err = extract.NewTokenizer(); err != nil {
+			return err
+		}
+	}
+	h, err := pipeline.NewHandler(ctx, name, c.js, tk)
+	if err != nil {
+		return fmt.Errorf("stage: %w", err)
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log.Info("stage running", "stage", name, "nats", u, "parallel", *parallel)
+	w := &pipeline.Worker{Stage: name, JS: c.js, Handle: h, Parallel: *parallel, Log: log}
+	err = w.Run(ctx)
+	log.Info("stage stopped", "stage", name)
+	return err
+}
