@@ -13,14 +13,18 @@ import (
 // claim for every figure and an event claim for every dated event, each with
 // its subject, attribute, qualifiers and evidence sentence. It is a pure
 // function of its input.
-func Claims(a Article, doc Doc) []Claim {
+func Claims(a Article, doc Doc) []Claim { return claims(a, doc, 0) }
+
+// claims is Claims with some sources of subject evidence switched off.
+func claims(a Article, doc Doc, off sources) []Claim {
 	body := a.Body
 	clean := WithoutClutter(body, doc)
 	pub := a.PublishedTime()
 	quantities := recognize.Quantities(clean)
 	dates := recognize.Dates(clean, pub)
 	b := builder{article: a, body: body, pub: pub}
-	b.d.topic = storyAnchor(a, doc)
+	b.d.off = off
+	b.d.topic = storyAnchor(a, doc, b.d.aliasTable())
 	// Sentences, figures and dates all come in text order: one pass hands
 	// each sentence the mentions that lie wholly inside it.
 	slices.SortStableFunc(dates, func(x, y recognize.Date) int { return x.Start - y.Start })
@@ -74,7 +78,7 @@ func (b *builder) sentence(s Sentence, qs []recognize.Quantity, ds []recognize.D
 	if len(s.Tokens) == 0 {
 		// Untagged: nothing checkable, but its names still matter for
 		// coreference in the sentences that follow.
-		for _, m := range capitalised(b.body, s) {
+		for _, m := range capitalised(b.body, s, b.d.aliasTable()) {
 			b.d.add(m)
 		}
 		return
@@ -416,7 +420,7 @@ func owner(body string, s Sentence, ms []mention, q recognize.Quantity) (mention
 
 // storyAnchor names what an article is about: its most often mentioned place,
 // else its most often mentioned name, counting the headline.
-func storyAnchor(a Article, doc Doc) string {
+func storyAnchor(a Article, doc Doc, aliases map[string]string) string {
 	counts := make(map[string]int)
 	kinds := make(map[string]kind)
 	first := make(map[string]int)
@@ -432,11 +436,11 @@ func storyAnchor(a Article, doc Doc) string {
 		}
 	}
 	if a.Title != "" {
-		add(capitalised(a.Title, Sentence{Start: 0, End: len(a.Title)}))
+		add(capitalised(a.Title, Sentence{Start: 0, End: len(a.Title)}, aliases))
 	}
 	for _, s := range doc.Sentences {
 		if s.Clutter == "" {
-			add(capitalised(a.Body, s))
+			add(capitalised(a.Body, s, aliases))
 		}
 	}
 	best, bestScore := "", 0
@@ -458,7 +462,7 @@ func storyAnchor(a Article, doc Doc) string {
 // capitalised finds names in an untagged sentence by capitalisation alone:
 // runs of capitalised words ("Oskel River", "Ministry of Education"), the
 // sentence's first word excepted.
-func capitalised(body string, s Sentence) []mention {
+func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 	var out []mention
 	text := body[s.Start:s.End]
 	type word struct {
@@ -479,7 +483,7 @@ func capitalised(body string, s Sentence) []mention {
 		start, end := run[0].start, run[len(run)-1].end
 		phrase := body[start:end]
 		run = run[:0]
-		c, k := canon(phrase)
+		c, k := canonWith(phrase, aliases)
 		if c == "" || nonSubjects[c] || demonyms[c] || titles[c] || placeWords[c] {
 			return
 		}

@@ -64,7 +64,11 @@ var possessive = regexp.MustCompile(`(?i)['’´]s$`)
 // canon normalises a subject phrase so that different outlets' wordings
 // meet: "the messaging app Telegram", "Telegram messenger" and "Telegram's"
 // all become "telegram".
-func canon(phrase string) (string, kind) {
+func canon(phrase string) (string, kind) { return canonWith(phrase, aliases) }
+
+// canonWith is canon with a given alias table (nil: none, to measure what
+// the table adds).
+func canonWith(phrase string, aliases map[string]string) (string, kind) {
 	p := strings.ToLower(strings.TrimSpace(phrase))
 	p = strings.NewReplacer("’", "'", "´", "'", "‘", "'").Replace(p)
 	if a, ok := aliases[p]; ok {
@@ -157,6 +161,27 @@ type discourse struct {
 	recent []mention // most recent last
 	kinds  map[string]kind
 	topic  string
+	off    sources // sources of evidence switched off, to measure them
+}
+
+// sources are the kinds of evidence subject finding combines. Claims uses
+// all of them; the truth test switches each off in turn to measure what it
+// adds (see fixtures/truth).
+type sources uint8
+
+const (
+	srcEntities sources = 1 << iota // prose's named entities: who is a person
+	srcTags                         // part-of-speech patterns: proper-noun chunks
+	srcAliases                      // the alias table
+	srcCoreference                  // "it", "the app", "his" resolved to a name
+)
+
+// aliasTable is the alias table, or nil when it is switched off.
+func (d *discourse) aliasTable() map[string]string {
+	if d.off&srcAliases != 0 {
+		return nil
+	}
+	return aliases
 }
 
 func (d *discourse) add(m mention) {
@@ -240,6 +265,11 @@ func editDistance(a, b string) int {
 func subjects(body string, s Sentence, d *discourse) []mention {
 	var out []mention
 	toks := s.Tokens
+	if d.off&srcTags != 0 {
+		// Capitalisation alone, as for an untagged sentence.
+		out = capitalised(body, s, d.aliasTable())
+		toks = nil
+	}
 	for i := 0; i < len(toks); {
 		if !properNoun(toks, i) {
 			i++
@@ -251,7 +281,7 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 		}
 		text := body[toks[i].Start:toks[j-1].End]
 		// Include a preceding description: "the messaging app Telegram".
-		c, k := canon(text)
+		c, k := canonWith(text, d.aliasTable())
 		if i > 0 && appWords[strings.ToLower(toks[i-1].Text)] {
 			k = kindApp
 		}
@@ -267,9 +297,9 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 				}
 			}
 		}
-		if k == kindUnknown && personEntity(s, toks[i].Start, toks[j-1].End) && len(strings.Fields(text)) > 1 {
+		if k == kindUnknown && d.off&srcEntities == 0 && personEntity(s, toks[i].Start, toks[j-1].End) && len(strings.Fields(text)) > 1 {
 			k = kindPerson
-			c, _ = canon("mr " + text)
+			c, _ = canonWith("mr "+text, d.aliasTable())
 		}
 		if c != "" && !nonSubjects[c] {
 			out = append(out, mention{canon: d.match(c), text: text, kind: k, start: toks[i].Start, end: toks[j-1].End})
@@ -277,7 +307,7 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 		i = j
 	}
 	lower := strings.ToLower(body[s.Start:s.End])
-	for phrase := range aliases {
+	for phrase := range d.aliasTable() {
 		if strings.Contains(phrase, " ") {
 			if i := indexWord(lower, phrase); i >= 0 && !covered(out, s.Start+i) {
 				c := aliases[phrase]
@@ -285,7 +315,11 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 			}
 		}
 	}
-	for i, t := range toks {
+	if d.off&srcCoreference != 0 {
+		sortMentions(out)
+		return out
+	}
+	for i, t := range s.Tokens {
 		w := strings.ToLower(t.Text)
 		var phrase string
 		var end int
