@@ -170,10 +170,10 @@ type discourse struct {
 type sources uint8
 
 const (
-	srcEntities sources = 1 << iota // prose's named entities: who is a person
-	srcTags                         // part-of-speech patterns: proper-noun chunks
-	srcAliases                      // the alias table
-	srcCoreference                  // "it", "the app", "his" resolved to a name
+	srcEntities    sources = 1 << iota // prose's named entities: who is a person
+	srcTags                            // part-of-speech patterns: proper-noun chunks
+	srcAliases                         // the alias table
+	srcCoreference                     // "it", "the app", "his" resolved to a name
 )
 
 // aliasTable is the alias table, or nil when it is switched off.
