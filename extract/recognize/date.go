@@ -26,7 +26,27 @@ type Date struct {
 	// Relative is set when the date was resolved against the publication
 	// date or against another date in the text.
 	Relative bool
+	// Mod is the relation the words around the mention give it, which
+	// leaves one end of the meant period open: "" for the period itself,
+	// or ModSince, ModAfter, ModBefore or ModUntil. Text, From and To stay
+	// those of the named period ("since August" has Text "August").
+	Mod string
 }
+
+// Relations of a Date to the period the text means.
+const (
+	// ModSince is "since August", "starting January 7th", "2012 or
+	// later": from From on.
+	ModSince = "since"
+	// ModAfter is "after 2016", "later than 2018": from the day after To on.
+	ModAfter = "after"
+	// ModBefore is "before 2010", "earlier than May": up to the day before
+	// From.
+	ModBefore = "before"
+	// ModUntil is "until June", "by the end of 2019", "no later than
+	// Friday": up to To.
+	ModUntil = "until"
+)
 
 // Dates finds absolute and relative dates in text.
 //
@@ -111,7 +131,7 @@ func (s *dateScanner) scan() {
 		s.claimed = append(s.claimed, [2]int{f.first, f.end})
 		if !f.from.IsZero() {
 			st, en := s.toks[f.first].start, s.toks[f.end-1].end
-			s.out = append(s.out, Date{Text: s.text[st:en], Start: st, End: en, From: f.from, To: f.to, Granularity: f.gran, Relative: f.rel})
+			s.out = append(s.out, Date{Text: s.text[st:en], Start: st, End: en, From: f.from, To: f.to, Granularity: f.gran, Relative: f.rel, Mod: s.modifier(f.first, f.end)})
 			if f.from.Equal(f.to) {
 				s.anchor = f.from
 			}
@@ -300,6 +320,9 @@ var dateTriggers = func() map[string]bool {
 // numberForm tries the compound date forms that start with a figure,
 // longer readings before their parts.
 func (s *dateScanner) numberForm(i int) (found, bool) {
+	if f, ok := s.yearMonthDay(i); ok {
+		return f, true
+	}
 	if f, ok := s.offsetFrom(i); ok {
 		return f, true
 	}

@@ -88,9 +88,47 @@ var dateCases = []struct {
 		dt("January 10, 2018", "2018-01-10", "2018-01-10", "day", false),
 		dt("a month later", "2018-02-10", "2018-02-10", "day", true),
 	}},
+	// Open-ended periods: the named period with its relation.
+	{"since August", published, []Date{mod(dt("August", "2017-08-01", "2017-08-31", "month", true), ModSince)}},
+	{"sales after 2016 and before 2018", published, []Date{
+		mod(dt("2016", "2016-01-01", "2016-12-31", "year", false), ModAfter),
+		mod(dt("2018", "2018-01-01", "2018-12-31", "year", false), ModBefore),
+	}},
+	{"sales for year 2012 or later", published, []Date{mod(dt("2012", "2012-01-01", "2012-12-31", "year", false), ModSince)}},
+	{"where the year is greater than 2015", published, []Date{mod(dt("2015", "2015-01-01", "2015-12-31", "year", false), ModAfter)}},
+	{"no later than January 1, 2010", published, []Date{mod(dt("January 1, 2010", "2010-01-01", "2010-01-01", "day", false), ModUntil)}},
+	{"before the end of 2019", published, []Date{mod(dt("the end of 2019", "2019-09-01", "2019-12-31", "month", false), ModUntil)}},
+	{"finished more than 2 weeks before today", published, []Date{mod(dt("2 weeks before today", "2018-04-04", "2018-04-04", "day", true), ModBefore)}},
+	{"a meeting starting on January 7th", published, []Date{mod(dt("January 7th", "2018-01-07", "2018-01-07", "day", true), ModSince)}},
+	{"between 2015 and 2018 or later than 2020", published, []Date{
+		dt("between 2015 and 2018", "2015-01-01", "2018-12-31", "year", false),
+		mod(dt("2020", "2020-01-01", "2020-12-31", "year", false), ModAfter),
+	}},
+	// Numeric and mixed forms.
+	{"out 2015-3", published, []Date{dt("2015-3", "2015-03-01", "2015-03-31", "month", false)}},
+	{"valid? 12-2015", published, []Date{dt("12-2015", "2015-12-01", "2015-12-31", "month", false)}},
+	{"the 2011-12 season", published, nil},
+	{"back 12/12/30.", published, []Date{dt("12/12/30", "1930-12-12", "1930-12-12", "day", false)}},
+	{"back 23/08/19", published, []Date{dt("23/08/19", "2019-08-23", "2019-08-23", "day", false)}},
+	{"it happened on 11/20", published, []Date{dt("11/20", "2017-11-20", "2017-11-20", "day", true)}},
+	{"it is due on 11/20", published, []Date{dt("11/20", "2018-11-20", "2018-11-20", "day", true)}},
+	{"back on 22/04", published, []Date{dt("22/04", "2018-04-22", "2018-04-22", "day", true)}},
+	{"done next 5/12", published, []Date{dt("next 5/12", "2018-05-12", "2018-05-12", "day", true)}},
+	{"a 9/11 memorial, 3/4 of voters", published, nil},
+	{"back Oct/2", published, []Date{dt("Oct/2", "2017-10-02", "2017-10-02", "day", true)}},
+	{"back Sep-23-2020.", published, []Date{dt("Sep-23-2020", "2020-09-23", "2020-09-23", "day", false)}},
+	{"it was 05-Aug-2016", published, []Date{dt("05-Aug-2016", "2016-08-05", "2016-08-05", "day", false)}},
+	{"between 22/Jan/2019 and", published, []Date{dt("22/Jan/2019", "2019-01-22", "2019-01-22", "day", false)}},
+	{"How about 2019/aug/01", published, []Date{dt("2019/aug/01", "2019-08-01", "2019-08-01", "day", false)}},
+	{"a meeting on 14 nov", published, []Date{dt("14 nov", "2017-11-14", "2017-11-14", "day", true)}},
 	// Not dates.
 	{"You may go", published, nil},
 	{"the Sunday Times reported", published, nil},
+}
+
+func mod(d Date, m string) Date {
+	d.Mod = m
+	return d
 }
 
 func TestDates(t *testing.T) {

@@ -240,7 +240,9 @@ func (s *dateScanner) calendarAt(k int) (calDate, bool) {
 		c.m = m
 		j = e
 		the := j < len(s.toks) && s.toks[j].isWord("the")
-		if the {
+		if d, e2, ok := s.sepDay(j); ok {
+			c.d, j = d, e2 // "Oct/2", "Sep-23-2020"
+		} else if the {
 			j++
 		} else if j+1 < len(s.toks) && s.toks[j].isSym(",") && s.toks[j+1].kind == tNum && s.toks[j+1].suffix != "" {
 			j++ // "October, 1st"
@@ -259,8 +261,14 @@ func (s *dateScanner) calendarAt(k int) (calDate, bool) {
 		if !ok {
 			return c, false
 		}
+		if n := s.at(e); (n.isSym("-") || n.isSym("/")) && n.adjacent() && s.at(e+1).adjacent() && s.at(e+1).kind == tWord {
+			e++ // "05-Aug-2016", "23/Sep/2020"
+		}
 		e = s.skipOf(e)
 		m, e2, ok := s.monthAt(e)
+		if !ok && s.at(j).kind == tNum {
+			m, e2, ok = s.monthAbbrevAt(e) // "on 14 nov"
+		}
 		if !ok {
 			return c, false
 		}
@@ -468,6 +476,15 @@ func (s *dateScanner) numericDate(i int) (found, bool) {
 			if m > 12 || s.sepAt(i) == "." {
 				m, d = d, m
 			}
+		case parts[0].digits <= 2 && parts[1].digits <= 2 && parts[2].digits == 2 && s.sepAt(i) == "/":
+			// "12/12/30": a two-digit year, 1930 to 2029.
+			y, m, d = 1900+int(parts[2].val), int(parts[0].val), int(parts[1].val)
+			if y < 1930 {
+				y += 100
+			}
+			if m > 12 {
+				m, d = d, m
+			}
 		default:
 			return found{}, false
 		}
@@ -475,14 +492,114 @@ func (s *dateScanner) numericDate(i int) (found, bool) {
 			return found{first: i, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay}, true
 		}
 	case 2:
-		if parts[0].digits == 4 && parts[1].digits == 2 && parts[1].low[0] == '0' && s.sepAt(i) == "-" {
-			y, m := int(parts[0].val), int(parts[1].val)
-			if y >= 1900 && y <= 2100 && m >= 1 && m <= 12 {
-				return found{first: i, end: end, from: day(y, m, 1), to: monthEnd(y, m), gran: granMonth}, true
+		a, b, sep := parts[0], parts[1], s.sepAt(i)
+		if sep != "-" && sep != "/" {
+			break
+		}
+		y, m := 0, 0
+		switch {
+		case a.digits == 4 && b.digits <= 2:
+			// "2015-12", "2015-3"; but "2011-12" is a season.
+			y, m = int(a.val), int(b.val)
+			if b.digits == 2 && b.low[0] != '0' && m == (y+1)%100 {
+				return found{}, false
 			}
+		case a.digits <= 2 && b.digits == 4:
+			y, m = int(b.val), int(a.val) // "12-2015"
+		case a.digits <= 2 && b.digits <= 2 && sep == "/":
+			return s.monthDay(i, end, int(a.val), int(b.val))
+		}
+		if y >= 1900 && y <= 2100 && m >= 1 && m <= 12 {
+			return found{first: i, end: end, from: day(y, m, 1), to: monthEnd(y, m), gran: granMonth}, true
 		}
 	}
 	return found{}, false
+}
+
+// monthDay resolves "11/20" or "22/04" without a year. News writes
+// fractions and scores that way, so only a word that introduces a day
+// makes it a date: "on 11/20", "Friday 5/12", "this 5/12", "next 5/12".
+func (s *dateScanner) monthDay(i, end, m, d int) (found, bool) {
+	if m > 12 {
+		m, d = d, m
+	}
+	p := s.at(i - 1)
+	if i == 0 || s.at(i).nl || !p.isWord("on") && !p.isWord("this") && !p.isWord("next") && !p.isWord("last") && weekdays[p.low] == 0 && !p.isWord("sunday") && !p.isWord("sun") {
+		return found{}, false
+	}
+	if !validDay(2000, m, d) {
+		return found{}, false
+	}
+	if s.pub.IsZero() {
+		return found{first: i, end: end}, s.spans
+	}
+	y := s.pub.Year()
+	c := day(y, m, d)
+	switch p.low {
+	case "next":
+		if !c.After(s.pub) {
+			y++
+		}
+	case "last":
+		if !c.Before(s.pub) {
+			y--
+		}
+	case "this":
+	default:
+		r, ok := s.resolveYearless(i, m, d)
+		if !ok {
+			return found{}, false
+		}
+		y = r.Year()
+	}
+	if !validDay(y, m, d) {
+		return found{}, false
+	}
+	first := i
+	if p.isWord("this") || p.isWord("next") || p.isWord("last") {
+		first = i - 1
+	}
+	return found{first: first, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay, rel: true}, true
+}
+
+// sepDay reads a day joined to a month by a slash or hyphen ("Oct/2",
+// "Sep-23"), but not a year ("Aug-2016").
+func (s *dateScanner) sepDay(j int) (int, int, bool) {
+	n := s.at(j)
+	if !(n.isSym("-") || n.isSym("/")) || !n.adjacent() || !s.at(j+1).adjacent() || s.at(j+1).kind != tNum {
+		return 0, 0, false
+	}
+	return s.dayAt(j + 1)
+}
+
+// monthAbbrevAt reads a month abbreviation in lower case after a day
+// number ("14 nov"), which monthAt leaves alone elsewhere.
+func (s *dateScanner) monthAbbrevAt(k int) (int, int, bool) {
+	t := s.at(k)
+	m, ok := months[t.low]
+	if !ok || t.kind != tWord || t.low == "may" || t.low == "mar" || t.low == "march" {
+		return 0, 0, false
+	}
+	return m, k + 1, true
+}
+
+// yearMonthDay reads "2019/aug/01", "2019-aug-1": a year, a month name and
+// a day joined by one separator without spaces.
+func (s *dateScanner) yearMonthDay(i int) (found, bool) {
+	y, e, ok := s.yearAt(i)
+	sep := s.at(e)
+	if !ok || s.at(i).kind != tNum || !(sep.isSym("-") || sep.isSym("/")) || !sep.adjacent() || !s.at(e+1).adjacent() {
+		return found{}, false
+	}
+	m, ok := months[s.at(e+1).low]
+	if !ok || s.at(e+1).kind != tWord || s.at(e+2).low != sep.low || !s.at(e+2).adjacent() || !s.at(e+3).adjacent() || s.at(e+3).kind != tNum {
+		return found{}, false
+	}
+	d, end, ok := s.dayAt(e + 3)
+	if !ok || !validDay(y, m, d) {
+		return found{}, false
+	}
+	return found{first: i, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay}, true
 }
 
 // numericParts collects digit groups joined by one kind of separator
@@ -644,7 +761,7 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 		}
 		return found{}, false
 	}
-	if !s.yearContext(i) && !(e < len(s.toks) && s.toks[e].low == "'s") {
+	if !s.yearContext(i) && !(e < len(s.toks) && s.toks[e].low == "'s") && s.modAfter(e) == "" {
 		return found{}, false
 	}
 	return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
@@ -672,6 +789,10 @@ func (s *dateScanner) yearContext(i int) bool {
 	switch p.low {
 	case "in", "since", "by", "of", "until", "till", "through", "during", "before", "after", "year", "around", "circa", "throughout", "early", "late", "mid", "summer", "spring", "autumn", "winter", "fall", "starting", "from", "into", "to", "fiscal", "than":
 		if p.low == "to" || p.low == "than" || p.low == "from" {
+			if w := s.at(i - 2).low; w == "greater" || w == "newer" || w == "older" {
+				// "year greater than 2012", "the year is greater than 2015"
+				return s.at(i-3).isWord("year") || s.at(i-3).isWord("is") && s.at(i-4).isWord("year")
+			}
 			return i >= 2 && (s.toks[i-2].low == "back" || s.toks[i-2].low == "later" || s.toks[i-2].low == "earlier" || s.toks[i-2].low == "dates" || s.toks[i-2].low == "date")
 		}
 		return true

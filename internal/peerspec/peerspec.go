@@ -435,7 +435,7 @@ func scoreDateCase(c specCase) (counted bool, fail *Failure) {
 		}
 		from, to, ok := wantRange(v)
 		if !ok {
-			return true, &Failure{Kind: "unmatchable " + kind + " (open or unresolved)", Want: r.Text, Got: describeD(ds)}
+			return true, &Failure{Kind: "unmatchable " + kind + " (unresolved)", Want: r.Text, Got: describeD(ds)}
 		}
 		s, e := span(c.Input, r)
 		hit, right, namedEnd := false, false, false
@@ -444,14 +444,15 @@ func scoreDateCase(c specCase) (counted bool, fail *Failure) {
 				continue
 			}
 			hit = true
-			if d.From.Equal(from) && d.To.Equal(to) {
+			df, dt := openRange(d)
+			if sameDay(df, from) && sameDay(dt, to) {
 				right = true
 			}
-			if v.Type == "daterange" && d.From.Equal(from) && !d.To.Before(to.AddDate(0, 0, 1)) && d.To.Before(to.AddDate(1, 0, 2)) {
+			if v.Type == "daterange" && from != nil && to != nil && df != nil && dt != nil && df.Equal(*from) && !dt.Before(to.AddDate(0, 0, 1)) && dt.Before(to.AddDate(1, 0, 2)) {
 				namedEnd = true
 			}
 		}
-		want := fmt.Sprintf("%q=%s..%s", r.Text, from.Format("2006-01-02"), to.Format("2006-01-02"))
+		want := fmt.Sprintf("%q=%s", r.Text, rangeString(from, to))
 		if !hit {
 			return true, &Failure{Kind: "missed " + kind, Want: want, Got: describeD(ds)}
 		}
@@ -466,6 +467,45 @@ func scoreDateCase(c specCase) (counted bool, fail *Failure) {
 		}
 	}
 	return true, nil
+}
+
+// openRange is the inclusive day range a Date means, nil where its
+// relation leaves it open: "since August" is [Aug 1, open), "after 2016"
+// [2017-01-01, open), "before 2010" (open, 2009-12-31], "until June"
+// (open, Jun 30].
+func openRange(d recognize.Date) (from, to *time.Time) {
+	f, t := d.From, d.To
+	switch d.Mod {
+	case recognize.ModSince:
+		return &f, nil
+	case recognize.ModAfter:
+		a := t.AddDate(0, 0, 1)
+		return &a, nil
+	case recognize.ModBefore:
+		b := f.AddDate(0, 0, -1)
+		return nil, &b
+	case recognize.ModUntil:
+		return nil, &t
+	}
+	return &f, &t
+}
+
+// sameDay compares two possibly open ends.
+func sameDay(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Equal(*b)
+}
+
+func rangeString(from, to *time.Time) string {
+	day := func(t *time.Time) string {
+		if t == nil {
+			return "open"
+		}
+		return t.Format("2006-01-02")
+	}
+	return day(from) + ".." + day(to)
 }
 
 // pastValue picks the date or daterange value to compare: the earliest,
@@ -492,22 +532,32 @@ func pastValue(vs []dateValue) (dateValue, bool) {
 	return best, found
 }
 
-// wantRange converts a spec value to an inclusive day range.
-func wantRange(v dateValue) (time.Time, time.Time, bool) {
-	parse := func(s string) (time.Time, bool) {
+// wantRange converts a spec value to an inclusive day range; a daterange
+// with only a start or only an end (a Mod such as since or before) is open
+// on the other side. ok is false for unresolved values ("feb 30", "this
+// summer").
+func wantRange(v dateValue) (from, to *time.Time, ok bool) {
+	parse := func(s string) (*time.Time, bool) {
+		if s == "" {
+			return nil, true
+		}
 		t, err := time.Parse("2006-01-02", s)
-		return t, err == nil
+		return &t, err == nil
 	}
 	if v.Type == "date" {
 		d, ok := parse(v.Value)
-		return d, d, ok
+		return d, d, ok && d != nil
 	}
 	a, ok1 := parse(v.Start)
 	b, ok2 := parse(v.End)
-	if !ok1 || !ok2 {
-		return time.Time{}, time.Time{}, false
+	if !ok1 || !ok2 || a == nil && b == nil {
+		return nil, nil, false
 	}
-	return a, b.AddDate(0, 0, -1), true
+	if b != nil {
+		e := b.AddDate(0, 0, -1)
+		b = &e
+	}
+	return a, b, true
 }
 
 func describeD(ds []recognize.Date) string {
@@ -516,7 +566,8 @@ func describeD(ds []recognize.Date) string {
 	}
 	var parts []string
 	for _, d := range ds {
-		parts = append(parts, fmt.Sprintf("%q=%s..%s", d.Text, d.From.Format("2006-01-02"), d.To.Format("2006-01-02")))
+		from, to := openRange(d)
+		parts = append(parts, fmt.Sprintf("%q=%s", d.Text, rangeString(from, to)))
 	}
 	return strings.Join(parts, " ")
 }
