@@ -21,6 +21,7 @@ var attributeWords = map[string]string{
 	"displaced": "displaced", "homeless": "displaced",
 	"marched": "crowd", "marchers": "crowd", "protesters": "crowd", "demonstrators": "crowd", "protested": "crowd",
 	"rallied": "crowd", "turnout": "crowd", "crowd": "crowd", "part": "crowd",
+	"cost": "amount", "costs": "amount",
 }
 
 // peopleNouns count people without saying what happened to them; the verb
@@ -52,6 +53,9 @@ func attributeOf(body string, s Sentence, q recognize.Quantity) (attr, qual stri
 	}
 	var head string
 	var quals []string
+	if i+1 < len(toks) && strings.EqualFold(toks[i].Text, "of") && toks[i].Start-q.End <= 1 {
+		i++ // "dozens of villages"
+	}
 	for ; i < len(toks); i++ {
 		t := toks[i]
 		w := strings.ToLower(t.Text)
@@ -153,7 +157,7 @@ func clause(body string, s Sentence, at int) (lo, hi int) {
 // lemma they are compared under.
 var eventVerbs = map[string]string{
 	"ban": "ban", "block": "ban", "prohibit": "ban", "outlaw": "ban", "bar": "ban",
-	"lift": "lift", "unblock": "lift", "restore": "lift",
+	"lift": "lift", "unblock": "lift", "restore": "restore",
 	"break": "breach", "fail": "breach", "give": "breach",
 	"quit": "quit", "leave": "quit", "stop": "stop", "cease": "stop",
 	"announce": "announce", "unveil": "announce", "present": "announce", "launch": "launch", "open": "open", "close": "close", "shut": "close",
@@ -180,6 +184,35 @@ var auxiliaries = wordSet(`be is are was were been being have has had having do 
 // preferring known event verbs over any other. It returns the event's lemma
 // and the verb's token index.
 func eventVerb(s Sentence, start, end int) (string, int) {
+	// "the regulator said on Thursday that ...": the date is when it was
+	// said, whatever was said.
+	for i := len(s.Tokens) - 1; i >= 0; i-- {
+		t := s.Tokens[i]
+		if t.End > start {
+			continue
+		}
+		if strings.EqualFold(t.Text, "on") && start-t.End <= 1 && i > 0 {
+			t = s.Tokens[i-1]
+			i--
+		}
+		if start-t.End <= 4 && speechVerbs[strings.ToLower(t.Text)] && strings.HasPrefix(t.Tag, "VB") {
+			l := lemma(t.Text)
+			if ev, ok := eventVerbs[l]; ok {
+				return ev, i
+			}
+			return l, i
+		}
+		break
+	}
+	// A verb after the date across a comma belongs to another clause when
+	// one comes before it: "burst through a levee yesterday, flooding
+	// farmland" is a breach, while "On Sunday, the ministry banned" is a ban.
+	verbBefore := false
+	for _, t := range s.Tokens {
+		if t.End <= start && strings.HasPrefix(t.Tag, "VB") && !auxiliaries[strings.ToLower(t.Text)] {
+			verbBefore = true
+		}
+	}
 	best, bestIdx, bestDist := "", -1, 1<<30
 	for i, t := range s.Tokens {
 		w := strings.ToLower(t.Text)
@@ -206,11 +239,28 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		if lightVerbs[ev] {
 			dist += 20 // what is said or issued is usually the event
 		}
+		if verbBefore && t.Start >= end {
+			// A date usually closes the clause of the verb before it.
+			dist += 25
+			if commaBetween(s, end, t.Start) {
+				dist += 50
+			}
+		}
 		if dist < bestDist {
 			best, bestIdx, bestDist = ev, i, dist
 		}
 	}
 	return best, bestIdx
+}
+
+// commaBetween reports whether a comma token lies between two offsets.
+func commaBetween(s Sentence, from, to int) bool {
+	for _, t := range s.Tokens {
+		if t.Start >= from && t.End <= to && t.Text == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // lemma strips English inflection from a verb, enough to meet "banned",
@@ -238,8 +288,8 @@ func lemma(w string) string {
 		if _, ok := eventVerbs[stem+"e"]; ok {
 			return stem + "e"
 		}
-		if suf == "s" {
-			return stem
+		if suf != "s" && strings.ContainsAny(stem[len(stem)-1:], "uvcgz") {
+			return stem + "e" // continued -> continue, moved -> move
 		}
 		return stem
 	}
@@ -254,7 +304,7 @@ var irregular = map[string]string{
 }
 
 // speechVerbs introduce who says a claim.
-var speechVerbs = wordSet(`said says say claimed claims claim told reported reports announced estimated estimates stated according wrote insisted added noted confirmed put puts`)
+var speechVerbs = wordSet(`said says say claimed claims claim told reported reports announced estimated estimates stated according wrote insisted added noted confirmed put puts warned warns`)
 
 // attribution finds who says the claim at offset at: the subject of a speech
 // verb in the sentence ("X said", "said X", "according to X").
@@ -267,8 +317,15 @@ func attribution(body string, s Sentence, ms []mention, at int) string {
 			continue
 		}
 		if w == "according" {
+			reach := 12
+			if i+2 < len(toks) && sourceNouns[strings.ToLower(toks[i+2].Text)] {
+				reach = 40 // "according to figures the authority published"
+			}
 			for _, m := range ms {
-				if m.start > t.End && m.start-t.End < 12 {
+				if m.start > t.End && m.start-t.End < reach {
+					if m.anaphor {
+						return m.canon
+					}
 					return m.text
 				}
 			}

@@ -88,7 +88,8 @@ func (b *builder) sentence(s Sentence, qs []recognize.Quantity, ds []recognize.D
 	ds = mergeConjoined(b.body, ds)
 	usedAsOf := make(map[int]bool)
 	prevAttr := ""
-	for _, q := range qs {
+	var prevQ *recognize.Quantity
+	for qi, q := range qs {
 		attr, qual := attributeOf(b.body, s, q)
 		if attr == "" {
 			attr = prevAttr
@@ -99,6 +100,9 @@ func (b *builder) sentence(s Sentence, qs []recognize.Quantity, ds []recognize.D
 		prevAttr = attr
 		c := b.newClaim(s, text)
 		c.Subject = b.valueSubject(s, ms, q, attr)
+		if restates(b.body, prevQ, q) {
+			c.Subject = b.claims[len(b.claims)-1].Subject
+		}
 		c.Attribute, c.Qualifier = attr, qual
 		c.Value = valueOf(q)
 		if i := figureTime(b.body, ds, q); i >= 0 && !q.Vague {
@@ -111,10 +115,17 @@ func (b *builder) sentence(s Sentence, qs []recognize.Quantity, ds []recognize.D
 		b.qualify(&c, s, ms, q.Start)
 		b.story(&c)
 		b.claims = append(b.claims, c)
+		prevQ = &qs[qi]
 	}
 	for i, dt := range ds {
+		if strings.HasPrefix(b.body[dt.End:], "'s") || strings.HasPrefix(b.body[dt.End:], "’s") {
+			continue // "this year's harvest" dates a thing, not an event
+		}
 		verb, vi := eventVerb(s, dt.Start, dt.End)
-		if verb == "" || usedAsOf[i] && lightVerbs[verb] {
+		if verb == "" || usedAsOf[i] && (lightVerbs[verb] || !eventLemmas[verb] || figureVerbs[verb]) {
+			// A date a figure refers to ("the toll rose to 14 on
+			// Wednesday") is an event only of a verb worth checking
+			// besides the figure itself.
 			continue
 		}
 		c := b.newClaim(s, text)
@@ -144,6 +155,38 @@ func (b *builder) sentence(s Sentence, qs []recognize.Quantity, ds []recognize.D
 	}
 }
 
+// restates reports whether figure q restates the figure before it, prev,
+// of the same sentence: a share after a dash or comma ("some 40 million
+// users — roughly half the population") is the same subject's.
+func restates(body string, prev *recognize.Quantity, q recognize.Quantity) bool {
+	if prev == nil || (q.Unit != "%" && q.Unit != "fraction") || prev.End > q.Start {
+		return false
+	}
+	between := strings.TrimSpace(body[prev.End:q.Start])
+	// The figure's own noun may come between: "40 million users —".
+	words, last, _ := strings.Cut(between, " ")
+	if last == "" {
+		words, last = "", between
+	} else {
+		i := strings.LastIndexByte(between, ' ')
+		words, last = between[:i], between[i+1:]
+	}
+	return (last == "—" || last == "–" || last == "-" || last == ",") && len(strings.Fields(words)) <= 2
+}
+
+// eventLemmas are the lemmas event verbs are compared under.
+var eventLemmas = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, v := range eventVerbs {
+		m[v] = true
+	}
+	return m
+}()
+
+// figureVerbs say what a figure counts; their date is the figure's, not an
+// event of its own ("14 people died by Wednesday").
+var figureVerbs = wordSet(`die kill evacuate publish report`)
+
 func (b *builder) newClaim(s Sentence, text string) Claim {
 	return Claim{
 		ID:       fmt.Sprintf("%s-%d", b.article.ID, len(b.claims)+1),
@@ -172,8 +215,10 @@ func (b *builder) valueSubject(s Sentence, ms []mention, q recognize.Quantity, a
 	}
 	lo, hi := clause(b.body, s, q.Start)
 	if attr == "users" {
+		// An app named earlier in the sentence, even across a clause:
+		// "RiverCall, the app run by the authority, had 2 million".
 		for i := len(ms) - 1; i >= 0; i-- {
-			if m := ms[i]; m.end <= q.Start && m.start >= lo && b.kindOf(m) == kindApp {
+			if m := ms[i]; m.end <= q.Start && b.kindOf(m) == kindApp {
 				return m.canon
 			}
 		}
@@ -490,6 +535,11 @@ func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 		if next := strings.ToLower(strings.Trim(nextWord(body[end:s.End]), `"'’´“”‘(),.:;!?`)); appWords[next] {
 			k = kindApp
 		}
+		if k == kindUnknown && titles[strings.ToLower(prevWord(body[s.Start:start]))] {
+			// "spokeswoman Irena Halvorsk"
+			k = kindPerson
+			c, _ = canonWith("mr "+phrase, aliases)
+		}
 		out = append(out, mention{canon: c, text: phrase, kind: k, start: start, end: end})
 	}
 	off := 0
@@ -525,6 +575,15 @@ func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 func isLetterStart(s string) bool {
 	c := s[0]
 	return c >= 'A' && c <= 'Z' || c >= 0x80
+}
+
+// prevWord is the last word of s, without punctuation.
+func prevWord(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.Trim(f[len(f)-1], `"'’´“”‘(),.:;!?`)
 }
 
 func nextWord(s string) string {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // kind is what sort of thing a subject is; coreference and attribute checks
@@ -201,6 +202,14 @@ func (d *discourse) kindOf(canon string) kind { return d.kinds[canon] }
 
 // resolve finds the most recent subject an anaphor can refer to.
 func (d *discourse) resolve(anaphor string, before int) (mention, bool) {
+	// "the authority" is first the last authority named.
+	if head, ok := strings.CutPrefix(anaphor, "the "); ok {
+		for i := len(d.recent) - 1; i >= 0; i-- {
+			if m := d.recent[i]; m.start < before && !m.anaphor && headNoun(m.canon) == head {
+				return m, true
+			}
+		}
+	}
 	kinds := anaphors[anaphor]
 	if kinds[0] != kindPerson && !slices.Contains(kinds, kindUnknown) {
 		// A name whose kind the article never said can still be "the app".
@@ -297,6 +306,11 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 				}
 			}
 		}
+		if k == kindUnknown && i > 0 && titles[strings.ToLower(toks[i-1].Text)] {
+			// "spokeswoman Irena Halvorsk", "lawmaker Abutorabi".
+			k = kindPerson
+			c, _ = canonWith("mr "+text, d.aliasTable())
+		}
 		if k == kindUnknown && d.off&srcEntities == 0 && personEntity(s, toks[i].Start, toks[j-1].End) && len(strings.Fields(text)) > 1 {
 			k = kindPerson
 			c, _ = canonWith("mr "+text, d.aliasTable())
@@ -305,6 +319,9 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 			out = append(out, mention{canon: d.match(c), text: text, kind: k, start: toks[i].Start, end: toks[j-1].End})
 		}
 		i = j
+	}
+	if d.off&srcTags == 0 {
+		out = append(out, organisations(body, s, out)...)
 	}
 	lower := strings.ToLower(body[s.Start:s.End])
 	for phrase := range d.aliasTable() {
@@ -344,6 +361,13 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 // resolveLocal resolves an anaphor to a compatible name earlier in its own
 // sentence: "Khamenei's office would stop using his five Twitter feeds".
 func resolveLocal(ms []mention, anaphor string, before int, d *discourse) (mention, bool) {
+	if head, ok := strings.CutPrefix(anaphor, "the "); ok {
+		for i := len(ms) - 1; i >= 0; i-- {
+			if m := ms[i]; m.start < before && !m.anaphor && headNoun(m.canon) == head {
+				return m, true
+			}
+		}
+	}
 	kinds := anaphors[anaphor]
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
@@ -363,7 +387,7 @@ func resolveLocal(ms []mention, anaphor string, before int, d *discourse) (menti
 
 func properNoun(toks []Token, i int) bool {
 	t := toks[i]
-	if t.Tag != "NNP" && t.Tag != "NNPS" {
+	if t.Tag != "NNP" && t.Tag != "NNPS" && !camelCase(t.Text) {
 		return false
 	}
 	r := []rune(t.Text)
@@ -426,4 +450,76 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// headNoun is the last word of a canonical subject: "emergency authority"
+// is an authority.
+func headNoun(c string) string {
+	if i := strings.LastIndexByte(c, ' '); i >= 0 {
+		return c[i+1:]
+	}
+	return c
+}
+
+// orgHeads are common nouns that name a body which acts and speaks: "the
+// provincial emergency authority", "police", "the national water board".
+var orgHeads = wordSet(`authority authorities ministry agency regulator government police army council court
+	board union coalition organisers organizers ministers officials commission department office parliament`)
+
+// organisations finds bodies named by a common noun phrase, which have no
+// proper noun for subjects to chunk: "the provincial emergency authority"
+// becomes "emergency authority" (kind organisation). A bare "the authority"
+// is left to coreference, which finds the authority named before.
+func organisations(body string, s Sentence, have []mention) []mention {
+	var out []mention
+	toks := s.Tokens
+	for i, t := range toks {
+		w := strings.ToLower(t.Text)
+		if !orgHeads[w] || !strings.HasPrefix(t.Tag, "NN") || covered(have, t.Start) {
+			continue
+		}
+		if i+1 < len(toks) && strings.HasPrefix(toks[i+1].Tag, "NN") && !strings.HasPrefix(toks[i+1].Tag, "NNP") {
+			continue // "the authority spokeswoman": the head comes later
+		}
+		l := i
+		for l > 0 && (toks[l-1].Tag == "JJ" || toks[l-1].Tag == "NN" || toks[l-1].Tag == "NNS") && startsWithLower(toks[l-1].Text) {
+			l--
+		}
+		det := l > 0 && (strings.EqualFold(toks[l-1].Text, "the") || strings.EqualFold(toks[l-1].Text, "its"))
+		if l == i && det && anaphors["the "+w] != nil {
+			continue
+		}
+		var kept []string
+		for _, x := range toks[l : i+1] {
+			lw := strings.ToLower(x.Text)
+			if !demonyms[lw] {
+				kept = append(kept, lw)
+			}
+		}
+		c := strings.Join(kept, " ")
+		if c == "" || nonSubjects[c] {
+			continue
+		}
+		out = append(out, mention{canon: c, text: body[toks[l].Start:t.End], kind: kindOrg, start: toks[l].Start, end: t.End})
+	}
+	return out
+}
+
+func startsWithLower(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r)
+}
+
+// camelCase reports whether w has a capital after a lower-case letter:
+// "RiverCall", "WhatsApp" are names even where prose tags them as nouns.
+func camelCase(w string) bool {
+	lower := false
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			lower = true
+		} else if unicode.IsUpper(r) && lower {
+			return true
+		}
+	}
+	return false
 }

@@ -17,6 +17,7 @@ const truthFile = "../fixtures/truth/claims.json"
 
 type truthClaim struct {
 	Text      string   `json:"text"`
+	Near      string   `json:"near"`
 	Claim     *bool    `json:"claim"`
 	Subject   []string `json:"subject"`
 	Attribute []string `json:"attribute"`
@@ -141,7 +142,7 @@ func scoreTruth(ta truthArticle, got []Claim) (truthScore, []string) {
 		}
 		var c *Claim
 		for i := range got {
-			if !used[i] && claimText(got[i]) == tc.Text {
+			if !used[i] && claimText(got[i]) == tc.Text && strings.Contains(got[i].Sentence, tc.Near) {
 				used[i], c = true, &got[i]
 				break
 			}
