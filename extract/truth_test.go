@@ -242,7 +242,7 @@ func TestSubjectSources(t *testing.T) {
 	var report strings.Builder
 	fmt.Fprintf(&report, "%-38s truth extracted found\n", "")
 	var full truthScore
-	var fullMisses []string
+	var fullMisses, perArticle []string
 	for vi, v := range variants {
 		vt := &Tokenizer{seg: tk.seg, model: tk.model, ner: v.ner}
 		var total truthScore
@@ -256,6 +256,7 @@ func TestSubjectSources(t *testing.T) {
 			total.add(sc)
 			if vi == 0 {
 				fullMisses = append(fullMisses, misses...)
+				perArticle = append(perArticle, fmt.Sprintf("%-38s %s", ta.File, sc))
 			}
 		}
 		if vi == 0 {
@@ -265,11 +266,12 @@ func TestSubjectSources(t *testing.T) {
 	}
 	t.Logf("claims against fixtures/truth:\n%s", report.String())
 	if testing.Verbose() {
+		t.Logf("per article:\n%s", strings.Join(perArticle, "\n"))
 		t.Logf("what the full extractor gets wrong:\n%s", strings.Join(fullMisses, "\n"))
 	}
 	// Floors: what the full extractor measured when this test was written,
 	// so that a change that reads subjects worse fails here.
-	const floorRecall, floorPrecision = 0.0, 0.0
+	const floorRecall, floorPrecision = 0.78, 0.73
 	recall := float64(full.allRight) / float64(full.truth)
 	precision := float64(full.allRight) / float64(full.extracted)
 	if recall < floorRecall || precision < floorPrecision {
