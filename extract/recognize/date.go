@@ -116,6 +116,7 @@ type found struct {
 	from, to   time.Time
 	gran       string
 	rel        bool
+	holiday    string // the holiday's name, which can have a weekend
 }
 
 func (s *dateScanner) scan() {
@@ -127,6 +128,9 @@ func (s *dateScanner) scan() {
 		}
 		if f.end <= i {
 			f.end = i + 1
+		}
+		if f.holiday != "" {
+			f = s.holidayWeekend(f)
 		}
 		s.claimed = append(s.claimed, [2]int{f.first, f.end})
 		if !f.from.IsZero() {
@@ -311,7 +315,7 @@ var dateTriggers = func() map[string]bool {
 	for _, w := range []string{"from", "between", "the", "in", "within", "last", "this", "next", "past", "previous", "coming",
 		"upcoming", "following", "current", "earlier", "later", "early", "mid", "late", "q", "today", "tonight", "yesterday",
 		"tomorrow", "tmrw", "a", "an", "on", "week", "end", "beginning", "start", "middle", "final", "easter", "thanksgiving",
-		"black", "labor", "labour", "memorial", "good"} {
+		"black", "labor", "labour", "memorial", "good", "weekend", "w"} {
 		m[w] = true
 	}
 	return m
@@ -321,6 +325,15 @@ var dateTriggers = func() map[string]bool {
 // longer readings before their parts.
 func (s *dateScanner) numberForm(i int) (found, bool) {
 	if f, ok := s.yearMonthDay(i); ok {
+		return f, true
+	}
+	if f, ok := s.spanFrom(i); ok {
+		return f, true
+	}
+	if f, ok := s.partOf(i); ok {
+		return f, true
+	}
+	if f, ok := s.nthDayOf(i); ok {
 		return f, true
 	}
 	if f, ok := s.offsetFrom(i); ok {
@@ -337,6 +350,21 @@ func (s *dateScanner) numberForm(i int) (found, bool) {
 
 // wordForm tries the compound date forms that start with a word.
 func (s *dateScanner) wordForm(i int) (found, bool) {
+	if f, ok := s.spanFrom(i); ok {
+		return f, true
+	}
+	if f, ok := s.partOf(i); ok {
+		return f, true
+	}
+	if f, ok := s.nthDayOf(i); ok {
+		return f, true
+	}
+	if f, ok := s.weekNumber(i); ok {
+		return f, true
+	}
+	if f, ok := s.weekendOf(i); ok {
+		return f, true
+	}
 	if f, ok := s.offsetFrom(i); ok {
 		return f, true
 	}

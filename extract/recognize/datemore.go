@@ -406,7 +406,7 @@ func (s *dateScanner) movableHolidayAt(i int) (found, bool) {
 	}
 	if y, e, ok := s.yearAt(end); ok && s.at(end).kind == tNum {
 		d, _ := movableHoliday(name, y)
-		return found{first: first, end: e, from: d, to: d, gran: granDay}, true
+		return found{first: first, end: e, from: d, to: d, gran: granDay, holiday: name}, true
 	}
 	if s.pub.IsZero() {
 		return found{first: first, end: end}, true
@@ -423,7 +423,7 @@ func (s *dateScanner) movableHolidayAt(i int) (found, bool) {
 	if mod == "following" {
 		d, _ = movableHoliday(name, d.Year()+1)
 	}
-	return found{first: first, end: end, from: d, to: d, gran: granDay, rel: true}, true
+	return found{first: first, end: end, from: d, to: d, gran: granDay, rel: true, holiday: name}, true
 }
 
 // noToken stands for positions past the end of the text.

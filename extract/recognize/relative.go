@@ -403,7 +403,7 @@ func (s *dateScanner) anchoredPhrase(i int) (found, bool) {
 
 // holidays with a fixed date.
 var holidays = map[string][2]int{
-	"christmas": {12, 25}, "xmas": {12, 25}, "halloween": {10, 31},
+	"christmas": {12, 25}, "xmas": {12, 25}, "halloween": {10, 31}, "juneteenth": {6, 19},
 }
 
 // holidayPhrases are multi-word holidays with a fixed date.
@@ -414,6 +414,9 @@ var holidayPhrases = []struct {
 	{[]string{"christmas", "eve"}, 12, 24}, {[]string{"christmas", "day"}, 12, 25}, {[]string{"new", "year's", "day"}, 1, 1},
 	{[]string{"new", "year's", "eve"}, 12, 31}, {[]string{"independence", "day"}, 7, 4}, {[]string{"valentine's", "day"}, 2, 14},
 	{[]string{"boxing", "day"}, 12, 26}, {[]string{"new", "year", "day"}, 1, 1},
+	{[]string{"earth", "day"}, 4, 22}, {[]string{"veterans", "day"}, 11, 11}, {[]string{"groundhog", "day"}, 2, 2},
+	{[]string{"saint", "patrick's", "day"}, 3, 17}, {[]string{"st", "patrick's", "day"}, 3, 17}, {[]string{"st", ".", "patrick's", "day"}, 3, 17},
+	{[]string{"saint", "patrick"}, 3, 17}, {[]string{"international", "workers", "'", "day"}, 5, 1}, {[]string{"international", "workers", "day"}, 5, 1},
 }
 
 // holiday reads fixed-date holidays, with or without a year ("Christmas
@@ -422,10 +425,10 @@ func (s *dateScanner) holiday(i int) (found, bool) {
 	if !fixedHolidayFirst[s.toks[i].low] {
 		return found{}, false
 	}
-	m, d, end := 0, 0, 0
+	m, d, end, name := 0, 0, 0, ""
 	for _, h := range holidayPhrases {
 		if matchAt(s.text, s.toks, i, h.words) {
-			m, d, end = h.m, h.d, i+len(h.words)
+			m, d, end, name = h.m, h.d, i+len(h.words), strings.Join(h.words, " ")
 			break
 		}
 	}
@@ -434,10 +437,10 @@ func (s *dateScanner) holiday(i int) (found, bool) {
 		if !ok {
 			return found{}, false
 		}
-		m, d, end = h[0], h[1], i+1
+		m, d, end, name = h[0], h[1], i+1, s.toks[i].low
 	}
 	if y, e, ok := s.yearAt(end); ok && s.toks[end].kind == tNum {
-		return found{first: i, end: e, from: day(y, m, d), to: day(y, m, d), gran: granDay}, true
+		return found{first: i, end: e, from: day(y, m, d), to: day(y, m, d), gran: granDay, holiday: name}, true
 	}
 	if s.pub.IsZero() {
 		return found{first: i, end: end}, true
@@ -448,7 +451,7 @@ func (s *dateScanner) holiday(i int) (found, bool) {
 	} else if day(y, m, d).Before(s.pub) && s.forwardLooking(i) {
 		y++
 	}
-	return found{first: i, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay, rel: true}, true
+	return found{first: i, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay, rel: true, holiday: name}, true
 }
 
 // markTimesAndPhones blocks clock times ("10:30", "4:3") and phone
@@ -512,3 +515,19 @@ var fixedHolidayFirst = func() map[string]bool {
 	}
 	return m
 }()
+
+// holidayOn returns the named holiday in year y.
+func holidayOn(name string, y int) (time.Time, bool) {
+	if d, ok := movableHoliday(name, y); ok {
+		return d, true
+	}
+	if h, ok := holidays[name]; ok {
+		return day(y, h[0], h[1]), true
+	}
+	for _, h := range holidayPhrases {
+		if strings.Join(h.words, " ") == name {
+			return day(y, h.m, h.d), true
+		}
+	}
+	return time.Time{}, false
+}

@@ -1,0 +1,251 @@
+package recognize
+
+import "time"
+
+// periodAt reads a period that a part is taken from: a year ("2021"), a
+// month ("June", "March 2018"), "this year", "next month", "the year" (the
+// publication's).
+func (s *dateScanner) periodAt(k int) (found, bool) {
+	if s.at(k).isWord("the") {
+		if w := s.at(k + 1).low; w == "year" || w == "month" || w == "week" {
+			if s.pub.IsZero() {
+				return found{first: k, end: k + 2}, true
+			}
+			from, to := period(s.pub, w)
+			return found{first: k, end: k + 2, from: from, to: to, gran: w, rel: true}, true
+		}
+	}
+	if f, ok := s.calendarPeriod(k); ok && f.gran != granWeek {
+		if s.pub.IsZero() {
+			f.from, f.to = time.Time{}, time.Time{}
+		}
+		return f, true
+	}
+	if y, e, ok := s.yearAt(k); ok && s.at(k).kind == tNum {
+		return found{first: k, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
+	}
+	if c, ok := s.calendarAt(k); ok && c.d == 0 {
+		f, ok := s.resolveCal(c)
+		return f, ok
+	}
+	return found{}, false
+}
+
+// partOf reads a part of a period: "the first six months of 2018", "the
+// last 3 weeks of this year", "first ten days of last year", "the third
+// month of 2021". Weeks are ISO weeks, which belong to the month or year
+// holding their Thursday.
+func (s *dateScanner) partOf(i int) (found, bool) {
+	j := s.skipThe(i)
+	last := false
+	n, nth := 1, 0
+	switch t := s.at(j); {
+	case t.isWord("first"):
+	case t.isWord("last") || t.isWord("final"):
+		last = true
+	case ordinalWords[t.low] >= 2 && ordinalWords[t.low] <= 12:
+		nth = int(ordinalWords[t.low])
+	case t.kind == tNum && t.plain && t.val >= 2 && t.val <= 12 && t.suffix != "":
+		nth = int(t.val)
+	default:
+		return found{}, false
+	}
+	j++
+	if nth == 0 {
+		if c, e, ok := s.countAt(j); ok && !s.at(j).isWord("a") && !s.at(j).isWord("an") {
+			n, j = c, e
+		}
+	}
+	unit := periodUnits[s.at(j).low]
+	if unit != granDay && unit != granWeek && unit != granMonth || !s.at(j+1).isWord("of") || n < 1 || nth > 0 && unit != granMonth {
+		return found{}, false
+	}
+	p, ok := s.periodAt(j + 2)
+	if !ok || p.gran != granYear && p.gran != granMonth || unit == granMonth && p.gran != granYear {
+		return found{}, false
+	}
+	f := found{first: i, end: p.end, gran: unit, rel: p.rel}
+	if p.from.IsZero() {
+		return f, s.spans
+	}
+	switch {
+	case nth > 0:
+		f.from = p.from.AddDate(0, nth-1, 0)
+		f.to = f.from.AddDate(0, 1, -1)
+	case unit == granDay && !last:
+		f.from, f.to = p.from, p.from.AddDate(0, 0, n-1)
+	case unit == granDay:
+		f.from, f.to = p.to.AddDate(0, 0, 1-n), p.to
+	case unit == granMonth && !last:
+		f.from, f.to = p.from, p.from.AddDate(0, n, -1)
+	case unit == granMonth:
+		f.from, f.to = p.to.AddDate(0, 0, 1).AddDate(0, -n, 0), p.to
+	case !last:
+		m := monday(nthWeekday(p.from.Year(), int(p.from.Month()), int(time.Thursday), 1))
+		f.from, f.to = m, m.AddDate(0, 0, 7*n-1)
+	default:
+		m := monday(nthWeekday(p.to.Year(), int(p.to.Month()), int(time.Thursday), -1))
+		f.from, f.to = m.AddDate(0, 0, -7*(n-1)), m.AddDate(0, 0, 6)
+	}
+	if f.to.Before(f.from) || f.from.Before(p.from.AddDate(0, 0, -3)) || f.to.After(p.to.AddDate(0, 0, 3)) {
+		return found{}, false // more units than the period holds
+	}
+	return f, true
+}
+
+// nthDayOf reads "the 15th day of next month", "the twenty-sixth day of
+// the month", "the thirty-first day of March".
+func (s *dateScanner) nthDayOf(i int) (found, bool) {
+	j := s.skipThe(i)
+	d, e, ok := s.dayAt(j)
+	if !ok || !s.at(e).isWord("day") || !s.at(e+1).isWord("of") {
+		return found{}, false
+	}
+	if t := s.at(e - 1); t.kind == tNum && t.suffix == "" || t.kind == tWord && ordinalWords[t.low] == 0 {
+		return found{}, false // an ordinal, not "the 15 day of"
+	}
+	p, ok := s.periodAt(e + 2)
+	if !ok || p.gran != granMonth || p.from.Day() != 1 && !p.from.IsZero() {
+		return found{}, false
+	}
+	if p.from.IsZero() {
+		return found{first: i, end: p.end}, s.spans
+	}
+	if !validDay(p.from.Year(), int(p.from.Month()), d) {
+		return found{}, false
+	}
+	c := day(p.from.Year(), int(p.from.Month()), d)
+	return found{first: i, end: p.end, from: c, to: c, gran: granDay, rel: p.rel}, true
+}
+
+// weekNumber reads an ISO week by its number: "week 3 of 2027", "week 27
+// of last year", "the week 31" (of the publication year). A bare "week 3"
+// is left alone: in sports copy it is a round of the season.
+func (s *dateScanner) weekNumber(i int) (found, bool) {
+	j := s.skipThe(i)
+	n := s.at(j + 1)
+	if !s.at(j).isWord("week") || n.kind != tNum || !n.plain || n.suffix != "" || n.val < 1 || n.val > 53 {
+		return found{}, false
+	}
+	end := j + 2
+	y, rel := s.pub.Year(), true
+	if s.at(end).isWord("of") {
+		p, ok := s.periodAt(end + 1)
+		if !ok || p.gran != granYear {
+			return found{}, false
+		}
+		if p.from.IsZero() {
+			return found{first: i, end: p.end}, s.spans
+		}
+		y, rel, end = p.from.Year(), p.rel, p.end
+	} else if j == i || s.at(end).kind == tNum || s.at(end).isSym(":") {
+		return found{}, false
+	} else if s.pub.IsZero() {
+		return found{first: i, end: end}, s.spans
+	}
+	m := monday(day(y, 1, 4)).AddDate(0, 0, 7*(int(n.val)-1))
+	if m.Year() > y && m.Day() > 3 {
+		return found{}, false // no week 53 this year
+	}
+	return found{first: i, end: end, from: m, to: m.AddDate(0, 0, 6), gran: granWeek, rel: rel}, true
+}
+
+// spanFrom reads a stretch of time from a given day: "the week beginning
+// February 4", "w/c Feb 4", "3 days starting from next Monday", "a week
+// starting tomorrow", "for 3 days from today".
+func (s *dateScanner) spanFrom(i int) (found, bool) {
+	n, unit, k := 0, "", 0
+	switch j := s.skipThe(i); {
+	case s.at(j).isWord("week") && startWords[s.at(j+1).low]:
+		n, unit, k = 1, granWeek, j+2
+	case s.at(i).isWord("w") && s.at(i+1).isSym("/") && s.at(i+2).isWord("c") && s.at(i+1).adjacent() && s.at(i+2).adjacent():
+		n, unit, k = 1, granWeek, i+3
+	default:
+		c, e, ok := s.countAt(i)
+		if !ok {
+			return found{}, false
+		}
+		unit = periodUnits[s.at(e).low]
+		if unit == "" {
+			return found{}, false
+		}
+		n, k = c, e+1
+		switch {
+		case startWords[s.at(k).low]:
+			k++
+		case s.at(i-1).isWord("for") && (s.at(k).isWord("from") || s.at(k).isSym(",") && s.at(k+1).isWord("from")):
+			// "for 3 days from today": a stretch, not the day three days on.
+		default:
+			return found{}, false
+		}
+	}
+	if s.at(k).isSym(",") {
+		k++
+	}
+	if s.at(k).isWord("on") || s.at(k).isWord("from") {
+		k++
+	}
+	ref, ok := s.match(k)
+	if !ok || ref.first != k || ref.gran != granDay || !ref.from.Equal(ref.to) {
+		return found{}, false
+	}
+	if ref.from.IsZero() {
+		return found{first: i, end: ref.end}, s.spans
+	}
+	return found{first: i, end: ref.end, from: ref.from, to: addPeriod(ref.from, unit, n).AddDate(0, 0, -1), gran: granOf(unit), rel: ref.rel}, true
+}
+
+// startWords introduce the first day of a stretch.
+var startWords = map[string]bool{"beginning": true, "starting": true, "commencing": true}
+
+// weekendOf reads "the weekend of Halloween", "weekend of Thanksgiving
+// 2023".
+func (s *dateScanner) weekendOf(i int) (found, bool) {
+	j := s.skipThe(i)
+	if !s.at(j).isWord("weekend") || !s.at(j+1).isWord("of") {
+		return found{}, false
+	}
+	h, ok := s.match(j + 2)
+	if !ok || h.first != j+2 || h.holiday == "" {
+		return found{}, false
+	}
+	h.first = i
+	return weekendAround(h), true
+}
+
+// holidayWeekend extends a holiday followed by "weekend" ("Labor Day
+// weekend", "Halloween weekend 2021").
+func (s *dateScanner) holidayWeekend(h found) found {
+	if !s.at(h.end).isWord("weekend") || s.at(h.end).nl {
+		return h
+	}
+	h.end++
+	if y, e, ok := s.yearAt(h.end); ok && s.at(h.end).kind == tNum {
+		if d, ok := holidayOn(h.holiday, y); ok {
+			h.from, h.to, h.end, h.rel = d, d, e, false
+		}
+	}
+	return weekendAround(h)
+}
+
+// weekendAround turns a holiday into its long weekend: the nearest
+// Saturday and Sunday, stretched to take in the holiday itself (Labor Day
+// weekend runs Saturday to Monday, Thanksgiving weekend Thursday to
+// Sunday).
+func weekendAround(h found) found {
+	if h.from.IsZero() {
+		return h
+	}
+	d := h.from
+	toSat := [7]int{-1, -2, -3, 3, 2, 1, 0}[d.Weekday()]
+	sat := d.AddDate(0, 0, toSat)
+	h.from, h.to = sat, sat.AddDate(0, 0, 1)
+	if d.Before(h.from) {
+		h.from = d
+	}
+	if d.After(h.to) {
+		h.to = d
+	}
+	h.gran, h.holiday = granWeek, ""
+	return h
+}
