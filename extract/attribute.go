@@ -379,6 +379,9 @@ var sourceNouns = wordSet(`figures data report reports estimates statistics reco
 
 var modals = wordSet(`could may might would will should must`)
 
+// plannedWords before "to" make what follows a plan: "due to visit".
+var plannedWords = wordSet(`due expected set scheduled planned plans plan going`)
+
 // modality returns the modal word governing a mention, if any: "could be
 // banned on April 21" is not a fact about April 21.
 func modality(s Sentence, at int) string {
@@ -389,6 +392,10 @@ func modality(s Sentence, at int) string {
 		}
 		w := strings.ToLower(t.Text)
 		if modals[w] {
+			return w
+		}
+		// "was due to visit", "is expected to declare": planned, not done.
+		if i+1 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+1].Text, "to") && plannedWords[w] {
 			return w
 		}
 		if w == "." || w == ";" || w == "," && at-t.End > 60 {

@@ -375,9 +375,15 @@ func spanBound(body string, d recognize.Date) bool {
 	if i := strings.LastIndexAny(seg, ",;.\n"); i >= 0 {
 		seg = seg[i+1:]
 	}
-	for _, w := range strings.Fields(strings.ToLower(seg)) {
+	words := strings.Fields(strings.ToLower(seg))
+	for i, w := range words {
 		switch w {
-		case "since", "until", "till", "from", "after", "before", "when":
+		case "from":
+			if i > 0 && (words[i-1] == "up" || words[i-1] == "down") {
+				continue // "up from six at the start of the week": a figure's own date
+			}
+			return true
+		case "since", "until", "till", "after", "before", "when":
 			return true
 		}
 	}
