@@ -313,7 +313,7 @@ var dateTriggers = func() map[string]bool {
 		m[h.words[0]] = true
 	}
 	for _, w := range []string{"from", "between", "the", "in", "within", "last", "this", "next", "past", "previous", "coming",
-		"upcoming", "following", "current", "earlier", "later", "early", "mid", "late", "q", "today", "tonight", "yesterday",
+		"upcoming", "following", "current", "earlier", "later", "early", "mid", "late", "q", "h", "today", "tonight", "yesterday",
 		"tomorrow", "tmrw", "a", "an", "on", "week", "end", "beginning", "start", "middle", "final", "easter", "thanksgiving",
 		"black", "labor", "labour", "memorial", "good", "weekend", "w"} {
 		m[w] = true
@@ -397,4 +397,4 @@ func (s *dateScanner) wordForm(i int) (found, bool) {
 var weakTriggers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "from": true, "between": true, "within": true, "this": true}
 
 // periodWords name periods that can follow a weak trigger ("this weekend").
-var periodWords = map[string]bool{"weekend": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}
+var periodWords = map[string]bool{"weekend": true, "calendar": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}

@@ -800,32 +800,63 @@ func (s *dateScanner) yearContext(i int) bool {
 	return false
 }
 
-// quarter reads "Q1 2017", "the first quarter of 2017", "2017 Q3".
+// quarter reads "Q1 2017", "the first quarter of 2017", "q1-2019", "H2
+// 2019", "the second half of the year" and a bare "Q1" (the most recent
+// such quarter, or the next one when the sentence looks ahead).
 func (s *dateScanner) quarter(i int) (found, bool) {
-	q, e := 0, 0
-	t := &s.toks[i]
+	months, n, e, code := 0, 0, 0, false
+	t := s.at(i)
 	switch {
-	case (t.low == "q") && i+1 < len(s.toks) && s.toks[i+1].kind == tNum && s.toks[i+1].adjacent() && s.toks[i+1].val >= 1 && s.toks[i+1].val <= 4 && s.toks[i+1].plain:
-		q, e = int(s.toks[i+1].val), i+2
-	case i+1 < len(s.toks) && s.toks[i+1].isWord("quarter") && ordinalWords[t.low] >= 1 && ordinalWords[t.low] <= 4 && t.low != "first" || t.low == "first" && i+1 < len(s.toks) && s.toks[i+1].isWord("quarter"):
-		q, e = int(ordinalWords[t.low]), i+2
+	case (t.low == "q" || t.low == "h") && s.at(i+1).kind == tNum && s.at(i+1).adjacent() && s.at(i+1).plain && s.at(i+1).suffix == "":
+		months, n, e, code = 3, int(s.at(i+1).val), i+2, true
+		if t.low == "h" {
+			months = 6
+		}
+	case s.at(i+1).isWord("quarter") && ordinalWords[t.low] >= 1:
+		months, n, e = 3, int(ordinalWords[t.low]), i+2
+	case s.at(i+1).isWord("half") && (t.low == "first" || t.low == "second"):
+		months, n, e = 6, int(ordinalWords[t.low]), i+2
 	default:
 		return found{}, false
 	}
-	j := e
-	if j < len(s.toks) && (s.toks[j].isWord("of") || s.toks[j].isSym(",")) {
-		j++
-	}
-	y, e2, ok := s.yearAt(j)
-	if !ok {
+	if n < 1 || n > 12/months {
 		return found{}, false
 	}
 	first := i
-	if i > 0 && s.toks[i-1].isWord("the") {
+	if s.at(i - 1).isWord("the") {
 		first = i - 1
 	}
-	m := 3*q - 2
-	return found{first: first, end: e2, from: day(y, m, 1), to: monthEnd(y, m+2), gran: granMonth}, true
+	j := e
+	if s.at(j).isWord("of") || s.at(j).isSym(",") || s.at(j).isSym("-") && s.at(j).adjacent() {
+		j++
+	}
+	m := months*(n-1) + 1
+	if y, e2, ok := s.yearAt(j); ok {
+		return found{first: first, end: e2, from: day(y, m, 1), to: monthEnd(y, m+months-1), gran: granMonth}, true
+	}
+	if p, ok := s.periodAt(j); ok && p.gran == granYear && s.at(j-1).isWord("of") {
+		if p.from.IsZero() {
+			return found{first: first, end: p.end}, s.spans
+		}
+		y := p.from.Year()
+		return found{first: first, end: p.end, from: day(y, m, 1), to: monthEnd(y, m+months-1), gran: granMonth, rel: p.rel}, true
+	}
+	if !code || s.at(e).kind == tNum || s.at(e).kind == tWord && s.at(e).adjacent() {
+		return found{}, false
+	}
+	if s.pub.IsZero() {
+		return found{first: first, end: e}, s.spans
+	}
+	y := s.pub.Year()
+	switch {
+	case s.forwardLooking(i):
+		if monthEnd(y, m+months-1).Before(s.pub) {
+			y++
+		}
+	case day(y, m, 1).After(s.pub):
+		y--
+	}
+	return found{first: first, end: e, from: day(y, m, 1), to: monthEnd(y, m+months-1), gran: granMonth, rel: true}, true
 }
 
 // monthWordInContext decides whether "May" or "March" without a day or

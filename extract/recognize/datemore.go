@@ -240,11 +240,19 @@ func (s *dateScanner) weekdayOfDay(i int) (found, bool) {
 // onTheDay reads "on the 18th": that day of the publication month, or of
 // the month before when it is still to come.
 func (s *dateScanner) onTheDay(i int) (found, bool) {
-	if !s.at(i).isWord("on") || i+2 >= len(s.toks) || !s.at(i+1).isWord("the") {
+	k := i + 2
+	if !s.at(i).isWord("on") {
 		return found{}, false
 	}
-	t := s.at(i + 2)
-	d, end, ok := s.dayAt(i + 2)
+	if !s.at(i + 1).isWord("the") {
+		// "on 29th": a figure with an ordinal suffix needs no "the".
+		if n := s.at(i + 1); n.kind != tNum || n.suffix == "" {
+			return found{}, false
+		}
+		k = i + 1
+	}
+	t := s.at(k)
+	d, end, ok := s.dayAt(k)
 	if !ok || t.kind == tNum && t.suffix == "" || t.kind == tWord && ordinalWords[t.low] == 0 {
 		return found{}, false
 	}
@@ -459,8 +467,8 @@ func (s *dateScanner) century(i int) (found, bool) {
 	return found{first: i, end: i + 2, from: day(y, 1, 1), to: day(n*100-1, 12, 31), gran: granYear}, true
 }
 
-// yearQuarter reads a quarter written after its year: "2017 Q1",
-// "2019-Q3".
+// yearQuarter reads a quarter or half written after its year: "2017 Q1",
+// "2019-Q3", "2019 H2".
 func (s *dateScanner) yearQuarter(i int) (found, bool) {
 	y, e, ok := s.yearAt(i)
 	if !ok || s.at(i).kind != tNum {
@@ -471,11 +479,15 @@ func (s *dateScanner) yearQuarter(i int) (found, bool) {
 	}
 	q := s.at(e)
 	n := s.at(e + 1)
-	if !q.isWord("q") || n.kind != tNum || !n.adjacent() || !n.plain || n.val < 1 || n.val > 4 {
+	months := 3
+	if q.isWord("h") {
+		months = 6
+	}
+	if !q.isWord("q") && !q.isWord("h") || n.kind != tNum || !n.adjacent() || !n.plain || n.val < 1 || int(n.val) > 12/months {
 		return found{}, false
 	}
-	m := 3*int(n.val) - 2
-	return found{first: i, end: e + 2, from: day(y, m, 1), to: monthEnd(y, m+2), gran: granMonth}, true
+	m := months*(int(n.val)-1) + 1
+	return found{first: i, end: e + 2, from: day(y, m, 1), to: monthEnd(y, m+months-1), gran: granMonth}, true
 }
 
 // holidayFirstWords are the first words of movable holidays.

@@ -218,6 +218,9 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		return found{}, false
 	}
 	j++
+	if s.at(j).isWord("calendar") && s.at(j+1).isWord("year") {
+		j++ // "this calendar year"
+	}
 	if j >= len(s.toks) {
 		return found{}, false
 	}
@@ -259,7 +262,11 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	from, to := period(addPeriod(ref, gran, step), gran)
 	switch edge {
 	case "earlier":
+		// Before the day of writing, unless that is the period's first.
 		to = ref
+		if ref.After(from) {
+			to = ref.AddDate(0, 0, -1)
+		}
 	case "later":
 		from = ref
 	}
@@ -273,11 +280,16 @@ func (s *dateScanner) countedPeriod(i int) (found, bool) {
 	j := i
 	dir := 0
 	span := false
+	within := false
 	switch s.toks[i].low {
-	case "in", "within":
-		if s.toks[i].low == "within" {
-			return found{}, false
+	case "within":
+		// "within 9 months", "within the next 10 months": from publication.
+		within, j = true, s.skipThe(i+1)
+		switch s.at(j).low {
+		case "next", "coming", "following":
+			j++
 		}
+	case "in":
 		dir = 1
 		j++
 	case "the":
@@ -298,15 +310,36 @@ func (s *dateScanner) countedPeriod(i int) (found, bool) {
 		dir, span, j = 1, true, i+1
 	}
 	n, e, ok := s.countAt(j)
+	if !ok && s.at(j).isWord("couple") && span {
+		n, e, ok = 2, j+1, true // "the next couple weeks"
+		if s.at(e).isWord("of") {
+			e++
+		}
+	}
 	if !ok || e >= len(s.toks) {
 		return found{}, false
 	}
-	unit := s.toks[e].low
+	if dir == 0 && !within {
+		// "the 5 upcoming years", "10 previous weeks"
+		switch s.at(e).low {
+		case "past", "last", "previous":
+			dir, span, e = -1, true, e+1
+		case "next", "coming", "upcoming", "following":
+			dir, span, e = 1, true, e+1
+		}
+	}
+	unit := strings.TrimSuffix(s.at(e).low, "'s") // "in a fortnight's time"
 	gran, ok := periodUnits[unit]
 	if !ok || n > 1 && unit[len(unit)-1] != 's' {
 		return found{}, false
 	}
 	end := e + 1
+	if within {
+		if s.at(end).isWord("of") || s.pub.IsZero() && !s.spans {
+			return found{}, false
+		}
+		return found{first: first, end: end, from: s.pub, to: addPeriod(s.pub, gran, n).AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
+	}
 	if span {
 		if s.pub.IsZero() && !s.spans {
 			return found{}, false
@@ -318,7 +351,7 @@ func (s *dateScanner) countedPeriod(i int) (found, bool) {
 		return found{first: first, end: end, from: s.pub.AddDate(0, 0, 1), to: addPeriod(s.pub, gran, n), gran: granOf(gran), rel: true}, true
 	}
 	if dir > 0 {
-		if end < len(s.toks) && (s.toks[end].isWord("of") || s.toks[end].isWord("time")) || s.pub.IsZero() && !s.spans {
+		if end < len(s.toks) && (s.toks[end].isWord("of") || s.toks[end].isWord("time") && unit == s.at(e).low) || s.pub.IsZero() && !s.spans {
 			return found{}, false
 		}
 		d := addPeriod(s.pub, gran, n)
