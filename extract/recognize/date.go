@@ -117,6 +117,7 @@ type found struct {
 	gran       string
 	rel        bool
 	holiday    string // the holiday's name, which can have a weekend
+	mod        string // a relation the form itself gives ("to date")
 }
 
 func (s *dateScanner) scan() {
@@ -132,10 +133,21 @@ func (s *dateScanner) scan() {
 		if f.holiday != "" {
 			f = s.holidayWeekend(f)
 		}
+		if n := len(s.claimed); n > 0 && f.first < s.claimed[n-1][1] {
+			f.first = s.claimed[n-1][1] // a "the" already read as part of the last mention
+		}
+		if f.first >= f.end {
+			f.first = f.end - 1
+		}
+		f = s.joinRange(f)
 		s.claimed = append(s.claimed, [2]int{f.first, f.end})
 		if !f.from.IsZero() {
 			st, en := s.toks[f.first].start, s.toks[f.end-1].end
-			s.out = append(s.out, Date{Text: s.text[st:en], Start: st, End: en, From: f.from, To: f.to, Granularity: f.gran, Relative: f.rel, Mod: s.modifier(f.first, f.end)})
+			m := f.mod
+			if m == "" {
+				m = s.modifier(f.first, f.end)
+			}
+			s.out = append(s.out, Date{Text: s.text[st:en], Start: st, End: en, From: f.from, To: f.to, Granularity: f.gran, Relative: f.rel, Mod: m})
 			if f.from.Equal(f.to) {
 				s.anchor = f.from
 			}
@@ -146,6 +158,9 @@ func (s *dateScanner) scan() {
 
 // match tries every date form at token i.
 func (s *dateScanner) match(i int) (found, bool) {
+	if i < 0 || i >= len(s.toks) {
+		return found{}, false
+	}
 	t := &s.toks[i]
 	switch t.kind {
 	case tNum:
@@ -164,6 +179,9 @@ func (s *dateScanner) match(i int) (found, bool) {
 		return s.yearForms(i)
 	case tWord:
 		if !dateTriggers[t.low] {
+			if (t.low == "to" || t.low == "till" || t.low == "until") && s.at(i+1).isWord("date") && !s.at(i-1).isWord("up") && s.at(i+2).kind != tNum && !s.at(i+2).isSym("-") {
+				return s.toDate(i)
+			}
 			return found{}, false
 		}
 		if weakTriggers[t.low] {

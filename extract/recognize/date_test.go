@@ -84,6 +84,11 @@ var dateCases = []struct {
 	{"q1-2019", published, []Date{dt("q1-2019", "2019-01-01", "2019-03-31", "month", false)}},
 	{"Q3 results", published, []Date{dt("Q3", "2017-07-01", "2017-09-30", "month", true)}},
 	{"the H1N1 virus and H2O", published, nil},
+	{"sold 40 million to date", published, []Date{mod(dt("to date", "2018-04-18", "2018-04-18", "day", true), ModBefore)}},
+	{"shares are down 20% in the year to date", published, []Date{dt("year to date", "2018-01-01", "2018-04-17", "day", true)}},
+	{"closed from March to date", published, []Date{dt("from March to date", "2018-03-01", "2018-04-17", "day", true)}},
+	{"the most up to date equipment", published, nil},
+	{"from 2007 to the end of 2008", published, []Date{dt("from 2007 to the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
 	{"last Wednesday", published, []Date{dt("last Wednesday", "2018-04-11", "2018-04-11", "day", true)}},
 	{"yesterday", time.Time{}, nil},
 	// Anchored to an earlier date.

@@ -249,3 +249,63 @@ func weekendAround(h found) found {
 	h.gran, h.holiday = granWeek, ""
 	return h
 }
+
+// toDate reads "to date", "till date" and "year to date": up to the day
+// before publication. "from March to date" is joined by joinRange.
+func (s *dateScanner) toDate(i int) (found, bool) {
+	if s.pub.IsZero() {
+		return found{first: i, end: i + 2}, s.spans
+	}
+	last := s.pub.AddDate(0, 0, -1)
+	if s.at(i-1).isWord("year") && (len(s.claimed) == 0 || s.claimed[len(s.claimed)-1][1] < i) {
+		from := day(s.pub.Year(), 1, 1)
+		if last.Before(from) {
+			last = from
+		}
+		return found{first: i - 1, end: i + 2, from: from, to: last, gran: granDay, rel: true}, true
+	}
+	return found{first: i, end: i + 2, from: s.pub, to: s.pub, gran: granDay, rel: true, mod: ModBefore}, true
+}
+
+// joinRange joins a mention after "from" or "between" with the mention
+// that ends the range: "from 2007 to the end of 2008", "between 2007 and
+// the end of 2008", "from March to date". Forms that read their own ranges
+// ("from March to May") have already consumed the connector.
+func (s *dateScanner) joinRange(f found) found {
+	if f.from.IsZero() {
+		return f
+	}
+	opener := s.at(f.first - 1).low
+	if opener != "from" && opener != "between" {
+		return f
+	}
+	k := f.end
+	switch c := s.at(k).low; {
+	case c == "to" || c == "until" || c == "till" || c == "through" || c == "-" || c == "–":
+		if s.at(k+1).isWord("date") {
+			// "from March to date"
+			if last := s.pub.AddDate(0, 0, -1); !s.pub.IsZero() && last.After(f.from) {
+				f.first, f.end, f.to, f.gran, f.rel = f.first-1, k+2, last, granDay, true
+			}
+			return f
+		}
+	case c == "and" && opener == "between":
+	default:
+		return f
+	}
+	if s.at(k).nl || s.at(k+1).nl {
+		return f
+	}
+	g, ok := s.match(k + 1)
+	if !ok || g.first != k+1 || g.from.IsZero() || !g.to.After(f.from) || g.from.Before(f.from) {
+		return f
+	}
+	f.first, f.end, f.to, f.rel = f.first-1, g.end, g.to, f.rel || g.rel
+	if granRank[g.gran] > granRank[f.gran] {
+		f.gran = g.gran
+	}
+	return f
+}
+
+// granRank orders granularities from fine to coarse.
+var granRank = map[string]int{granDay: 0, granWeek: 1, granMonth: 2, granYear: 3}
