@@ -16,6 +16,10 @@ type Entry struct {
 	Source    string // the outlet ("AFP", "Sputnik")
 	Published string // YYYY-MM-DD or ""
 	CopyOf    string // id of the article this claim's article copies ("" if independent)
+	// Story is the story the claim's article is filed under within its
+	// collection (see [Stories]), "" when not known. It keeps claims about
+	// the story as a whole ([StoryClaim]) apart from other stories'.
+	Story string
 }
 
 // Status is the outcome of judging one group of comparable claims.
@@ -46,6 +50,7 @@ type Verdict struct {
 	ID        string   `json:"id"` // "v-" and 12 hex digits of the SHA-256 of Key: the same across runs
 	Key       string   `json:"-"`  // the group key
 	Subject   string   `json:"subject"`
+	Story     string   `json:"story,omitempty"` // for a group of story-level claims: the story within the collection
 	Attribute string   `json:"attribute"`
 	Status    Status   `json:"status"`
 	Sources   []string `json:"sources"` // sorted, distinct
@@ -93,12 +98,13 @@ func Judge(entries []Entry) Verdict {
 		return Verdict{}
 	}
 	ms := members(entries)
-	key := Key(ms[0].Claim)
+	key := GroupKey(ms[0].Entry)
 	subject, attribute, about := topic(ms[0].Claim)
 	v := Verdict{
 		ID:        verdictID(key),
 		Key:       key,
 		Subject:   subject,
+		Story:     storyOf(ms[0].Entry),
 		Attribute: attribute,
 		Sources:   distinct(ms, func(m *member) string { return m.Source }),
 		Claims:    distinct(ms, func(m *member) string { return m.Claim.ID }),
@@ -166,6 +172,7 @@ func members(entries []Entry) []*member {
 			cmp.Compare(a.Source, b.Source),
 			cmp.Compare(a.Published, b.Published),
 			cmp.Compare(a.CopyOf, b.CopyOf),
+			cmp.Compare(a.Story, b.Story),
 			cmp.Compare(a.text, b.text),
 			cmp.Compare(a.val.lo, b.val.lo),
 			cmp.Compare(a.val.hi, b.val.hi),
@@ -311,13 +318,13 @@ func distinct(ms []*member, key func(*member) string) []string {
 	return slices.Compact(out)
 }
 
-// Verdicts groups the comparable entries (see [Comparable]) by [Key] and
-// judges each group. Verdicts are sorted by subject, attribute and id.
+// Verdicts groups the comparable entries (see [Comparable]) by [GroupKey]
+// and judges each group. Verdicts are sorted by subject, attribute and id.
 func Verdicts(entries []Entry) []Verdict {
 	groups := make(map[string][]Entry)
 	for _, e := range entries {
 		if Comparable(e.Claim) {
-			k := Key(e.Claim)
+			k := GroupKey(e)
 			groups[k] = append(groups[k], e)
 		}
 	}

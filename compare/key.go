@@ -100,6 +100,28 @@ func Key(c extract.Claim) string {
 	return b.String()
 }
 
+// GroupKey returns the key of an entry's group: its claim's [Key], except
+// that a claim about the story as a whole ([StoryClaim]) is keyed by its
+// story too ("story:2|deaths|value|…"), so that figures of unrelated stories
+// in one collection never meet. The collection's [FirstStory], and an
+// unknown story, keep the plain key.
+func GroupKey(e Entry) string {
+	k := Key(e.Claim)
+	if storyOf(e) == "" || e.Story == FirstStory {
+		return k
+	}
+	return StorySubject + ":" + e.Story + k[len(StorySubject):]
+}
+
+// storyOf is the story an entry's group is filed under: its Story for a
+// story-level claim, else "".
+func storyOf(e Entry) string {
+	if e.Story == "" || !StoryClaim(e.Claim) {
+		return ""
+	}
+	return e.Story
+}
+
 // timeVarying are attributes whose figures change as a story unfolds.
 var timeVarying = map[string]bool{
 	"users": true, "deaths": true, "injuries": true, "evacuated": true, "displaced": true,

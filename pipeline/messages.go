@@ -44,6 +44,9 @@ type ClaimsMsg struct {
 	Article     ArticleMeta         `json:"article"`
 	Claims      []extract.Claim     `json:"claims"`
 	Fingerprint compare.Fingerprint `json:"fingerprint"`
+	// Names are the names the article is filed under a story by
+	// (compare.Entities of its title and body).
+	Names []string `json:"names,omitempty"`
 }
 
 // ComparedMsg says an article's claims are in the comparison state, on
@@ -52,7 +55,12 @@ type ComparedMsg struct {
 	Collection string `json:"collection"`
 	Article    string `json:"article"`
 	CopyOf     string `json:"copy_of,omitempty"`
-	Groups     int    `json:"groups"`
+	// Story is the story the article is filed under within its collection
+	// (see compare.Stories).
+	Story  string `json:"story,omitempty"`
+	Groups int    `json:"groups"`
+	// KVOps counts the KV round trips comparing the article took.
+	KVOps int `json:"kv_ops,omitempty"`
 }
 
 // VerdictEvent is published on crosscheck.verdicts.<coll>.<status>.<subject>

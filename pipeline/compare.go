@@ -1,0 +1,525 @@
+package pipeline
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/crosscheck/crosscheck/compare"
+)
+
+// comparer keeps the comparison state in a KV bucket, so that compare
+// workers are stateless and any number can run: every update is a
+// compare-and-swap on the key's revision, retried on conflict.
+//
+// The state of a collection, under BucketState:
+//
+//	<coll>.doc.<article>   docState: an article's fingerprint and story
+//	<coll>.lsh.<band>      articles sharing a MinHash band (copy candidates)
+//	<coll>.e.<hash>        stories filed under a name (compare.Entities)
+//	<coll>.stories.log     storyLog: how many stories, the latest founded
+//	<coll>.g.<hash>        groupState: one group of comparable claims
+type comparer struct {
+	js jetstream.JetStream
+	kv jetstream.KeyValue
+}
+
+// groupState is one group of comparable claims and its current verdict.
+type groupState struct {
+	Key     string          `json:"key"`
+	Version int             `json:"version"`
+	Entries []compare.Entry `json:"entries"`
+	Verdict compare.Verdict `json:"verdict"`
+}
+
+// docState is what the compare stage remembers of an article: its
+// fingerprint, to find copies, and the story it was filed under, so that a
+// redelivered article keeps its story.
+type docState struct {
+	ArticleMeta
+	Fingerprint compare.Fingerprint `json:"fingerprint"`
+	Story       string              `json:"story,omitempty"`
+}
+
+// storyLog counts a collection's stories and keeps the latest founded with
+// their names. Founding a story is a compare-and-swap on this one key, so
+// two workers filing articles on the same news at once cannot both found
+// it: the second's swap fails, and on reading again it finds the first's
+// story here even before the first has listed it under its names.
+type storyLog struct {
+	Founded int          `json:"founded"`
+	Recent  []foundStory `json:"recent"`
+}
+
+type foundStory struct {
+	ID      string   `json:"id"`
+	Founder string   `json:"founder"` // the article that founded it
+	Names   []string `json:"names"`
+}
+
+// storyLogLen is how many foundings the log keeps. A founder lists its
+// story under its names right after the swap, so the log only has to cover
+// foundings whose listing is still under way: two stories are founded for
+// the same news only if more than storyLogLen others are founded between
+// one founder's swap and the end of its listing (a worker that dies in
+// between lists them when its message is redelivered).
+const storyLogLen = 64
+
+// casAttempts bounds compare-and-swap retries; contention beyond it means
+// something else is wrong, and the message is retried later.
+const casAttempts = 64
+
+// Round trips one article keeps in flight at once.
+const (
+	bandsInFlight  = 32 // band appends
+	readsInFlight  = 16 // reads of candidates and name lists
+	groupsInFlight = 8  // group updates
+)
+
+// kvCalls is the KV bucket as one article's comparison uses it, counting
+// round trips.
+type kvCalls struct {
+	kv jetstream.KeyValue
+	n  atomic.Int64
+}
+
+func (k *kvCalls) get(ctx context.Context, key string) (jetstream.KeyValueEntry, error) {
+	k.n.Add(1)
+	return k.kv.Get(ctx, key)
+}
+
+func (k *kvCalls) create(ctx context.Context, key string, v []byte) (uint64, error) {
+	k.n.Add(1)
+	return k.kv.Create(ctx, key, v)
+}
+
+func (k *kvCalls) update(ctx context.Context, key string, v []byte, rev uint64) (uint64, error) {
+	k.n.Add(1)
+	return k.kv.Update(ctx, key, v, rev)
+}
+
+// write creates key when rev is 0 and updates it from rev otherwise.
+func (k *kvCalls) write(ctx context.Context, key string, v []byte, rev uint64) (uint64, error) {
+	if rev == 0 {
+		return k.create(ctx, key, v)
+	}
+	return k.update(ctx, key, v, rev)
+}
+
+func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
+	var in ClaimsMsg
+	if err := decode(m, &in); err != nil {
+		return err
+	}
+	coll, a := in.Collection, in.Article
+	kv := &kvCalls{kv: c.kv}
+	doc, rev, err := c.storeDoc(ctx, kv, coll, a, in.Fingerprint)
+	if err != nil {
+		return err
+	}
+	original, err := c.findCopy(ctx, kv, coll, a, in.Fingerprint)
+	if err != nil {
+		return err
+	}
+	story := doc.Story // set when this is a redelivery
+	if story == "" {
+		if story, err = c.file(ctx, kv, coll, a, &in, original); err != nil {
+			return err
+		}
+		if story, err = c.setStory(ctx, kv, coll, doc, rev, story); err != nil {
+			return err
+		}
+	}
+	copyOf := ""
+	if original != nil {
+		copyOf = original.ID
+	}
+
+	groups := make(map[string][]compare.Entry)
+	for _, cl := range in.Claims {
+		if !compare.Comparable(cl) {
+			continue
+		}
+		e := compare.Entry{Claim: cl, Source: a.Source, Published: a.Published, CopyOf: copyOf, Story: story}
+		k := compare.GroupKey(e)
+		groups[k] = append(groups[k], e)
+	}
+	keys := slices.Sorted(maps.Keys(groups))
+	// Groups are independent keys: update them at once, then store every
+	// event with one wait for all the acknowledgements.
+	events := make([]VerdictEvent, len(keys))
+	err = inParallel(len(keys), groupsInFlight, func(i int) error {
+		var err error
+		events[i], err = c.update(ctx, kv, coll, keys[i], a.ID, groups[keys[i]])
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	futures := make([]jetstream.PubAckFuture, 0, len(events))
+	for _, ev := range events {
+		subj := VerdictSubject(coll, string(ev.Verdict.Status), ev.Verdict.Subject)
+		id := fmt.Sprintf("%s.v.%s.%d", coll, ev.Verdict.ID, ev.Version)
+		f, err := publishAsyncJSON(c.js, subj, id, ev)
+		if err != nil {
+			return err
+		}
+		futures = append(futures, f)
+	}
+	if err := awaitAcks(ctx, futures); err != nil {
+		return err
+	}
+	done := ComparedMsg{Collection: coll, Article: a.ID, CopyOf: copyOf, Story: story, Groups: len(keys), KVOps: int(kv.n.Load())}
+	return publishJSON(ctx, c.js, comparedSubject(coll, a.ID), coll+".c."+a.ID, done)
+}
+
+// storeDoc stores an article's fingerprint before its bands, so that an
+// article that finds it in a band can read it. A redelivered article finds
+// its state already there, with its story if it got that far.
+func (c *comparer) storeDoc(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, fp compare.Fingerprint) (docState, uint64, error) {
+	key := stateKey(coll, "doc", a.ID)
+	doc := docState{ArticleMeta: a, Fingerprint: fp}
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return doc, 0, permanent(err)
+	}
+	rev, err := kv.create(ctx, key, data)
+	if err == nil {
+		return doc, rev, nil
+	}
+	if !casConflict(err) {
+		return doc, 0, fmt.Errorf("store fingerprint of %s: %w", a.ID, err)
+	}
+	e, err := kv.get(ctx, key)
+	if err != nil {
+		return doc, 0, fmt.Errorf("fingerprint of %s: %w", a.ID, err)
+	}
+	var stored docState
+	if err := json.Unmarshal(e.Value(), &stored); err != nil {
+		return doc, 0, permanent(fmt.Errorf("fingerprint of %s: %w", a.ID, err))
+	}
+	doc.Story = stored.Story
+	return doc, e.Revision(), nil
+}
+
+// setStory records the story an article is filed under. Should a duplicate
+// delivery of the same article have recorded one first, that one stands.
+func (c *comparer) setStory(ctx context.Context, kv *kvCalls, coll string, doc docState, rev uint64, story string) (string, error) {
+	key := stateKey(coll, "doc", doc.ID)
+	doc.Story = story
+	data, err := json.Marshal(doc)
+	if err != nil {
+		return "", permanent(err)
+	}
+	for range casAttempts {
+		_, err := kv.update(ctx, key, data, rev)
+		if err == nil {
+			return story, nil
+		}
+		if !casConflict(err) {
+			return "", fmt.Errorf("story of %s: %w", doc.ID, err)
+		}
+		e, err := kv.get(ctx, key)
+		if err != nil {
+			return "", fmt.Errorf("story of %s: %w", doc.ID, err)
+		}
+		var stored docState
+		if json.Unmarshal(e.Value(), &stored) == nil && stored.Story != "" {
+			return stored.Story, nil
+		}
+		rev = e.Revision()
+	}
+	return "", fmt.Errorf("story of %s: still contended after %d attempts", doc.ID, casAttempts)
+}
+
+// findCopy finds an earlier article this one copies, through
+// locality-sensitive hash bands: each band is a key listing the articles
+// that share it, so finding candidates costs a few reads however many
+// articles the collection holds. It returns the original's state, or nil.
+func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, fp compare.Fingerprint) (*docState, error) {
+	bands := fp.Bands(compare.DefaultBands)
+	lists := make([][]string, len(bands))
+	err := inParallel(len(bands), bandsInFlight, func(i int) error {
+		var err error
+		lists[i], err = c.appendBand(ctx, kv, stateKey(coll, "lsh", strings.ReplaceAll(bands[i], ":", "_")), a.ID)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	seen := make(map[string]bool)
+	var candidates []string
+	for _, ids := range lists {
+		for _, id := range ids {
+			if id != a.ID && !seen[id] {
+				seen[id] = true
+				candidates = append(candidates, id)
+			}
+		}
+	}
+	slices.Sort(candidates)
+	docs := make([]*docState, len(candidates))
+	err = inParallel(len(candidates), readsInFlight, func(i int) error {
+		e, err := kv.get(ctx, stateKey(coll, "doc", candidates[i]))
+		if err != nil {
+			return fmt.Errorf("fingerprint of %s: %w", candidates[i], err)
+		}
+		var d docState
+		if json.Unmarshal(e.Value(), &d) == nil && fp.NearDuplicate(d.Fingerprint) {
+			docs[i] = &d
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var best *docState
+	for _, d := range docs {
+		if d != nil && (best == nil || earlier(d.ArticleMeta, best.ArticleMeta)) {
+			best = d
+		}
+	}
+	return best, nil
+}
+
+// appendBand adds id to the list under key and returns the list as it was.
+func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) ([]string, error) {
+	// Most bands of an article are shared with no other: creating the key
+	// settles those in one round trip.
+	_, err := kv.create(ctx, key, []byte(id))
+	if err == nil {
+		return nil, nil
+	}
+	if !casConflict(err) {
+		return nil, fmt.Errorf("band %s: %w", key, err)
+	}
+	return c.appendList(ctx, kv, key, nil, 0, false, func(ids []string) []string { return append(ids, id) }, id)
+}
+
+// appendList adds item to the space-separated list under key with add,
+// unless it is there, by compare-and-swap, starting from ids at rev when
+// known is set (else it reads first). It returns the list as it was before.
+func (c *comparer) appendList(ctx context.Context, kv *kvCalls, key string, ids []string, rev uint64, known bool, add func([]string) []string, item string) ([]string, error) {
+	for range casAttempts {
+		if !known {
+			ids, rev = nil, 0
+			e, err := kv.get(ctx, key)
+			switch {
+			case err == nil:
+				rev = e.Revision()
+				ids = strings.Fields(string(e.Value()))
+			case !errors.Is(err, jetstream.ErrKeyNotFound):
+				return nil, fmt.Errorf("list %s: %w", key, err)
+			}
+		}
+		known = false
+		if slices.Contains(ids, item) {
+			return ids, nil
+		}
+		val := []byte(strings.Join(add(slices.Clone(ids)), " "))
+		_, err := kv.write(ctx, key, val, rev)
+		if err == nil {
+			return ids, nil
+		}
+		if !casConflict(err) {
+			return nil, fmt.Errorf("list %s: %w", key, err)
+		}
+	}
+	return nil, fmt.Errorf("list %s: still contended after %d attempts", key, casAttempts)
+}
+
+// file finds the story of an article (see compare.Stories): a copy's is its
+// original's; otherwise the story compare.MatchStory picks from the stories
+// listed under the article's names, or a new one. The article's names are
+// then listed under its story.
+func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, in *ClaimsMsg, original *docState) (string, error) {
+	if original != nil && original.Story != "" {
+		// Its names are its original's, listed already.
+		return original.Story, nil
+	}
+	names := in.Names
+	if names == nil {
+		// Claims extracted before names were: their sentences will do.
+		names = compare.Entities(a.Title, a.Source, compare.ClaimText(in.Claims))
+	}
+	keys := make([]string, len(names))
+	for i, n := range names {
+		keys[i] = stateKey(coll, "e", shortHash(n))
+	}
+	for range casAttempts {
+		lists := make(map[string][]string, len(names))
+		revs := make([]uint64, len(names))
+		got := make([][]string, len(names))
+		err := inParallel(len(names), readsInFlight, func(i int) error {
+			e, err := kv.get(ctx, keys[i])
+			switch {
+			case err == nil:
+				revs[i] = e.Revision()
+				got[i] = strings.Fields(string(e.Value()))
+			case !errors.Is(err, jetstream.ErrKeyNotFound):
+				return fmt.Errorf("stories of %q: %w", names[i], err)
+			}
+			return nil
+		})
+		if err != nil {
+			return "", err
+		}
+		for i, n := range names {
+			lists[n] = got[i]
+		}
+		story, ok := compare.MatchStory(names, lists)
+		if !ok {
+			if story, ok, err = c.found(ctx, kv, coll, a.ID, names, lists); err != nil {
+				return "", err
+			}
+			if !ok {
+				continue // another worker founded a story meanwhile: read again
+			}
+		}
+		err = inParallel(len(names), readsInFlight, func(i int) error {
+			_, err := c.appendList(ctx, kv, keys[i], got[i], revs[i], true,
+				func(ids []string) []string { return compare.AddStory(ids, story) }, story)
+			return err
+		})
+		return story, err
+	}
+	return "", fmt.Errorf("story of %s: still contended after %d attempts", a.ID, casAttempts)
+}
+
+// found founds a story for an article that matched none listed under its
+// names, unless the log shows one founded since that matches, or that this
+// article founded before (a redelivery). ok is false when the log changed
+// under the swap.
+func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string, names []string, lists map[string][]string) (story string, ok bool, err error) {
+	key := stateKey(coll, "stories", "log")
+	var log storyLog
+	var rev uint64
+	e, err := kv.get(ctx, key)
+	switch {
+	case err == nil:
+		rev = e.Revision()
+		if err := json.Unmarshal(e.Value(), &log); err != nil {
+			return "", false, permanent(fmt.Errorf("story log %s: %w", key, err))
+		}
+	case !errors.Is(err, jetstream.ErrKeyNotFound):
+		return "", false, fmt.Errorf("story log %s: %w", key, err)
+	}
+	merged := maps.Clone(lists)
+	for _, f := range log.Recent {
+		if f.Founder == article {
+			return f.ID, true, nil
+		}
+		for _, n := range f.Names {
+			if _, ok := merged[n]; ok {
+				merged[n] = compare.AddStory(slices.Clone(merged[n]), f.ID)
+			}
+		}
+	}
+	if s, ok := compare.MatchStory(names, merged); ok {
+		return s, true, nil
+	}
+	log.Founded++
+	story = strconv.Itoa(log.Founded)
+	log.Recent = append(log.Recent, foundStory{ID: story, Founder: article, Names: names})
+	if n := len(log.Recent); n > storyLogLen {
+		log.Recent = log.Recent[n-storyLogLen:]
+	}
+	data, err := json.Marshal(log)
+	if err != nil {
+		return "", false, permanent(err)
+	}
+	if _, err := kv.write(ctx, key, data, rev); err != nil {
+		if casConflict(err) {
+			return "", false, nil
+		}
+		return "", false, fmt.Errorf("story log %s: %w", key, err)
+	}
+	return story, true, nil
+}
+
+// update adds an article's entries to a group and judges it again. A
+// redelivered article finds its entries already there and gets the current
+// event back, which JetStream's duplicate window then drops if it was sent.
+func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article string, entries []compare.Entry) (VerdictEvent, error) {
+	kvKey := stateKey(coll, "g", shortHash(key))
+	for range casAttempts {
+		st := groupState{Key: key}
+		var rev uint64
+		e, err := kv.get(ctx, kvKey)
+		switch {
+		case err == nil:
+			rev = e.Revision()
+			if err := json.Unmarshal(e.Value(), &st); err != nil {
+				return VerdictEvent{}, permanent(fmt.Errorf("group %s: %w", kvKey, err))
+			}
+		case !errors.Is(err, jetstream.ErrKeyNotFound):
+			return VerdictEvent{}, fmt.Errorf("group %s: %w", kvKey, err)
+		}
+		if slices.ContainsFunc(st.Entries, func(e compare.Entry) bool { return e.Claim.Article == article }) {
+			return VerdictEvent{Collection: coll, Version: st.Version, Verdict: st.Verdict}, nil
+		}
+		prev := st.Verdict.Status
+		st.Entries = append(st.Entries, entries...)
+		slices.SortFunc(st.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
+		st.Verdict = compare.Judge(st.Entries)
+		st.Version++
+		data, err := json.Marshal(st)
+		if err != nil {
+			return VerdictEvent{}, permanent(err)
+		}
+		if _, err := kv.write(ctx, kvKey, data, rev); err == nil {
+			return VerdictEvent{Collection: coll, Version: st.Version, Previous: prev, Verdict: st.Verdict}, nil
+		} else if !casConflict(err) {
+			return VerdictEvent{}, fmt.Errorf("group %s: %w", kvKey, err)
+		}
+	}
+	return VerdictEvent{}, fmt.Errorf("group %s: still contended after %d attempts", kvKey, casAttempts)
+}
+
+// inParallel runs fn(0..n-1) with at most limit at once and returns their
+// errors joined.
+func inParallel(n, limit int, fn func(i int) error) error {
+	switch n {
+	case 0:
+		return nil
+	case 1:
+		return fn(0)
+	}
+	errs := make([]error, n)
+	sem := make(chan struct{}, limit)
+	var wg sync.WaitGroup
+	for i := range n {
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			errs[i] = fn(i)
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// earlier orders articles by publication date, then arrival.
+func earlier(a, b ArticleMeta) bool {
+	if a.Published != b.Published && a.Published != "" && b.Published != "" {
+		return a.Published < b.Published
+	}
+	return a.Seq < b.Seq
+}
+
+func casConflict(err error) bool {
+	var apiErr *jetstream.APIError
+	if errors.As(err, &apiErr) && apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence {
+		return true
+	}
+	return errors.Is(err, jetstream.ErrKeyExists)
+}
