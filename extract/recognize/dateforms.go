@@ -524,7 +524,8 @@ func (s *dateScanner) monthDay(i, end, m, d int) (found, bool) {
 		m, d = d, m
 	}
 	p := s.at(i - 1)
-	if i == 0 || s.at(i).nl || !p.isWord("on") && !p.isWord("this") && !p.isWord("next") && !p.isWord("last") && weekdays[p.low] == 0 && !p.isWord("sunday") && !p.isWord("sun") {
+	_, weekday := weekdays[p.low]
+	if i == 0 || s.at(i).nl || !p.isWord("on") && !p.isWord("this") && !p.isWord("next") && !p.isWord("last") && !weekday {
 		return found{}, false
 	}
 	if !validDay(2000, m, d) {

@@ -64,8 +64,21 @@ func FuzzDates(f *testing.F) {
 // TestDatesTruncatedInput holds inputs the fuzzer once crashed on: a
 // phrase that expects more words and meets the end of the text.
 func TestDatesTruncatedInput(t *testing.T) {
-	for _, text := range []string{"Mon of", "Monday of", "Monday of the", "Tuesday of next", "earlier", "later in the", "the past"} {
+	for _, text := range []string{"Mon of", "Monday of", "Monday of the", "Tuesday of next", "earlier", "later in the", "the past",
+		"from 2007 to", "the weekend of", "3 days starting", "w/", "the first 2 weeks of", "the 15th day of", "week 3 of"} {
 		Dates(text, published)
 		Dates(text, time.Time{})
+	}
+}
+
+// TestDatesNeverBackwards holds inputs the fuzzer found running backwards:
+// a count of zero made "within 0 month" end before it began.
+func TestDatesNeverBackwards(t *testing.T) {
+	for _, text := range []string{"within 0 month", "the next 0 days", "the past 0 weeks", "0 days starting tomorrow", "for 0 days from today"} {
+		for _, d := range Dates(text, published) {
+			if d.To.Before(d.From) {
+				t.Errorf("Dates(%q): %q runs backwards %v..%v", text, d.Text, d.From, d.To)
+			}
+		}
 	}
 }

@@ -316,8 +316,8 @@ func (s *dateScanner) countedPeriod(i int) (found, bool) {
 			e++
 		}
 	}
-	if !ok || e >= len(s.toks) {
-		return found{}, false
+	if !ok || n < 1 || e >= len(s.toks) {
+		return found{}, false // "within 0 months" is no stretch of time
 	}
 	if dir == 0 && !within {
 		// "the 5 upcoming years", "10 previous weeks"

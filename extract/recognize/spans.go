@@ -162,7 +162,7 @@ func (s *dateScanner) spanFrom(i int) (found, bool) {
 		n, unit, k = 1, granWeek, i+3
 	default:
 		c, e, ok := s.countAt(i)
-		if !ok {
+		if !ok || c < 1 {
 			return found{}, false
 		}
 		unit = periodUnits[s.at(e).low]
@@ -282,7 +282,7 @@ func (s *dateScanner) joinRange(f found) found {
 	k := f.end
 	switch c := s.at(k).low; {
 	case c == "to" || c == "until" || c == "till" || c == "through" || c == "-" || c == "–":
-		if s.at(k+1).isWord("date") {
+		if s.at(k + 1).isWord("date") {
 			// "from March to date"
 			if last := s.pub.AddDate(0, 0, -1); !s.pub.IsZero() && last.After(f.from) {
 				f.first, f.end, f.to, f.gran, f.rel = f.first-1, k+2, last, granDay, true

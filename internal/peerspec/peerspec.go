@@ -21,7 +21,12 @@
 //     scored. Where a result has a past and a future value the past one
 //     counts. A date must give From == To == value; a daterange From ==
 //     start and To == end minus one day (the spec's end is exclusive, ours
-//     inclusive). Open-ended or unresolved ranges cannot be matched.
+//     inclusive). A daterange with only a start ("since August", Mod since
+//     or after) or only an end ("before 2010", Mod before or until) needs a
+//     Date whose Mod leaves the same side open and whose other end is the
+//     same day: since starts at From, after the day after To, before ends
+//     the day before From, until at To. Unresolved values ("feb 30", "this
+//     summer") cannot be matched.
 //
 // Values are equal within a relative tolerance of 1e-9, because the specs
 // print 15 significant digits.
