@@ -17,8 +17,9 @@ type Entry struct {
 	Published string // YYYY-MM-DD or ""
 	CopyOf    string // id of the article this claim's article copies ("" if independent)
 	// Story is the story the claim's article is filed under within its
-	// collection (see [Stories]), "" when not known. It keeps claims about
-	// the story as a whole ([StoryClaim]) apart from other stories'.
+	// collection (see [Stories]), "" when not known. It keeps claims that
+	// are only comparable within their story ([StoryScoped]) apart from
+	// other stories'.
 	Story string
 }
 
@@ -50,7 +51,7 @@ type Verdict struct {
 	ID        string   `json:"id"` // "v-" and 12 hex digits of the SHA-256 of Key: the same across runs
 	Key       string   `json:"-"`  // the group key
 	Subject   string   `json:"subject"`
-	Story     string   `json:"story,omitempty"` // for a group of story-level claims: the story within the collection
+	Story     string   `json:"story,omitempty"` // for a group of story-scoped claims: the story within the collection
 	Attribute string   `json:"attribute"`
 	Status    Status   `json:"status"`
 	Sources   []string `json:"sources"` // sorted, distinct

@@ -101,25 +101,40 @@ func Key(c extract.Claim) string {
 }
 
 // GroupKey returns the key of an entry's group: its claim's [Key], except
-// that a claim about the story as a whole ([StoryClaim]) is keyed by its
-// story too ("story:2|deaths|value|…"), so that figures of unrelated stories
-// in one collection never meet. The collection's [FirstStory], and an
-// unknown story, keep the plain key.
+// that a claim only comparable within its story ([StoryScoped]) is keyed by
+// its story too ("story:2|deaths|value|…", "government:2|declare|date"), so
+// that unrelated stories in one collection never meet. The collection's
+// [FirstStory], and an unknown story, keep the plain key.
 func GroupKey(e Entry) string {
 	k := Key(e.Claim)
 	if storyOf(e) == "" || e.Story == FirstStory {
 		return k
 	}
-	return StorySubject + ":" + e.Story + k[len(StorySubject):]
+	subject, rest, _ := strings.Cut(k, "|")
+	return subject + ":" + e.Story + "|" + rest
 }
 
 // storyOf is the story an entry's group is filed under: its Story for a
-// story-level claim, else "".
+// story-scoped claim, else "".
 func storyOf(e Entry) string {
-	if e.Story == "" || !StoryClaim(e.Claim) {
+	if e.Story == "" || !StoryScoped(e.Claim) {
 		return ""
 	}
 	return e.Story
+}
+
+// StoryScoped reports whether a claim is only comparable with claims of the
+// same story: a figure of the story as a whole ([StorySubject]), or one
+// whose subject is made of generic words only — "the government", "the
+// union", "officials" of one story are not those of another. It depends on
+// the subject alone, so claims of one [Key] are scoped alike.
+func StoryScoped(c extract.Claim) bool {
+	for _, w := range strings.Fields(normalize(c.Subject)) {
+		if w != StorySubject && !genericNames[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // timeVarying are attributes whose figures change as a story unfolds.

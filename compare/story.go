@@ -50,8 +50,8 @@ const (
 // sentence does not force it (after the first word of a sentence; a first
 // word only when the text also uses it mid-sentence), is not one of the
 // generic words of institutions and calendars ("Province", "Police",
-// "Monday") and is not a word of the article's own source, which names the
-// outlet rather than the news.
+// "Monday") and is not a word of the article's own source or of a byline,
+// which name the outlet and its staff rather than the news.
 func Entities(title, source, text string) []string {
 	own := make(map[string]bool)
 	for _, w := range words(source) {
@@ -81,7 +81,11 @@ func Entities(title, source, text string) []string {
 		}
 	}
 	note(title, isTitleCase(title))
-	note(text, false)
+	for line := range strings.Lines(text) {
+		if !byline(line) {
+			note(line, false)
+		}
+	}
 	type counted struct {
 		name string
 		n    int
@@ -99,6 +103,13 @@ func Entities(title, source, text string) []string {
 	}
 	slices.Sort(names)
 	return names
+}
+
+// byline reports whether a line only names the writer ("By Sanne Okafor,
+// Political Editor"): a name of the outlet's staff, not of the news.
+func byline(line string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(line), "By ")
+	return ok && len(rest) < 80 && !strings.ContainsAny(rest, ".!?")
 }
 
 // ClaimText joins the distinct sentences of claims, one per line, for
@@ -209,6 +220,10 @@ var genericNames = func() map[string]bool {
 		red cross water energy motors networks steel protection chamber commerce service
 		services news press times post herald tribune courier gazette wire media
 		inc ltd plc corp co
+		officials official residents locals workers employees staff members firefighters rescuers
+		experts analysts witnesses organisers organizers protesters farmers marchers strikers crowd
+		fire smoke flood floods storm rain rainfall weather emergency damage power traffic
+		education health schools
 		covid coronavirus internet`) {
 		m[w] = true
 	}

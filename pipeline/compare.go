@@ -15,6 +15,7 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/extract"
 )
 
 // comparer keeps the comparison state in a KV bucket, so that compare
@@ -132,11 +133,20 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 	}
 	story := doc.Story // set when this is a redelivery
 	if story == "" {
-		if story, err = c.file(ctx, kv, coll, a, &in, original); err != nil {
+		// An article with no claim that needs its story joins one it
+		// matches but founds none: stories are numbered by the articles
+		// that need them, so a run of one story with other articles about
+		// named things only still has its story numbered FirstStory.
+		scoped := slices.ContainsFunc(in.Claims, func(cl extract.Claim) bool {
+			return compare.Comparable(cl) && compare.StoryScoped(cl)
+		})
+		if story, err = c.file(ctx, kv, coll, a, &in, original, scoped); err != nil {
 			return err
 		}
-		if story, err = c.setStory(ctx, kv, coll, doc, rev, story); err != nil {
-			return err
+		if story != "" {
+			if story, err = c.setStory(ctx, kv, coll, doc, rev, story); err != nil {
+				return err
+			}
 		}
 	}
 	copyOf := ""
@@ -339,9 +349,9 @@ func (c *comparer) appendList(ctx context.Context, kv *kvCalls, key string, ids 
 
 // file finds the story of an article (see compare.Stories): a copy's is its
 // original's; otherwise the story compare.MatchStory picks from the stories
-// listed under the article's names, or a new one. The article's names are
-// then listed under its story.
-func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, in *ClaimsMsg, original *docState) (string, error) {
+// listed under the article's names, or a new one if mayFound, else none
+// (""). The article's names are then listed under its story.
+func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, in *ClaimsMsg, original *docState, mayFound bool) (string, error) {
 	if original != nil && original.Story != "" {
 		// Its names are its original's, listed already.
 		return original.Story, nil
@@ -377,6 +387,9 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 			lists[n] = got[i]
 		}
 		story, ok := compare.MatchStory(names, lists)
+		if !ok && !mayFound {
+			return "", nil
+		}
 		if !ok {
 			if story, ok, err = c.found(ctx, kv, coll, a.ID, names, lists); err != nil {
 				return "", err

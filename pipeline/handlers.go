@@ -70,14 +70,18 @@ func extractHandler(js jetstream.JetStream) Handler {
 		if err := decode(m, &in); err != nil {
 			return err
 		}
-		claims := extract.Claims(in.Article, in.Doc)
-		out := ClaimsMsg{
-			Collection:  in.Collection,
-			Article:     metaOf(in.Article, in.Seq),
-			Claims:      claims,
-			Fingerprint: compare.Sign(in.Article.Body),
-			Names:       compare.Entities(in.Article.Title, in.Article.Source, in.Article.Body),
-		}
+		out := claimsOf(in.Collection, in.Article, in.Seq, in.Doc)
 		return publishJSON(ctx, js, claimsSubject(in.Collection), in.Collection+"."+in.Article.ID, out)
+	}
+}
+
+// claimsOf is the extract stage's output for one tokenized article.
+func claimsOf(coll string, a extract.Article, seq uint64, doc extract.Doc) ClaimsMsg {
+	return ClaimsMsg{
+		Collection:  coll,
+		Article:     metaOf(a, seq),
+		Claims:      extract.Claims(a, doc),
+		Fingerprint: compare.Sign(a.Body),
+		Names:       compare.Entities(a.Title, a.Source, a.Body),
 	}
 }
