@@ -345,13 +345,7 @@ func (s *dateScanner) numberForm(i int) (found, bool) {
 	if f, ok := s.yearMonthDay(i); ok {
 		return f, true
 	}
-	if f, ok := s.spanFrom(i); ok {
-		return f, true
-	}
-	if f, ok := s.partOf(i); ok {
-		return f, true
-	}
-	if f, ok := s.nthDayOf(i); ok {
+	if f, ok := s.spanForm(i); ok {
 		return f, true
 	}
 	if f, ok := s.offsetFrom(i); ok {
@@ -368,20 +362,10 @@ func (s *dateScanner) numberForm(i int) (found, bool) {
 
 // wordForm tries the compound date forms that start with a word.
 func (s *dateScanner) wordForm(i int) (found, bool) {
-	if f, ok := s.spanFrom(i); ok {
-		return f, true
-	}
-	if f, ok := s.partOf(i); ok {
-		return f, true
-	}
-	if f, ok := s.nthDayOf(i); ok {
-		return f, true
-	}
-	if f, ok := s.weekNumber(i); ok {
-		return f, true
-	}
-	if f, ok := s.weekendOf(i); ok {
-		return f, true
+	if t := s.at(s.skipThe(i)); t.kind == tNum || spanStarts[t.low] || cardinalWords[t.low] > 0 || ordinalWords[t.low] > 0 {
+		if f, ok := s.spanForm(i); ok {
+			return f, true
+		}
 	}
 	if f, ok := s.offsetFrom(i); ok {
 		return f, true

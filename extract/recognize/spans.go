@@ -2,6 +2,34 @@ package recognize
 
 import "time"
 
+// spanForm tries the forms of this file that start at token i.
+func (s *dateScanner) spanForm(i int) (found, bool) {
+	switch t := s.at(s.skipThe(i)); t.low {
+	case "week":
+		if f, ok := s.spanFrom(i); ok {
+			return f, true
+		}
+		return s.weekNumber(i)
+	case "weekend":
+		return s.weekendOf(i)
+	case "w", "a", "an":
+		return s.spanFrom(i)
+	case "first", "last", "final":
+		return s.partOf(i)
+	}
+	if f, ok := s.spanFrom(i); ok {
+		return f, true
+	}
+	if f, ok := s.partOf(i); ok {
+		return f, true
+	}
+	return s.nthDayOf(i)
+}
+
+// spanStarts are the words, other than written numbers, that the forms of
+// spanForm start with (after an optional "the").
+var spanStarts = map[string]bool{"week": true, "w": true, "weekend": true, "a": true, "an": true, "last": true, "final": true}
+
 // periodAt reads a period that a part is taken from: a year ("2021"), a
 // month ("June", "March 2018"), "this year", "next month", "the year" (the
 // publication's).
