@@ -30,6 +30,7 @@ type ArticleState struct {
 	Article *ArticleMeta    `json:"article,omitempty"` // once extracted
 	Claims  []extract.Claim `json:"claims,omitempty"`  // once extracted
 	CopyOf  string          `json:"copy_of,omitempty"` // once compared: the earlier article this one copies
+	Story   string          `json:"story,omitempty"`   // once compared: the story it is filed under in its collection
 	Stage   string          `json:"stage,omitempty"`   // the stage that set it aside
 	Reason  string          `json:"reason,omitempty"`  // why it was set aside
 }
@@ -44,8 +45,8 @@ type ArticleIndex struct {
 
 	mu        sync.Mutex
 	submitted map[string]bool
-	extracted map[string]uint64 // article id → sequence in StreamClaims
-	compared  map[string]string // article id → the article it copies, or ""
+	extracted map[string]uint64      // article id → sequence in StreamClaims
+	compared  map[string]ComparedMsg // article id → what comparing it found
 	dead      map[string]DeadMsg
 	behind    int           // followers still reading what was stored at start
 	ready     chan struct{} // closed when behind reaches 0
@@ -67,7 +68,7 @@ func (c *Client) IndexArticles(ctx context.Context, coll string) (*ArticleIndex,
 		claims:    claims,
 		submitted: make(map[string]bool),
 		extracted: make(map[string]uint64),
-		compared:  make(map[string]string),
+		compared:  make(map[string]ComparedMsg),
 		dead:      make(map[string]DeadMsg),
 		behind:    4,
 		ready:     make(chan struct{}),
@@ -89,7 +90,7 @@ func (c *Client) IndexArticles(ctx context.Context, coll string) (*ArticleIndex,
 			var cm ComparedMsg
 			if json.Unmarshal(m.Data(), &cm) == nil && cm.Article != "" {
 				ix.mu.Lock()
-				ix.compared[cm.Article] = cm.CopyOf
+				ix.compared[cm.Article] = ComparedMsg{CopyOf: cm.CopyOf, Story: cm.Story}
 				ix.mu.Unlock()
 			}
 		}},
@@ -213,7 +214,7 @@ func (ix *ArticleIndex) Lookup(ctx context.Context, id string) (ArticleState, er
 	}
 	ix.mu.Lock()
 	seq, extracted := ix.extracted[id]
-	copyOf, compared := ix.compared[id]
+	done, compared := ix.compared[id]
 	dead, failed := ix.dead[id]
 	submitted := ix.submitted[id]
 	ferr := ix.err
@@ -234,7 +235,7 @@ func (ix *ArticleIndex) Lookup(ctx context.Context, id string) (ArticleState, er
 		}
 		st := ArticleState{ID: id, Status: ArticleExtracted, Article: &cm.Article, Claims: claims}
 		if compared {
-			st.Status, st.CopyOf = ArticleCompared, copyOf
+			st.Status, st.CopyOf, st.Story = ArticleCompared, done.CopyOf, done.Story
 		}
 		return st, nil
 	case failed:

@@ -32,6 +32,51 @@ import (
 type comparer struct {
 	js jetstream.JetStream
 	kv jetstream.KeyValue
+
+	// groups caches the groups this process last wrote, with their
+	// revisions, so that the next update of a group can go straight to the
+	// compare-and-swap: when another worker wrote it meanwhile, the swap
+	// fails and the group is read again, so the cache saves a read and
+	// never loses an update.
+	mu     sync.Mutex
+	groups map[string]cachedGroup
+}
+
+type cachedGroup struct {
+	rev uint64
+	st  groupState
+}
+
+// groupCacheSize bounds the groups the cache holds; past it, entries are
+// dropped at random (map order), which costs a read when they come back.
+const groupCacheSize = 4096
+
+func (c *comparer) cached(key string) (cachedGroup, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	g, ok := c.groups[key]
+	return g, ok
+}
+
+func (c *comparer) remember(key string, rev uint64, st groupState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.groups == nil {
+		c.groups = make(map[string]cachedGroup)
+	}
+	for k := range c.groups {
+		if len(c.groups) < groupCacheSize {
+			break
+		}
+		delete(c.groups, k)
+	}
+	c.groups[key] = cachedGroup{rev, st}
+}
+
+func (c *comparer) forget(key string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.groups, key)
 }
 
 // groupState is one group of comparable claims and its current verdict.
@@ -462,26 +507,34 @@ func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string,
 // update adds an article's entries to a group and judges it again. A
 // redelivered article finds its entries already there and gets the current
 // event back, which JetStream's duplicate window then drops if it was sent.
+// The first attempt starts from the cached group, or, for a group this
+// process has not seen, from an empty one (a create, which fails if the
+// group exists); every later attempt reads the group.
 func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article string, entries []compare.Entry) (VerdictEvent, error) {
 	kvKey := stateKey(coll, "g", shortHash(key))
-	for range casAttempts {
+	for attempt := range casAttempts {
 		st := groupState{Key: key}
 		var rev uint64
-		e, err := kv.get(ctx, kvKey)
-		switch {
-		case err == nil:
-			rev = e.Revision()
-			if err := json.Unmarshal(e.Value(), &st); err != nil {
-				return VerdictEvent{}, permanent(fmt.Errorf("group %s: %w", kvKey, err))
+		if g, ok := c.cached(kvKey); attempt == 0 && ok {
+			st, rev = g.st, g.rev
+		} else if attempt > 0 {
+			e, err := kv.get(ctx, kvKey)
+			switch {
+			case err == nil:
+				rev = e.Revision()
+				if err := json.Unmarshal(e.Value(), &st); err != nil {
+					return VerdictEvent{}, permanent(fmt.Errorf("group %s: %w", kvKey, err))
+				}
+			case !errors.Is(err, jetstream.ErrKeyNotFound):
+				return VerdictEvent{}, fmt.Errorf("group %s: %w", kvKey, err)
 			}
-		case !errors.Is(err, jetstream.ErrKeyNotFound):
-			return VerdictEvent{}, fmt.Errorf("group %s: %w", kvKey, err)
 		}
 		if slices.ContainsFunc(st.Entries, func(e compare.Entry) bool { return e.Claim.Article == article }) {
 			return VerdictEvent{Collection: coll, Version: st.Version, Verdict: st.Verdict}, nil
 		}
 		prev := st.Verdict.Status
-		st.Entries = append(st.Entries, entries...)
+		// A new slice: the cached group's entries stay as they were.
+		st.Entries = append(slices.Clip(st.Entries), entries...)
 		slices.SortFunc(st.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
 		st.Verdict = compare.Judge(st.Entries)
 		st.Version++
@@ -489,9 +542,13 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 		if err != nil {
 			return VerdictEvent{}, permanent(err)
 		}
-		if _, err := kv.write(ctx, kvKey, data, rev); err == nil {
+		newRev, err := kv.write(ctx, kvKey, data, rev)
+		if err == nil {
+			c.remember(kvKey, newRev, st)
 			return VerdictEvent{Collection: coll, Version: st.Version, Previous: prev, Verdict: st.Verdict}, nil
-		} else if !casConflict(err) {
+		}
+		c.forget(kvKey)
+		if !casConflict(err) {
 			return VerdictEvent{}, fmt.Errorf("group %s: %w", kvKey, err)
 		}
 	}

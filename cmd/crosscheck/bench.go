@@ -22,6 +22,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/corpusgen"
@@ -41,10 +42,12 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed of the generated corpus")
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up on a pass after this long")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline passes to this file")
+	compareParallel := fs.Int("compare-parallel", 0, "concurrent messages of the compare stage (default --parallel); it mostly waits on KV round trips")
+	oneColl := fs.Bool("one-collection", false, "submit every generated article to one collection, as serve does, instead of one per story; also compares the verdict groups with one collection per story")
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
-	if fs.NArg() > 1 || *n < 1 || *parallel < 1 || *sample < 1 || *rate < 0 {
+	if fs.NArg() > 1 || *n < 1 || *parallel < 1 || *sample < 1 || *rate < 0 || *compareParallel < 0 {
 		return errors.New("bench: usage: crosscheck bench [--articles N] [--rate R] [--parallel P] [DIR]")
 	}
 	var arts []extract.Article
@@ -78,7 +81,13 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		len(arts), origin, float64(size)/float64(len(arts))/1024, runtime.NumCPU(), *parallel)
 	// A newsroom files each story in its own collection; a folder is one.
 	collOf := func(int) string { return "" }
+	perStory := collOf
 	if story != nil {
+		perStory = func(i int) string { return "s" + strconv.Itoa(story[i]) }
+	}
+	if story != nil && *oneColl {
+		fmt.Fprintf(stdout, "one collection for all %d stories\n\n", story[len(story)-1]+1)
+	} else if story != nil {
 		collOf = func(i int) string { return "s" + strconv.Itoa(story[i]) }
 		fmt.Fprintf(stdout, "one collection per story (%d stories)\n\n", story[len(story)-1]+1)
 	} else {
@@ -95,7 +104,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("bench: %w", err)
 		}
 	}
-	run, err := benchPipeline(ctx, arts, collOf, 0, *parallel, *timeout)
+	run, err := benchPipeline(ctx, arts, collOf, 0, *parallel, *compareParallel, *timeout)
 	if err != nil {
 		return err
 	}
@@ -104,11 +113,12 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "  CPU per article     %s  (whole process: stages, NATS server, submitting)\n", ms(run.cpuPerArticle()))
 	fmt.Fprintf(stdout, "  submit-to-verdict   p50 %s  p99 %s  (mostly queueing behind the backlog)\n", ms(run.pct(50)), ms(run.pct(99)))
 	fmt.Fprintf(stdout, "  peak RSS            %s\n", mb(run.peakRSS))
+	run.printCompare(stdout)
 	if run.dead > 0 {
 		fmt.Fprintf(stdout, "  set aside           %d articles (see crosscheck verify for reasons)\n", run.dead)
 	}
 	if *rate > 0 {
-		paced, err := benchPipeline(ctx, arts, collOf, *rate, *parallel, *timeout)
+		paced, err := benchPipeline(ctx, arts, collOf, *rate, *parallel, *compareParallel, *timeout)
 		if err != nil {
 			return err
 		}
@@ -116,6 +126,24 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "  achieved            %8.1f articles/s\n", paced.throughput())
 		fmt.Fprintf(stdout, "  submit-to-verdict   p50 %s  p90 %s  p99 %s  max %s\n", ms(paced.pct(50)), ms(paced.pct(90)), ms(paced.pct(99)), ms(paced.pct(100)))
 		fmt.Fprintf(stdout, "  peak RSS            %s\n", mb(paced.peakRSS))
+		paced.printCompare(stdout)
+		paced.printStages(stdout)
+	}
+	if story != nil && *oneColl {
+		ref, err := benchPipeline(ctx, arts, perStory, 0, *parallel, *compareParallel, *timeout)
+		if err != nil {
+			return err
+		}
+		same := 0
+		for _, g := range ref.groups {
+			if slices.Contains(run.groups, g) {
+				same++
+			}
+		}
+		fmt.Fprintf(stdout, "\nagainst one collection per story (all at once)\n")
+		fmt.Fprintf(stdout, "  verdict groups      %d of %d the same (%.1f%%); %d groups in one collection\n",
+			same, len(ref.groups), 100*float64(same)/float64(max(len(ref.groups), 1)), len(run.groups))
+		ref.printCompare(stdout)
 	}
 
 	pprof.StopCPUProfile()
@@ -148,6 +176,54 @@ type benchRun struct {
 	peakRSS int64
 	cpu     time.Duration // CPU time of the whole process during the pass
 	dead    int
+	kvOps   int      // KV round trips of the compare stage, over all articles
+	groups  []string // verdict groups, as their sorted claim ids
+	stages  map[string]*stageTimes
+}
+
+// stageTimes is what each message spent in one stage: waiting in its
+// stream (stored to handler start) and in the handler.
+type stageTimes struct {
+	mu           sync.Mutex
+	wait, handle []time.Duration
+}
+
+func (st *stageTimes) add(wait, handle time.Duration) {
+	st.mu.Lock()
+	st.wait = append(st.wait, wait)
+	st.handle = append(st.handle, handle)
+	st.mu.Unlock()
+}
+
+func pctOf(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Sorted(slices.Values(ds))
+	i := (len(s)*p + 99) / 100
+	return s[min(max(i-1, 0), len(s)-1)]
+}
+
+func (r *benchRun) printCompare(w io.Writer) {
+	st := r.stages[pipeline.StageCompare]
+	if st == nil || len(st.handle) == 0 {
+		return
+	}
+	var sum time.Duration
+	for _, d := range st.handle {
+		sum += d
+	}
+	fmt.Fprintf(w, "  compare stage       %s per article (p50 %s, p99 %s), %.1f KV round trips per article\n",
+		ms(sum/time.Duration(len(st.handle))), ms(pctOf(st.handle, 50)), ms(pctOf(st.handle, 99)),
+		float64(r.kvOps)/float64(max(len(r.lat), 1)))
+}
+
+func (r *benchRun) printStages(w io.Writer) {
+	for _, stage := range pipeline.Stages {
+		st := r.stages[stage]
+		fmt.Fprintf(w, "  %-9s  waiting p50 %s p99 %s   handling p50 %s p99 %s\n", stage,
+			ms(pctOf(st.wait, 50)), ms(pctOf(st.wait, 99)), ms(pctOf(st.handle, 50)), ms(pctOf(st.handle, 99)))
+	}
 }
 
 func (r *benchRun) cpuPerArticle() time.Duration { return r.cpu / time.Duration(max(len(r.lat), 1)) }
@@ -167,7 +243,7 @@ func (r *benchRun) pct(p int) time.Duration {
 // arts (at rate a second, or all at once when rate is 0), article i to the
 // fresh run collection suffixed with collOf(i), and times each until its
 // crosscheck.compared message.
-func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int) string, rate float64, parallel int, timeout time.Duration) (*benchRun, error) {
+func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int) string, rate float64, parallel, compareParallel int, timeout time.Duration) (*benchRun, error) {
 	freeMemory()
 	procstat.ResetPeakRSS()
 	// Zero options: an embedded server, whatever NATS_URL says, so that
@@ -184,12 +260,27 @@ func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int)
 	stageCtx, stopStages := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() { stopStages(); wg.Wait() }()
+	stages := make(map[string]*stageTimes)
 	for _, stage := range pipeline.Stages {
 		h, err := pipeline.NewHandler(ctx, stage, c.js, tk)
 		if err != nil {
 			return nil, err
 		}
-		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: parallel, Drain: 2 * time.Second}
+		times := &stageTimes{}
+		stages[stage] = times
+		timed := func(ctx context.Context, m jetstream.Msg) error {
+			start := time.Now()
+			err := h(ctx, m)
+			if meta, merr := m.Metadata(); merr == nil && err == nil {
+				times.add(start.Sub(meta.Timestamp), time.Since(start))
+			}
+			return err
+		}
+		n := parallel
+		if stage == pipeline.StageCompare && compareParallel > 0 {
+			n = compareParallel
+		}
+		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: timed, Parallel: n, Drain: 2 * time.Second}
 		wg.Go(func() { w.Run(stageCtx) })
 	}
 
@@ -206,7 +297,7 @@ func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int)
 			total++
 		}
 	}
-	dead := 0
+	dead, kvOps := 0, 0
 	mark := func(id string, failed bool) {
 		now := time.Now()
 		mu.Lock()
@@ -223,6 +314,12 @@ func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int)
 		}
 	}
 	sub, err := c.nc.Subscribe("crosscheck.compared.>", func(m *nats.Msg) {
+		var cm pipeline.ComparedMsg
+		if json.Unmarshal(m.Data, &cm) == nil {
+			mu.Lock()
+			kvOps += cm.KVOps
+			mu.Unlock()
+		}
 		mark(m.Subject[strings.LastIndexByte(m.Subject, '.')+1:], false)
 	})
 	if err != nil {
@@ -241,6 +338,7 @@ func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int)
 	defer deadSub.Unsubscribe()
 
 	client := pipeline.NewClient(c.js)
+	colls := make(map[string]bool)
 	cpu0 := cpuTime()
 	start := time.Now()
 	sent := make(map[string]bool, total)
@@ -258,6 +356,7 @@ func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int)
 		mu.Lock()
 		submitted[a.ID] = time.Now()
 		mu.Unlock()
+		colls[coll+collOf(j)] = true
 		if _, err := client.Submit(ctx, coll+collOf(j), a); err != nil {
 			return nil, err
 		}
@@ -271,9 +370,20 @@ func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int)
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+	cpu := cpuTime() - cpu0
+	var groups []string
+	for coll := range colls {
+		vs, err := client.Verdicts(ctx, coll, pipeline.VerdictFilter{})
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vs {
+			groups = append(groups, strings.Join(v.Verdict.Claims, " "))
+		}
+	}
 	mu.Lock()
 	defer mu.Unlock()
-	r := &benchRun{dead: dead, peakRSS: procstat.PeakRSS(), cpu: cpuTime() - cpu0}
+	r := &benchRun{dead: dead, peakRSS: procstat.PeakRSS(), cpu: cpu, kvOps: kvOps, groups: groups, stages: stages}
 	var last time.Time
 	for id, t := range done {
 		r.lat = append(r.lat, t.Sub(submitted[id]))
