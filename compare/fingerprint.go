@@ -95,8 +95,10 @@ func mix(z uint64) uint64 {
 // Sign fingerprints an article body. The text is normalised as [Key] does
 // (lower case, apostrophes dropped, other punctuation separating words), so
 // typography and page layout do not matter, only the running sentences.
-func Sign(body string) Fingerprint {
-	sh := shingles(body)
+func Sign(body string) Fingerprint { return signShingles(shingles(body)) }
+
+// signShingles takes the minima over distinct shingle hashes.
+func signShingles(sh []uint64) Fingerprint {
 	var f Fingerprint
 	if len(sh) == 0 {
 		return f

@@ -3,6 +3,7 @@ package compare
 import (
 	"encoding/json"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,4 +198,52 @@ func reversedDocs(ds []Doc) []Doc {
 		out[len(ds)-1-i] = d
 	}
 	return out
+}
+
+// TestBandsRecall: with DefaultBands bands of BandRows rows, two texts whose
+// shingle sets have Jaccard similarity 0.6 (SimilarityThreshold) share a
+// band, and so are compared, in at least 999 of 1,000 trials (in theory
+// 1-(1-0.6²)³² > 0.999999); at 0.3, where only containment makes a copy,
+// in at least 90% (in theory 0.95); unrelated texts at 0.02 rarely.
+func TestBandsRecall(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	rate := func(shared, own int) float64 {
+		hits := 0
+		const trials = 1000
+		for range trials {
+			var a, b []uint64
+			for range shared {
+				x := r.Uint64()
+				a, b = append(a, x), append(b, x)
+			}
+			for range own {
+				a, b = append(a, r.Uint64()), append(b, r.Uint64())
+			}
+			ka := signShingles(a).bandHashes(DefaultBands, nil)
+			kb := signShingles(b).bandHashes(DefaultBands, nil)
+			for i := range ka {
+				if ka[i] == kb[i] {
+					hits++
+					break
+				}
+			}
+		}
+		return float64(hits) / trials
+	}
+	// Jaccard = shared / (shared + 2·own).
+	for _, tc := range []struct {
+		name        string
+		shared, own int
+		min, max    float64
+	}{
+		{"jaccard 0.6", 300, 100, 0.999, 1},
+		{"jaccard 0.3", 150, 175, 0.90, 1},
+		{"jaccard 0.02", 10, 245, 0, 0.05},
+	} {
+		if got := rate(tc.shared, tc.own); got < tc.min || got > tc.max {
+			t.Errorf("%s: pairs sharing a band %.3f, want %.3f..%.3f", tc.name, got, tc.min, tc.max)
+		} else {
+			t.Logf("%s: pairs sharing a band %.3f", tc.name, got)
+		}
+	}
 }

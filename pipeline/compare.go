@@ -47,9 +47,15 @@ type cachedGroup struct {
 	st  groupState
 }
 
-// groupCacheSize bounds the groups the cache holds; past it, entries are
-// dropped at random (map order), which costs a read when they come back.
-const groupCacheSize = 4096
+// The cache holds at most groupCacheSize groups of at most
+// groupCacheEntries entries each; past the first bound, groups are dropped
+// at random (map order), which costs a read when they come back. Large
+// groups are read every time: keeping copies of them would cost more
+// memory than the read saves.
+const (
+	groupCacheSize    = 1024
+	groupCacheEntries = 64
+)
 
 func (c *comparer) cached(key string) (cachedGroup, bool) {
 	c.mu.Lock()
@@ -69,6 +75,10 @@ func (c *comparer) remember(key string, rev uint64, st groupState) {
 			break
 		}
 		delete(c.groups, k)
+	}
+	if len(st.Entries) > groupCacheEntries {
+		delete(c.groups, key)
+		return
 	}
 	c.groups[key] = cachedGroup{rev, st}
 }
