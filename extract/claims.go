@@ -162,16 +162,16 @@ func restates(body string, prev *recognize.Quantity, q recognize.Quantity) bool 
 	if prev == nil || (q.Unit != "%" && q.Unit != "fraction") || prev.End > q.Start {
 		return false
 	}
-	between := strings.TrimSpace(body[prev.End:q.Start])
 	// The figure's own noun may come between: "40 million users —".
-	words, last, _ := strings.Cut(between, " ")
-	if last == "" {
-		words, last = "", between
-	} else {
-		i := strings.LastIndexByte(between, ' ')
-		words, last = between[:i], between[i+1:]
+	words := strings.Fields(body[prev.End:q.Start])
+	if len(words) == 0 || len(words) > 3 {
+		return false
 	}
-	return (last == "—" || last == "–" || last == "-" || last == ",") && len(strings.Fields(words)) <= 2
+	switch words[len(words)-1] {
+	case "—", "–", "-", ",":
+		return true
+	}
+	return false
 }
 
 // eventLemmas are the lemmas event verbs are compared under.

@@ -202,13 +202,8 @@ func (d *discourse) kindOf(canon string) kind { return d.kinds[canon] }
 
 // resolve finds the most recent subject an anaphor can refer to.
 func (d *discourse) resolve(anaphor string, before int) (mention, bool) {
-	// "the authority" is first the last authority named.
-	if head, ok := strings.CutPrefix(anaphor, "the "); ok {
-		for i := len(d.recent) - 1; i >= 0; i-- {
-			if m := d.recent[i]; m.start < before && !m.anaphor && headNoun(m.canon) == head {
-				return m, true
-			}
-		}
+	if m, ok := byHead(d.recent, anaphor, before); ok {
+		return m, true
 	}
 	kinds := anaphors[anaphor]
 	if kinds[0] != kindPerson && !slices.Contains(kinds, kindUnknown) {
@@ -284,10 +279,7 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && (properNoun(toks, j) || (toks[j].Text == "of" && j+1 < len(toks) && properNoun(toks, j+1))) {
-			j++
-		}
+		j := nameEnd(toks, i)
 		text := body[toks[i].Start:toks[j-1].End]
 		// Include a preceding description: "the messaging app Telegram".
 		c, k := canonWith(text, d.aliasTable())
@@ -361,12 +353,8 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 // resolveLocal resolves an anaphor to a compatible name earlier in its own
 // sentence: "Khamenei's office would stop using his five Twitter feeds".
 func resolveLocal(ms []mention, anaphor string, before int, d *discourse) (mention, bool) {
-	if head, ok := strings.CutPrefix(anaphor, "the "); ok {
-		for i := len(ms) - 1; i >= 0; i-- {
-			if m := ms[i]; m.start < before && !m.anaphor && headNoun(m.canon) == head {
-				return m, true
-			}
-		}
+	if m, ok := byHead(ms, anaphor, before); ok {
+		return m, true
 	}
 	kinds := anaphors[anaphor]
 	for i := len(ms) - 1; i >= 0; i-- {
@@ -383,6 +371,16 @@ func resolveLocal(ms []mention, anaphor string, before int, d *discourse) (menti
 		}
 	}
 	return mention{}, false
+}
+
+// nameEnd returns the end of the run of proper nouns starting at i, with
+// "of" inside it ("Bank of England").
+func nameEnd(toks []Token, i int) int {
+	j := i + 1
+	for j < len(toks) && (properNoun(toks, j) || (toks[j].Text == "of" && j+1 < len(toks) && properNoun(toks, j+1))) {
+		j++
+	}
+	return j
 }
 
 func properNoun(toks []Token, i int) bool {
@@ -450,6 +448,21 @@ func wordSet(s string) map[string]bool {
 		m[w] = true
 	}
 	return m
+}
+
+// byHead resolves a definite description by its head noun: "the
+// authority" is first the last authority named before offset before.
+func byHead(ms []mention, anaphor string, before int) (mention, bool) {
+	head, ok := strings.CutPrefix(anaphor, "the ")
+	if !ok {
+		return mention{}, false
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if m := ms[i]; m.start < before && !m.anaphor && headNoun(m.canon) == head {
+			return m, true
+		}
+	}
+	return mention{}, false
 }
 
 // headNoun is the last word of a canonical subject: "emergency authority"

@@ -203,10 +203,7 @@ func (t *Tokenizer) nameEntities(body string, s *Sentence) error {
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(toks) && (properNoun(toks, j) || (toks[j].Text == "of" && j+1 < len(toks) && properNoun(toks, j+1))) {
-			j++
-		}
+		j := nameEnd(toks, i)
 		start, end := toks[i].Start, toks[j-1].End
 		if _, k := canon(body[start:end]); j-i < 2 || k != kindUnknown {
 			i = j
