@@ -16,6 +16,7 @@ type Entry struct {
 	Source    string // the outlet ("AFP", "Sputnik")
 	Published string // YYYY-MM-DD or ""
 	CopyOf    string // id of the article this claim's article copies ("" if independent)
+	Seq       uint64 // the article's arrival order in its collection, to tell which of two copies came first (0 if unknown)
 	// Story is the story the claim's article is filed under within its
 	// collection (see [Stories]), "" when not known. It keeps claims that
 	// are only comparable within their story ([StoryScoped]) apart from
@@ -72,6 +73,7 @@ type member struct {
 	Entry
 	val    interval
 	asOf   interval
+	origin string // the article that leads this one's set of copies (itself if none)
 	outlet string // independence: origin outlet, "s:"+source or "a:"+article
 	voice  string // outlet plus the claimant, when the writer names one
 	// qualifier narrows what is counted ("monthly", "new"): figures only
@@ -173,6 +175,7 @@ func members(entries []Entry) []*member {
 			cmp.Compare(a.Source, b.Source),
 			cmp.Compare(a.Published, b.Published),
 			cmp.Compare(a.CopyOf, b.CopyOf),
+			cmp.Compare(a.Seq, b.Seq),
 			cmp.Compare(a.Story, b.Story),
 			cmp.Compare(a.text, b.text),
 			cmp.Compare(a.val.lo, b.val.lo),
@@ -191,42 +194,78 @@ func members(entries []Entry) []*member {
 		)
 	})
 
-	// An article's source and what it copies, first seen in canonical order.
-	type article struct{ source, copyOf string }
+	// Articles that copy one another are one outlet's voice. Which of two
+	// near-duplicates was found to copy the other depends on which reached
+	// the compare stage first, so the copy links are taken as undirected and
+	// each set of linked articles is led by its earliest: by publication
+	// date, then arrival (Seq), then id. A set linked to an article outside
+	// the group is led by that article (its least id), which only its
+	// source's other claims can name.
+	type article struct {
+		source, published string
+		seq               uint64
+	}
 	articles := make(map[string]article, len(ms))
 	for _, m := range ms {
 		if _, ok := articles[m.Claim.Article]; !ok && m.Claim.Article != "" {
-			articles[m.Claim.Article] = article{m.Source, m.CopyOf}
+			articles[m.Claim.Article] = article{m.Source, m.Published, m.Seq}
 		}
 	}
-	// origin follows CopyOf to the article at the root of the chain. Articles
-	// that copy each other form a cycle, whose root is its least id.
-	var seen []string
-	origin := func(id string) (string, bool) {
-		seen = seen[:0]
-		for {
-			a, ok := articles[id]
-			if !ok {
-				return id, false
-			}
-			if a.copyOf == "" || a.copyOf == id {
-				return id, true
-			}
-			if i := slices.Index(seen, id); i >= 0 {
-				return slices.Min(seen[i:]), true
-			}
-			seen = append(seen, id)
-			id = a.copyOf
+	parent := make(map[string]string)
+	var find func(id string) string
+	find = func(id string) string {
+		p, ok := parent[id]
+		if !ok || p == id {
+			return id
+		}
+		r := find(p)
+		parent[id] = r
+		return r
+	}
+	// lead reports whether a should lead a set that also holds b.
+	lead := func(a, b string) bool {
+		x, xin := articles[a]
+		y, yin := articles[b]
+		switch {
+		case xin != yin:
+			return !xin // an article outside the group leads
+		case !xin:
+			return a < b
+		case (x.published == "") != (y.published == ""):
+			return x.published != ""
+		case x.published != y.published:
+			return x.published < y.published
+		case x.seq != y.seq:
+			return x.seq < y.seq
+		}
+		return a < b
+	}
+	for _, m := range ms {
+		if m.CopyOf == "" || m.Claim.Article == "" {
+			continue
+		}
+		a, b := find(m.Claim.Article), find(m.CopyOf)
+		if a == b {
+			continue
+		}
+		if lead(a, b) {
+			parent[b] = a
+		} else {
+			parent[a] = b
 		}
 	}
 
 	for _, m := range ms {
+		m.origin = find(m.Claim.Article)
+		if m.Claim.Article == "" {
+			m.origin = ""
+		}
 		m.outlet = "s:" + m.Source
-		if m.CopyOf != "" {
-			if id, ok := origin(m.CopyOf); ok {
-				m.outlet = "s:" + articles[id].source
+		if m.origin != "" && m.origin != m.Claim.Article {
+			if a, ok := articles[m.origin]; ok {
+				m.outlet = "s:" + a.source
 			} else {
-				m.outlet = "a:" + id
+				m.outlet = "a:" + m.origin
 			}
 		}
 		m.voice = m.outlet

@@ -548,3 +548,34 @@ func TestVerdictIDStable(t *testing.T) {
 		t.Errorf("Judge(Telegram Users).ID = %q, want %q", got, want)
 	}
 }
+
+// TestJudgeCopyDirection: which of two near-duplicate articles the compare
+// stage found to copy the other depends on which it saw first; the verdict
+// must not. The earlier publication leads, then the earlier arrival.
+func TestJudgeCopyDirection(t *testing.T) {
+	seq := func(n uint64) opt { return func(e *Entry) { e.Seq = n } }
+	v := num("some 40 million", 36e6, 44e6)
+	cases := []struct {
+		name string
+		a, b []opt // options of AFP's and Geo News's entries
+		want string
+	}{
+		{"same day, AFP arrived first, Geo found to copy it",
+			[]opt{seq(1)}, []opt{seq(2), copyOf("afp-1")},
+			`only AFP reports telegram users: "some 40 million" (Geo News is a copy of AFP's article, not independent)`},
+		{"same day, AFP arrived first, but AFP found to copy Geo",
+			[]opt{seq(1), copyOf("geo-news-1")}, []opt{seq(2)},
+			`only AFP reports telegram users: "some 40 million" (Geo News is a copy of AFP's article, not independent)`},
+		{"Geo published a day earlier, found to copy AFP",
+			[]opt{seq(1)}, []opt{seq(2), published("2018-04-17"), copyOf("afp-1")},
+			`only Geo News reports telegram users: "some 40 million" (AFP is a copy of Geo News's article, not independent)`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := Judge([]Entry{ent("c1", "AFP", v, c.a...), ent("c2", "Geo News", v, c.b...)})
+			if got.Status != SingleSource || got.Reason != c.want {
+				t.Errorf("Judge: %s %q, want single-source %q", got.Status, got.Reason, c.want)
+			}
+		})
+	}
+}

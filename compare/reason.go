@@ -187,7 +187,7 @@ func copyNotes(ms []*member) []string {
 		g := group(ms, o)
 		if src, ok := strings.CutPrefix(o, "s:"); ok {
 			copies := distinct(g, func(m *member) string {
-				if m.CopyOf != "" && m.Source != src {
+				if m.origin != m.Claim.Article && m.Source != src {
 					return m.Source
 				}
 				return ""

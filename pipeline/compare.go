@@ -214,7 +214,7 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 		if !compare.Comparable(cl) {
 			continue
 		}
-		e := compare.Entry{Claim: cl, Source: a.Source, Published: a.Published, CopyOf: copyOf, Story: story}
+		e := compare.Entry{Claim: cl, Source: a.Source, Published: a.Published, CopyOf: copyOf, Seq: a.Seq, Story: story}
 		k := compare.GroupKey(e)
 		groups[k] = append(groups[k], e)
 	}
