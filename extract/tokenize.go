@@ -52,6 +52,7 @@ type Entity struct {
 type Tokenizer struct {
 	seg   *sentences.DefaultSentenceTokenizer
 	model *prose.Model
+	pos   *posTagger
 	segMu sync.Mutex // the punkt tokenizer keeps per-call state in its annotations
 
 	ner nerMode
@@ -76,7 +77,11 @@ func NewTokenizer() (*Tokenizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	return &Tokenizer{seg: seg, model: prose.ModelFromData("crosscheck")}, nil
+	pos, err := newPOSTagger()
+	if err != nil {
+		return nil, err
+	}
+	return &Tokenizer{seg: seg, model: prose.ModelFromData("crosscheck"), pos: pos}, nil
 }
 
 // Tokenize cuts body into blocks (lines), marks page clutter, segments the
@@ -148,12 +153,24 @@ func (t *Tokenizer) tag(body string, s *Sentence) error {
 	if t.ner == nerWindows {
 		withNER = false
 	}
-	pd, err := t.document(text, withNER)
+	var (
+		pd   *prose.Document
+		toks []prose.Token
+		err  error
+	)
+	if withNER {
+		pd, err = t.document(text, true)
+		if err == nil {
+			toks = pd.Tokens()
+		}
+	} else {
+		toks, err = t.tagged(text)
+	}
 	if err != nil {
 		return fmt.Errorf("tag sentence at %d: %w", s.Start, err)
 	}
 	off := 0
-	for _, tok := range pd.Tokens() {
+	for _, tok := range toks {
 		i := strings.Index(text[off:], tok.Text)
 		if i < 0 {
 			// prose rewrites a few tokens (quotes); keep the tag, point at
@@ -228,6 +245,31 @@ func (t *Tokenizer) nameEntities(body string, s *Sentence) error {
 		i = j
 	}
 	return nil
+}
+
+// tagged returns the tagged tokens of text: prose's tokenizer, then the
+// fast tagger, or prose's own tagger where that cannot tag a word.
+func (t *Tokenizer) tagged(text string) ([]prose.Token, error) {
+	pd, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false), prose.UsingModel(t.model))
+	if err != nil {
+		return nil, err
+	}
+	toks := pd.Tokens()
+	words := make([]string, len(toks))
+	for i, tok := range toks {
+		words[i] = tok.Text
+	}
+	tags := make([]string, len(toks))
+	if !t.pos.tagWords(words, tags) {
+		if pd, err = t.document(text, false); err != nil {
+			return nil, err
+		}
+		return pd.Tokens(), nil
+	}
+	for i := range toks {
+		toks[i].Tag = tags[i]
+	}
+	return toks, nil
 }
 
 func (t *Tokenizer) document(text string, entities bool) (*prose.Document, error) {

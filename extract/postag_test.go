@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/crosscheck/crosscheck/internal/corpusgen"
+)
+
+// TestTaggerMatchesProse: the fast tagger gives the words of the fixture
+// articles, the seeds and generated articles the tag prose's own tagger
+// gives them, words prose tags from its lists included. Words that occur
+// twice in a line are left out: prose's tokenizer hands out one token for
+// every copy of a repeated stretch of text, so prose reports the tag of its
+// last copy for all of them ("Regional authorities ... Regional
+// authorities" gives the first the second's tag), where this tags each in
+// its place.
+func TestTaggerMatchesProse(t *testing.T) {
+	tk, err := NewTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	files, _ := filepath.Glob("../fixtures/articles/*.txt")
+	seeds, _ := filepath.Glob("../../shared/corpus/seeds/*.txt")
+	for _, f := range append(files, seeds...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	for _, g := range corpusgen.Generate(60, corpusgen.Options{Seed: 9}) {
+		texts = append(texts, g.Text)
+	}
+	texts = append(texts,
+		"Visit www.example.com or write to desk@example.org before 0 hours.",
+		"The -LRB- token and * and *T*-1 stay as prose tags them, 8D :) x.",
+		"Prices rose 4.5% to $1,200 in Q3, the CEO's well-known aide said.",
+	)
+	words, mismatches := 0, 0
+	for _, text := range texts {
+		for _, line := range strings.Split(text, "\n") {
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			pd, err := prose.NewDocument(line, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(tk.model))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := pd.Tokens()
+			got, err := tk.tagged(line)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(want) {
+				t.Fatalf("tagged(%q): %d tokens, prose %d", line, len(got), len(want))
+			}
+			count := make(map[string]int)
+			for _, w := range want {
+				count[w.Text]++
+			}
+			for i := range want {
+				if count[want[i].Text] > 1 {
+					continue
+				}
+				words++
+				if got[i].Tag != want[i].Tag {
+					mismatches++
+					if mismatches <= 10 {
+						t.Errorf("tagged(%q): word %d %q tagged %s, prose %s", line, i, want[i].Text, got[i].Tag, want[i].Tag)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d words, %d tagged differently from prose", words, mismatches)
+	if words < 8000 {
+		t.Errorf("only %d words compared", words)
+	}
+}
+
+// TestTaggerRepeatedWords: a word that occurs twice is tagged in each place
+// on its own context, not given the tag of its last copy as prose does.
+func TestTaggerRepeatedWords(t *testing.T) {
+	tk, err := NewTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := "Regional authorities noted the worst had passed."
+	alone, err := tk.tagged(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	both, err := tk.tagged(first + " Regional authorities repeated calm had returned.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range alone {
+		if both[i].Tag != alone[i].Tag {
+			t.Errorf("tagged: word %d %q is %s followed by another sentence, %s alone", i, alone[i].Text, both[i].Tag, alone[i].Tag)
+		}
+	}
+}
