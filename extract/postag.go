@@ -24,7 +24,7 @@ import (
 // first class.
 type posTagger struct {
 	classes []string
-	known   map[string]string       // words with one tag in training, tagged without features
+	known   map[string]string        // words with one tag in training, tagged without features
 	weights map[string][]classWeight // feature key → its non-zero weights
 }
 
