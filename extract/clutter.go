@@ -53,7 +53,7 @@ func clutterReason(line string) string {
 	switch {
 	case otherScript(line):
 		return "line in another script"
-	case captionMark.MatchString(line):
+	case mayBeCaption(line) && captionMark.MatchString(line):
 		return "photo caption or credit"
 	case furniturePrefix.MatchString(line):
 		return "page furniture"
@@ -64,7 +64,7 @@ func clutterReason(line string) string {
 		return ""
 	}
 	switch {
-	case creditTail.MatchString(line):
+	case strings.ContainsAny(line, "-–—") && creditTail.MatchString(line):
 		return "photo caption or credit"
 	case uiWords.MatchString(line) && len(words) < 12:
 		return "page furniture"
@@ -79,6 +79,18 @@ func clutterReason(line string) string {
 		return "headline or teaser"
 	}
 	return ""
+}
+
+// mayBeCaption reports whether line holds a word every captionMark needs;
+// most lines do not, and the regexp is slow.
+func mayBeCaption(line string) bool {
+	l := strings.ToLower(line)
+	for _, w := range []string{"©", "photo", "image", "picture", "credit"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence reports whether a line ends as prose does.

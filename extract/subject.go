@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -60,7 +59,8 @@ var (
 		tens hundreds thousands millions dozens some many several most all every each one two three`)
 )
 
-var possessive = regexp.MustCompile(`(?i)['’´]s$`)
+// apostrophes folds the apostrophes outlets use into one.
+var apostrophes = strings.NewReplacer("’", "'", "´", "'", "‘", "'")
 
 // canon normalises a subject phrase so that different outlets' wordings
 // meet: "the messaging app Telegram", "Telegram messenger" and "Telegram's"
@@ -71,13 +71,13 @@ func canon(phrase string) (string, kind) { return canonWith(phrase, aliases) }
 // the table adds).
 func canonWith(phrase string, aliases map[string]string) (string, kind) {
 	p := strings.ToLower(strings.TrimSpace(phrase))
-	p = strings.NewReplacer("’", "'", "´", "'", "‘", "'").Replace(p)
+	p = apostrophes.Replace(p)
 	if a, ok := aliases[p]; ok {
 		return a, kindOf(a, p)
 	}
 	words := strings.Fields(p)
 	for i, w := range words {
-		words[i] = strings.Trim(possessive.ReplaceAllString(w, ""), `"'.,;:()`)
+		words[i] = strings.Trim(strings.TrimSuffix(w, "'s"), `"'.,;:()`)
 	}
 	k := kindUnknown
 	var kept []string
