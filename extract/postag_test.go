@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/jdkato/prose/v2"
 
 	"github.com/crosscheck/crosscheck/internal/corpusgen"
@@ -104,5 +106,88 @@ func TestTaggerRepeatedWords(t *testing.T) {
 		if both[i].Tag != alone[i].Tag {
 			t.Errorf("tagged: word %d %q is %s followed by another sentence, %s alone", i, alone[i].Text, both[i].Tag, alone[i].Tag)
 		}
+	}
+}
+
+// TestEntitiesMatchProse: the fast entity tagger finds, in the windows the
+// tokenizer looks at and in whole sentences, the entities prose finds, or
+// hands the text to prose. Texts with a repeated stretch are left out, as in
+// TestTaggerMatchesProse.
+func TestEntitiesMatchProse(t *testing.T) {
+	tk, err := NewTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	files, _ := filepath.Glob("../fixtures/articles/*.txt")
+	seeds, _ := filepath.Glob("../../shared/corpus/seeds/*.txt")
+	for _, f := range append(files, seeds...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	for _, g := range corpusgen.Generate(60, corpusgen.Options{Seed: 9}) {
+		texts = append(texts, g.Text)
+	}
+	var compared, fallback, found int
+	check := func(text string) {
+		toks, err := tk.tagged(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := make(map[string]bool)
+		for _, w := range strings.Fields(text) {
+			if seen[w] {
+				return // prose shares one token between repeated stretches
+			}
+			seen[w] = true
+		}
+		got, ok := tk.ents.entities(toks)
+		if !ok {
+			fallback++
+			return
+		}
+		pd, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(tk.model))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := pd.Entities()
+		compared++
+		found += len(want)
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("entities(%q) mismatch (-prose +got):\n%s", text, diff)
+		}
+	}
+	for _, text := range texts {
+		a, err := ParseArticle("t.txt", []byte(text))
+		if err != nil {
+			continue
+		}
+		doc, err := tk.Tokenize(a.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range doc.Sentences {
+			if len(s.Tokens) == 0 {
+				continue
+			}
+			check(a.Body[s.Start:s.End])
+			toks := s.Tokens
+			for i := 0; i < len(toks); {
+				if !properNoun(toks, i) {
+					i++
+					continue
+				}
+				j := nameEnd(toks, i)
+				check(a.Body[toks[max(i-2, 0)].Start:toks[min(j, len(toks)-1)].End])
+				i = j
+			}
+		}
+	}
+	t.Logf("%d texts compared (%d entities), %d handed to prose", compared, found, fallback)
+	if compared < 1000 || found < 500 {
+		t.Errorf("only %d texts and %d entities compared", compared, found)
 	}
 }

@@ -53,6 +53,7 @@ type Tokenizer struct {
 	seg   *sentences.DefaultSentenceTokenizer
 	model *prose.Model
 	pos   *posTagger
+	ents  *entityTagger
 	segMu sync.Mutex // the punkt tokenizer keeps per-call state in its annotations
 
 	ner nerMode
@@ -81,7 +82,11 @@ func NewTokenizer() (*Tokenizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tokenizer{seg: seg, model: prose.ModelFromData("crosscheck"), pos: pos}, nil
+	ents, err := newEntityTagger()
+	if err != nil {
+		return nil, err
+	}
+	return &Tokenizer{seg: seg, model: prose.ModelFromData("crosscheck"), pos: pos, ents: ents}, nil
 }
 
 // Tokenize cuts body into blocks (lines), marks page clutter, segments the
@@ -228,12 +233,12 @@ func (t *Tokenizer) nameEntities(body string, s *Sentence) error {
 		}
 		lo, hi := toks[max(i-2, 0)].Start, toks[min(j, len(toks)-1)].End
 		window := body[lo:hi]
-		pd, err := t.document(window, true)
+		ents, err := t.windowEntities(window)
 		if err != nil {
 			return fmt.Errorf("entities at %d: %w", lo, err)
 		}
 		off := 0
-		for _, e := range pd.Entities() {
+		for _, e := range ents {
 			k := strings.Index(window[off:], e.Text)
 			if k < 0 {
 				continue
@@ -245,6 +250,23 @@ func (t *Tokenizer) nameEntities(body string, s *Sentence) error {
 		i = j
 	}
 	return nil
+}
+
+// windowEntities finds the named entities of a short text with the fast
+// taggers, or with prose where they cannot decide.
+func (t *Tokenizer) windowEntities(text string) ([]prose.Entity, error) {
+	toks, err := t.tagged(text)
+	if err != nil {
+		return nil, err
+	}
+	if ents, ok := t.ents.entities(toks); ok {
+		return ents, nil
+	}
+	pd, err := t.document(text, true)
+	if err != nil {
+		return nil, err
+	}
+	return pd.Entities(), nil
 }
 
 // tagged returns the tagged tokens of text: prose's tokenizer, then the
