@@ -236,32 +236,37 @@ func (d *discourse) match(c string) string {
 	}
 	for i := len(d.recent) - 1; i >= 0; i-- {
 		o := d.recent[i].canon
-		if o != c && len(o) >= 6 && editDistance(o, c) == 1 {
+		if o != c && len(o) >= 6 && oneEdit(o, c) {
 			return o
 		}
 	}
 	return c
 }
 
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+// oneEdit reports whether a and b are one insertion, deletion or
+// substitution of a character apart: what is left when their common start
+// and end are cut off is at most one character each.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return false
 	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeRuneInString(a)
+		rb, nb := utf8.DecodeRuneInString(b)
+		if ra != rb {
+			break
 		}
-		prev, cur = cur, prev
+		a, b = a[na:], b[nb:]
 	}
-	return prev[len(rb)]
+	for a != "" && b != "" {
+		ra, na := utf8.DecodeLastRuneInString(a)
+		rb, nb := utf8.DecodeLastRuneInString(b)
+		if ra != rb {
+			break
+		}
+		a, b = a[:len(a)-na], b[:len(b)-nb]
+	}
+	return utf8.RuneCountInString(a) <= 1 && utf8.RuneCountInString(b) <= 1
 }
 
 // subjects finds the subject mentions of one tagged sentence: proper-noun

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestOneEdit checks oneEdit against edit distance by dynamic programming
+// on random short strings over a small alphabet, so near misses abound.
+func TestOneEdit(t *testing.T) {
+	distance := func(a, b string) int {
+		ra, rb := []rune(a), []rune(b)
+		prev := make([]int, len(rb)+1)
+		cur := make([]int, len(rb)+1)
+		for j := range prev {
+			prev[j] = j
+		}
+		for i := 1; i <= len(ra); i++ {
+			cur[0] = i
+			for j := 1; j <= len(rb); j++ {
+				cost := 1
+				if ra[i-1] == rb[j-1] {
+					cost = 0
+				}
+				cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			}
+			prev, cur = cur, prev
+		}
+		return prev[len(rb)]
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []rune("abé")
+	word := func() string {
+		w := make([]rune, r.IntN(6))
+		for i := range w {
+			w[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return string(w)
+	}
+	ones := 0
+	for range 20000 {
+		a, b := word(), word()
+		want := distance(a, b) == 1
+		if want {
+			ones++
+		}
+		if got := oneEdit(a, b); got != want {
+			t.Fatalf("oneEdit(%q, %q) = %v, edit distance %d", a, b, got, distance(a, b))
+		}
+	}
+	if ones < 1000 {
+		t.Errorf("only %d pairs one edit apart", ones)
+	}
+}
