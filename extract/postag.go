@@ -197,8 +197,10 @@ func isInt(s string) bool {
 }
 
 // mayBeEmoticon reports whether prose could tag w as an emoticon ("SYM"
-// from its list of them): every one of those has a character that words
-// and numbers do not, or is one of a few letter-and-digit faces.
+// from its list of them). Every face in that list is one of a few
+// letter-and-digit ones, has an underscore, or starts or ends with a
+// character that is not a letter or digit and holds one of the characters
+// faces are drawn with; times and ratios ("10:30", "24/7") are not faces.
 func mayBeEmoticon(w string) bool {
 	if len(w) < 2 {
 		return false
@@ -207,5 +209,9 @@ func mayBeEmoticon(w string) bool {
 	case "8D", "8-D", "xD", "xDD", "XDD", "O.o":
 		return true
 	}
-	return strings.ContainsAny(w, ":;=()[]{}_^|*\\/`¯<>")
+	if strings.Contains(w, "_") {
+		return true
+	}
+	alnum := func(c byte) bool { return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+	return (!alnum(w[0]) || !alnum(w[len(w)-1])) && strings.ContainsAny(w, ":;=()[]{}^|*\\/`¯<>")
 }

@@ -43,6 +43,8 @@ func TestTaggerMatchesProse(t *testing.T) {
 		"Visit www.example.com or write to desk@example.org before 0 hours.",
 		"The -LRB- token and * and *T*-1 stay as prose tags them, 8D :) x.",
 		"Prices rose 4.5% to $1,200 in Q3, the CEO's well-known aide said.",
+		"The polls closed at 10:30 after a 24/7 count; turnout was 3:1 and -5 degrees.",
+		"Faces: O_o and (-8 and -__- and :-/ and ¯\\(ツ)/¯.",
 	)
 	words, mismatches := 0, 0
 	for _, text := range texts {
