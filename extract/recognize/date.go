@@ -1,6 +1,8 @@
 package recognize
 
 import (
+	"math"
+	"strings"
 	"time"
 )
 
@@ -122,6 +124,11 @@ type found struct {
 
 func (s *dateScanner) scan() {
 	for i := 0; i < len(s.toks); {
+		// Most tokens are symbols and ordinary words: test those inline.
+		if t := &s.toks[i]; t.kind == tSym || t.kind == tWord && !t.in(cDateTrigger|cToDate) || !s.mayStart(i) {
+			i++
+			continue
+		}
 		f, ok := s.match(i)
 		if !ok {
 			i++
@@ -142,18 +149,52 @@ func (s *dateScanner) scan() {
 		f = s.joinRange(f)
 		s.claimed = append(s.claimed, [2]int{f.first, f.end})
 		if !f.from.IsZero() {
-			st, en := s.toks[f.first].start, s.toks[f.end-1].end
-			m := f.mod
-			if m == "" {
-				m = s.modifier(f.first, f.end)
+			if !s.spans {
+				st, en := s.toks[f.first].start, s.toks[f.end-1].end
+				m := f.mod
+				if m == "" {
+					m = s.modifier(f.first, f.end)
+				}
+				s.out = append(s.out, Date{Text: s.text[st:en], Start: st, End: en, From: f.from, To: f.to, Granularity: f.gran, Relative: f.rel, Mod: m})
 			}
-			s.out = append(s.out, Date{Text: s.text[st:en], Start: st, End: en, From: f.from, To: f.to, Granularity: f.gran, Relative: f.rel, Mod: m})
 			if f.from.Equal(f.to) {
 				s.anchor = f.from
 			}
 		}
 		i = f.end
 	}
+}
+
+// mayStart is a cheap filter before match: it rejects the tokens no date
+// form starts with, so that most of the text is never tried form by form.
+// Symbols start none; words only if they are date triggers (see match),
+// and two weak triggers in a row ("on the", "in a") only before a date
+// word or a figure ("in a fortnight's time"); figures only if they can be
+// a day, a year or part of a numeric date, or if a period word follows
+// ("40 years ago").
+func (s *dateScanner) mayStart(i int) bool {
+	t := &s.toks[i]
+	switch t.kind {
+	case tSym:
+		return false
+	case tWord:
+		if !t.in(cDateTrigger) {
+			return t.in(cToDate)
+		}
+		if n := s.at(i + 1); t.in(cWeakTrigger) && n.in(cWeakTrigger) {
+			n2 := s.at(i + 2)
+			return n2.kind == tNum || n2.in(cDateTrigger|cPeriodUnit|cPeriodWord) || strings.HasSuffix(n2.low, "'s")
+		}
+		return true
+	}
+	switch {
+	case t.digits == 4 || t.digits == 8 || t.sfx > 0:
+		return true
+	case t.digits <= 2 && t.val >= 1 && t.val <= 31 && t.val == math.Trunc(t.val):
+		return true
+	}
+	n := s.at(i + 1)
+	return n.adjacent() && (n.isSym("-") || n.isSym("/") || n.isSym(".")) || n.in(cDateTrigger|cPeriodUnit|cPeriodWord)
 }
 
 // match tries every date form at token i.
@@ -178,36 +219,46 @@ func (s *dateScanner) match(i int) (found, bool) {
 		}
 		return s.yearForms(i)
 	case tWord:
-		if !dateTriggers[t.low] {
+		if !t.in(cDateTrigger) {
 			if (t.low == "to" || t.low == "till" || t.low == "until") && s.at(i+1).isWord("date") && !s.at(i-1).isWord("up") && s.at(i+2).kind != tNum && !s.at(i+2).isSym("-") {
 				return s.toDate(i)
 			}
 			return found{}, false
 		}
-		if weakTriggers[t.low] {
+		if t.in(cWeakTrigger) {
 			// "the", "in", "a" start a date only before a date word or a
 			// figure; checking that first keeps the scan fast.
 			n := s.at(i + 1)
-			if n.kind != tNum && !dateTriggers[n.low] && periodUnits[n.low] == "" && !periodWords[n.low] {
+			if n.kind != tNum && !n.in(cDateTrigger|cPeriodUnit|cPeriodWord) {
 				return found{}, false
 			}
 		}
+		// Each form is tried only when token i can start it; the tests
+		// repeat the first check of the form, and save the call.
 		if f, ok := s.wordForm(i); ok {
 			return f, true
 		}
-		if f, ok := s.dayRange(i); ok {
-			return f, true
+		if t.in(cWeekday|cMonth|cOrdinal|cCardinal) || t.low == "the" || t.low == "from" || t.low == "between" {
+			if f, ok := s.dayRange(i); ok {
+				return f, true
+			}
 		}
-		if f, ok := s.monthForms(i); ok {
-			return f, true
+		if t.in(cPeriodMod) || t.low == "early" || t.low == "mid" || t.low == "late" {
+			if f, ok := s.monthForms(i); ok {
+				return f, true
+			}
 		}
 		if f, ok := s.relative(i); ok {
 			return f, true
 		}
-		if f, ok := s.yearForms(i); ok {
-			return f, true
+		if t.low == "from" || t.low == "between" {
+			if f, ok := s.yearForms(i); ok {
+				return f, true
+			}
 		}
-		return s.quarter(i)
+		if t.low == "q" || t.low == "h" || t.in(cOrdinal) {
+			return s.quarter(i)
+		}
 	}
 	return found{}, false
 }
@@ -246,7 +297,7 @@ func (s *dateScanner) forwardLooking(i int) bool {
 		if t.nl && j > 0 && j < i-1 && s.toks[j-1].kind == tSym && s.toks[j-1].low != "," {
 			return false
 		}
-		if forwardCues[t.low] {
+		if t.in(cForwardCue) {
 			if t.low == "may" && s.text[t.start] == 'M' {
 				continue
 			}
@@ -342,8 +393,11 @@ var dateTriggers = func() map[string]bool {
 // numberForm tries the compound date forms that start with a figure,
 // longer readings before their parts.
 func (s *dateScanner) numberForm(i int) (found, bool) {
-	if f, ok := s.yearMonthDay(i); ok {
-		return f, true
+	t := &s.toks[i]
+	if t.digits == 4 {
+		if f, ok := s.yearMonthDay(i); ok {
+			return f, true
+		}
 	}
 	if f, ok := s.spanForm(i); ok {
 		return f, true
@@ -351,45 +405,70 @@ func (s *dateScanner) numberForm(i int) (found, bool) {
 	if f, ok := s.offsetFrom(i); ok {
 		return f, true
 	}
-	if f, ok := s.weekOf(i); ok {
-		return f, true
+	if t.sfx > 0 { // "3rd week of", "21st century"
+		if f, ok := s.weekOf(i); ok {
+			return f, true
+		}
+		if f, ok := s.century(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.century(i); ok {
-		return f, true
+	if t.digits != 4 {
+		return found{}, false
 	}
 	return s.yearQuarter(i)
 }
 
 // wordForm tries the compound date forms that start with a word.
 func (s *dateScanner) wordForm(i int) (found, bool) {
-	if t := s.at(s.skipThe(i)); t.kind == tNum || spanStarts[t.low] || cardinalWords[t.low] > 0 || ordinalWords[t.low] > 0 {
+	if t := s.at(s.skipThe(i)); t.kind == tNum || t.in(cSpanStart) || t.in(cCardinal) && t.cardinalAbove0() || t.in(cOrdinal) && t.ordinal() > 0 {
 		if f, ok := s.spanForm(i); ok {
 			return f, true
 		}
 	}
-	if f, ok := s.offsetFrom(i); ok {
-		return f, true
+	t, t1 := &s.toks[i], s.at(s.skipThe(i))
+	if t.low == "a" || t.low == "an" || t.in(cCardinal) {
+		if f, ok := s.offsetFrom(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.weekThenDay(i); ok {
-		return f, true
+	if t.in(cWeekday|cPeriodMod) || t.low == "on" || t.low == "the" {
+		if f, ok := s.weekThenDay(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.weekOf(i); ok {
-		return f, true
+	if t1.kind == tNum || t1.in(cOrdinal) || t1.low == "week" || t1.low == "last" || t1.low == "final" {
+		if f, ok := s.weekOf(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.periodEdge(i); ok {
-		return f, true
+	if w := t1.low; w == "end" || w == "beginning" || w == "start" || w == "middle" {
+		if f, ok := s.periodEdge(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.relativeQuarter(i); ok {
-		return f, true
+	if t1.in(cPeriodMod) {
+		if f, ok := s.relativeQuarter(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.movableHolidayAt(i); ok {
-		return f, true
+	if t.in(cPeriodMod | cMovableFirst) {
+		if f, ok := s.movableHolidayAt(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.weekdayOfDay(i); ok {
-		return f, true
+	if t.in(cWeekday) {
+		if f, ok := s.weekdayOfDay(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.onTheDay(i); ok {
-		return f, true
+	if t.low == "on" {
+		if f, ok := s.onTheDay(i); ok {
+			return f, true
+		}
+	}
+	if !t.in(cOrdinal) {
+		return found{}, false
 	}
 	return s.century(i)
 }

@@ -10,7 +10,7 @@ func (s *dateScanner) monthAt(k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	t := &s.toks[k]
-	m, ok := months[t.low]
+	m, ok := t.month(), t.in(cMonth)
 	if !ok {
 		return 0, 0, false
 	}
@@ -30,7 +30,7 @@ func (s *dateScanner) monthAt(k int) (int, int, bool) {
 // datePrepBefore reports whether token k follows a word that introduces a
 // date or period ("in", "since", "early").
 func (s *dateScanner) datePrepBefore(k int) bool {
-	return k > 0 && datePreps[s.toks[k-1].low] && !s.toks[k].nl
+	return k > 0 && s.toks[k-1].in(cDatePrep) && !s.toks[k].nl
 }
 
 // datePreps introduce a date, month or year.
@@ -73,7 +73,7 @@ func (s *dateScanner) dayAt(k int) (int, int, bool) {
 		if t.digits > 2 || t.val < 1 || t.val > 31 || t.val != float64(int(t.val)) || !t.plain && t.low[0] != '0' {
 			return 0, 0, false
 		}
-		switch t.suffix {
+		switch t.suffix() {
 		case "", "st", "nd", "rd", "th", "ST", "ND", "RD", "TH":
 		default:
 			return 0, 0, false
@@ -86,10 +86,10 @@ func (s *dateScanner) dayAt(k int) (int, int, bool) {
 	if t.kind != tWord {
 		return 0, 0, false
 	}
-	if v, ok := ordinalWords[t.low]; ok && v <= 31 && v >= 1 {
+	if v, ok := t.ordinal(), t.in(cOrdinal); ok && v <= 31 && v >= 1 {
 		return int(v), k + 1, true
 	}
-	v, ok := cardinalWords[t.low]
+	v, ok := t.cardinal()
 	if !ok || v < 1 {
 		return 0, 0, false
 	}
@@ -100,10 +100,10 @@ func (s *dateScanner) dayAt(k int) (int, int, bool) {
 			j++
 		}
 		if j < len(s.toks) {
-			if u, ok := ordinalWords[s.toks[j].low]; ok && u < 10 && v+u <= 31 {
+			if u, ok := s.toks[j].ordinal(), s.toks[j].in(cOrdinal); ok && u < 10 && v+u <= 31 {
 				return int(v + u), j + 1, true
 			}
-			if u, ok := cardinalWords[s.toks[j].low]; ok && u >= 1 && u < 10 && v+u <= 31 {
+			if u, ok := s.toks[j].cardinal(); ok && u >= 1 && u < 10 && v+u <= 31 {
 				return int(v + u), j + 1, true
 			}
 		}
@@ -122,7 +122,7 @@ func (s *dateScanner) yearAt(k int) (int, int, bool) {
 	}
 	t := &s.toks[k]
 	if t.kind == tNum {
-		if t.digits != 4 || !t.plain || t.suffix != "" || t.val < 1000 || t.val > 2999 {
+		if t.digits != 4 || !t.plain || t.suffix() != "" || t.val < 1000 || t.val > 2999 {
 			return 0, 0, false
 		}
 		if k+1 < len(s.toks) && s.toks[k+1].adjacent() && (s.toks[k+1].isSym(":") || s.toks[k+1].isSym("%")) {
@@ -140,7 +140,7 @@ func (s *dateScanner) yearWordsAt(k int) (int, int, bool) {
 		if j >= len(s.toks) || s.toks[j].kind != tWord {
 			return 0, false
 		}
-		v, ok := cardinalWords[s.toks[j].low]
+		v, ok := s.toks[j].cardinal()
 		return v, ok
 	}
 	v, ok := w(k)
@@ -177,7 +177,7 @@ func (s *dateScanner) smallWords(j int) (int, int) {
 	if j >= len(s.toks) {
 		return 0, j
 	}
-	v, ok := cardinalWords[s.toks[j].low]
+	v, ok := s.toks[j].cardinal()
 	if !ok {
 		return 0, j
 	}
@@ -187,7 +187,7 @@ func (s *dateScanner) smallWords(j int) (int, int) {
 			k++
 		}
 		if k < len(s.toks) {
-			if u, ok := cardinalWords[s.toks[k].low]; ok && u >= 1 && u <= 9 {
+			if u, ok := s.toks[k].cardinal(); ok && u >= 1 && u <= 9 {
 				return int(v + u), k + 1
 			}
 		}
@@ -200,7 +200,7 @@ func (s *dateScanner) weekdayAt(k int, abbrev bool) (int, int, bool) {
 	if k >= len(s.toks) || s.toks[k].kind != tWord {
 		return 0, 0, false
 	}
-	w, ok := weekdays[s.toks[k].low]
+	w, ok := s.toks[k].weekday()
 	if !ok || !abbrev && len(s.toks[k].low) < 6 {
 		return 0, 0, false
 	}
@@ -244,7 +244,7 @@ func (s *dateScanner) calendarAt(k int) (calDate, bool) {
 			c.d, j = d, e2 // "Oct/2", "Sep-23-2020"
 		} else if the {
 			j++
-		} else if j+1 < len(s.toks) && s.toks[j].isSym(",") && s.toks[j+1].kind == tNum && s.toks[j+1].suffix != "" {
+		} else if j+1 < len(s.toks) && s.toks[j].isSym(",") && s.toks[j+1].kind == tNum && s.toks[j+1].suffix() != "" {
 			j++ // "October, 1st"
 		}
 		if _, _, ok := s.yearWordsAt(j); ok && s.toks[j].kind == tWord {
@@ -283,7 +283,7 @@ func (s *dateScanner) calendarAt(k int) (calDate, bool) {
 		if yr, e, ok := s.yearAt(y); ok {
 			c.y = yr
 			j = e
-		} else if y < len(s.toks) && s.toks[y].kind == tNum && s.toks[y].digits == 2 && s.toks[y].plain && s.toks[y].suffix == "" && y > 0 && s.toks[y-1].isWord("of") {
+		} else if y < len(s.toks) && s.toks[y].kind == tNum && s.toks[y].digits == 2 && s.toks[y].plain && s.toks[y].suffix() == "" && y > 0 && s.toks[y-1].isWord("of") {
 			c.y = 1900 + int(s.toks[y].val) // "April of 87"
 			if c.y < 1930 {
 				c.y += 100
@@ -302,14 +302,14 @@ func (s *dateScanner) calendarAt(k int) (calDate, bool) {
 // year range or a count ("May 2017").
 func (s *dateScanner) dayIsYearPart(j int) bool {
 	t := &s.toks[j]
-	return t.kind == tNum && j+1 < len(s.toks) && !s.toks[j+1].nl && (timeUnits[s.toks[j+1].low] || scaleWords[s.toks[j+1].low] > 0 || s.toks[j+1].isSym("%") || s.toks[j+1].low == "percent" || s.toks[j+1].low == "people")
+	return t.kind == tNum && j+1 < len(s.toks) && !s.toks[j+1].nl && (s.toks[j+1].in(cTimeUnit) || s.toks[j+1].in(cScale) || s.toks[j+1].isSym("%") || s.toks[j+1].low == "percent" || s.toks[j+1].low == "people")
 }
 
 // standaloneMonth decides whether a month name alone is a date: most are,
 // but "may"/"march" need a date word before them.
 func (s *dateScanner) standaloneMonth(k, first int) bool {
 	t := &s.toks[k]
-	if _, ok := weekdays[t.low]; ok {
+	if _, ok := t.weekday(); ok {
 		return false
 	}
 	if t.low == "may" || t.low == "march" || t.low == "mar" {
@@ -453,7 +453,7 @@ func (s *dateScanner) rangeEnd(first int, a calDate) (found, bool) {
 // "20161016" and "2015-03".
 func (s *dateScanner) numericDate(i int) (found, bool) {
 	t := &s.toks[i]
-	if t.kind != tNum || t.suffix != "" && t.suffix != "T" {
+	if t.kind != tNum || t.suffix() != "" && t.suffix() != "T" {
 		return found{}, false
 	}
 	if t.digits == 8 && t.plain {
@@ -464,7 +464,8 @@ func (s *dateScanner) numericDate(i int) (found, bool) {
 		}
 		return found{}, false
 	}
-	parts, end := s.numericParts(i)
+	var buf [4]*token
+	parts, end := s.numericParts(i, &buf)
 	switch len(parts) {
 	case 3:
 		var y, m, d int
@@ -524,7 +525,7 @@ func (s *dateScanner) monthDay(i, end, m, d int) (found, bool) {
 		m, d = d, m
 	}
 	p := s.at(i - 1)
-	_, weekday := weekdays[p.low]
+	_, weekday := p.weekday()
 	if i == 0 || s.at(i).nl || !p.isWord("on") && !p.isWord("this") && !p.isWord("next") && !p.isWord("last") && !weekday {
 		return found{}, false
 	}
@@ -577,7 +578,7 @@ func (s *dateScanner) sepDay(j int) (int, int, bool) {
 // number ("14 nov"), which monthAt leaves alone elsewhere.
 func (s *dateScanner) monthAbbrevAt(k int) (int, int, bool) {
 	t := s.at(k)
-	m, ok := months[t.low]
+	m, ok := t.month(), t.in(cMonth)
 	if !ok || t.kind != tWord || t.low == "may" || t.low == "mar" || t.low == "march" {
 		return 0, 0, false
 	}
@@ -592,7 +593,7 @@ func (s *dateScanner) yearMonthDay(i int) (found, bool) {
 	if !ok || s.at(i).kind != tNum || !(sep.isSym("-") || sep.isSym("/")) || !sep.adjacent() || !s.at(e+1).adjacent() {
 		return found{}, false
 	}
-	m, ok := months[s.at(e+1).low]
+	m, ok := s.at(e+1).month(), s.at(e+1).in(cMonth)
 	if !ok || s.at(e+1).kind != tWord || s.at(e+2).low != sep.low || !s.at(e+2).adjacent() || !s.at(e+3).adjacent() || s.at(e+3).kind != tNum {
 		return found{}, false
 	}
@@ -604,14 +605,15 @@ func (s *dateScanner) yearMonthDay(i int) (found, bool) {
 }
 
 // numericParts collects digit groups joined by one kind of separator
-// ("2018-04-18") with no spaces, and returns them with the end index.
-func (s *dateScanner) numericParts(i int) ([]*token, int) {
-	parts := []*token{&s.toks[i]}
+// ("2018-04-18") with no spaces, and returns them, held in buf, with the
+// end index.
+func (s *dateScanner) numericParts(i int, buf *[4]*token) ([]*token, int) {
+	parts := append(buf[:0], &s.toks[i])
 	sep := ""
 	j := i + 1
 	for j+1 < len(s.toks) && len(parts) < 4 {
 		st, nt := &s.toks[j], &s.toks[j+1]
-		if !st.adjacent() || !nt.adjacent() || nt.kind != tNum || !nt.plain || nt.suffix != "" {
+		if !st.adjacent() || !nt.adjacent() || nt.kind != tNum || !nt.plain || nt.suffix() != "" {
 			break
 		}
 		if st.low != "-" && st.low != "/" && st.low != "." {
@@ -730,7 +732,7 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 	}
 	t := &s.toks[i]
 	// Decades: "1990s", "the 90s".
-	if t.plain && (t.suffix == "s" || t.suffix == "S") && int(t.val)%10 == 0 && first == i {
+	if t.plain && (t.suffix() == "s" || t.suffix() == "S") && int(t.val)%10 == 0 && first == i {
 		switch {
 		case t.digits == 4 && t.val >= 1000 && t.val < 3000:
 			y := int(t.val)
@@ -808,15 +810,15 @@ func (s *dateScanner) quarter(i int) (found, bool) {
 	months, n, e, code := 0, 0, 0, false
 	t := s.at(i)
 	switch {
-	case (t.low == "q" || t.low == "h") && s.at(i+1).kind == tNum && s.at(i+1).adjacent() && s.at(i+1).plain && s.at(i+1).suffix == "":
+	case (t.low == "q" || t.low == "h") && s.at(i+1).kind == tNum && s.at(i+1).adjacent() && s.at(i+1).plain && s.at(i+1).suffix() == "":
 		months, n, e, code = 3, int(s.at(i+1).val), i+2, true
 		if t.low == "h" {
 			months = 6
 		}
-	case s.at(i+1).isWord("quarter") && ordinalWords[t.low] >= 1:
-		months, n, e = 3, int(ordinalWords[t.low]), i+2
+	case s.at(i+1).isWord("quarter") && t.ordinal() >= 1:
+		months, n, e = 3, int(t.ordinal()), i+2
 	case s.at(i+1).isWord("half") && (t.low == "first" || t.low == "second"):
-		months, n, e = 6, int(ordinalWords[t.low]), i+2
+		months, n, e = 6, int(t.ordinal()), i+2
 	default:
 		return found{}, false
 	}

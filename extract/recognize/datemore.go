@@ -26,9 +26,9 @@ func (s *dateScanner) weekOf(i int) (found, bool) {
 	case t.isWord("week"):
 	case t.isWord("last") || t.isWord("final"):
 		n, j = -1, j+1
-	case ordinalWords[t.low] >= 1 && ordinalWords[t.low] <= 5:
-		n, j = int(ordinalWords[t.low]), j+1
-	case t.kind == tNum && t.plain && t.val >= 1 && t.val <= 5 && (t.suffix == "st" || t.suffix == "nd" || t.suffix == "rd" || t.suffix == "th"):
+	case t.ordinal() >= 1 && t.ordinal() <= 5:
+		n, j = int(t.ordinal()), j+1
+	case t.kind == tNum && t.plain && t.val >= 1 && t.val <= 5 && (t.suffix() == "st" || t.suffix() == "nd" || t.suffix() == "rd" || t.suffix() == "th"):
 		n, j = int(t.val), j+1
 	default:
 		return found{}, false
@@ -94,7 +94,7 @@ func (s *dateScanner) periodEdge(i int) (found, bool) {
 		if s.pub.IsZero() && !s.spans {
 			return found{}, false
 		}
-		gran := periodUnits[s.at(k).low]
+		gran := s.at(k).unit()
 		f.from, f.to = period(s.pub, gran)
 		f.gran, f.rel, f.end, ok = gran, true, k+1, true
 	case "this", "next", "last", "previous":
@@ -200,13 +200,13 @@ func (s *dateScanner) weekdayOfDay(i int) (found, bool) {
 	}
 	k := s.skipThe(e)
 	d, end, ok := s.dayAt(k)
-	if !ok || s.at(k).kind == tWord && ordinalWords[s.at(k).low] == 0 && !(k+1 < len(s.toks) && ordinalWords[s.at(k+1).low] > 0) {
+	if !ok || s.at(k).kind == tWord && s.at(k).ordinal() == 0 && !(k+1 < len(s.toks) && s.at(k+1).ordinal() > 0) {
 		return found{}, false // "Monday two weeks from now"
 	}
 	if n := s.at(end); n.adjacent() && (n.isSym("/") || n.isSym("-") || n.isSym(".")) && s.at(end+1).kind == tNum {
 		return found{}, false // "Friday 7/6"
 	}
-	if t := s.at(k); t.kind == tNum && t.suffix == "" && (k == e && end < len(s.toks) && (s.at(end).kind == tWord && !s.at(end).nl && !s.at(end).isWord("and") && !s.at(end).isWord("or") || s.at(end).isSym(":"))) {
+	if t := s.at(k); t.kind == tNum && t.suffix() == "" && (k == e && end < len(s.toks) && (s.at(end).kind == tWord && !s.at(end).nl && !s.at(end).isWord("and") && !s.at(end).isWord("or") || s.at(end).isSym(":"))) {
 		return found{}, false // "Monday 21 people", "Monday 10:30"
 	}
 	if _, _, ok := s.monthAt(s.skipOf(end)); ok {
@@ -246,14 +246,14 @@ func (s *dateScanner) onTheDay(i int) (found, bool) {
 	}
 	if !s.at(i + 1).isWord("the") {
 		// "on 29th": a figure with an ordinal suffix needs no "the".
-		if n := s.at(i + 1); n.kind != tNum || n.suffix == "" {
+		if n := s.at(i + 1); n.kind != tNum || n.suffix() == "" {
 			return found{}, false
 		}
 		k = i + 1
 	}
 	t := s.at(k)
 	d, end, ok := s.dayAt(k)
-	if !ok || t.kind == tNum && t.suffix == "" || t.kind == tWord && ordinalWords[t.low] == 0 {
+	if !ok || t.kind == tNum && t.suffix() == "" || t.kind == tWord && t.ordinal() == 0 {
 		return found{}, false
 	}
 	if end < len(s.toks) && !s.at(end).nl && (s.at(end).isWord("of") || s.at(end).kind == tWord && !s.at(end).isWord("and")) {
@@ -323,7 +323,7 @@ func (s *dateScanner) offsetFrom(i int) (found, bool) {
 	if !ok || e+1 >= len(s.toks) {
 		return found{}, false
 	}
-	gran, ok := periodUnits[s.at(e).low]
+	gran, ok := s.at(e).unit(), s.at(e).in(cPeriodUnit)
 	if !ok {
 		return found{}, false
 	}
@@ -400,7 +400,7 @@ func (s *dateScanner) movableHolidayAt(i int) (found, bool) {
 	if i >= len(s.toks) {
 		return found{}, false
 	}
-	if !holidayFirstWords[s.at(i).low] {
+	if !s.at(i).in(cMovableFirst) {
 		return found{}, false
 	}
 	name, end := "", 0
@@ -450,10 +450,10 @@ func (s *dateScanner) century(i int) (found, bool) {
 	t := s.at(i)
 	n := 0
 	switch {
-	case t.kind == tNum && t.plain && t.digits <= 2 && (t.suffix == "st" || t.suffix == "nd" || t.suffix == "rd" || t.suffix == "th"):
+	case t.kind == tNum && t.plain && t.digits <= 2 && (t.suffix() == "st" || t.suffix() == "nd" || t.suffix() == "rd" || t.suffix() == "th"):
 		n = int(t.val)
-	case t.kind == tWord && ordinalWords[t.low] >= 1 && ordinalWords[t.low] <= 30:
-		n = int(ordinalWords[t.low])
+	case t.kind == tWord && t.ordinal() >= 1 && t.ordinal() <= 30:
+		n = int(t.ordinal())
 	default:
 		return found{}, false
 	}

@@ -141,7 +141,7 @@ func negativeSign(toks []token, k, floor int) bool {
 		return true
 	}
 	prev := &toks[k-1]
-	if prev.kind == tNum || prev.kind == tWord && (cardinalWords[prev.low] > 0 || scaleWords[prev.low] > 0) {
+	if prev.kind == tNum || prev.kind == tWord && (prev.cardinalAbove0() || prev.in(cScale)) {
 		return false
 	}
 	return !toks[k].adjacent() || prev.kind == tSym && prev.low != "-"
@@ -196,13 +196,13 @@ func unitAfter(text string, toks []token, p *part, blocked []bool) {
 		p.unit, p.end = "pp", k+2
 		return
 	}
-	if t.kind == tWord && k+1 < len(toks) && !toks[k+1].nl {
+	if t.in(cCurrencyFirst) && k+1 < len(toks) && !toks[k+1].nl {
 		if code, ok := currencyQualified[t.low+" "+toks[k+1].low]; ok {
 			p.unit, p.end = code, k+2
 			return
 		}
-		if k+2 < len(toks) && !toks[k+2].nl {
-			if code, ok := currencyQualified[toks[k+1].low+" "+toks[k+2].low]; ok && (t.low == "new" || t.low == "hong" || t.low == "south") {
+		if k+2 < len(toks) && !toks[k+2].nl && (t.low == "new" || t.low == "hong" || t.low == "south") {
+			if code, ok := currencyQualified[toks[k+1].low+" "+toks[k+2].low]; ok {
 				p.unit, p.end = code, k+3
 				return
 			}
@@ -213,7 +213,7 @@ func unitAfter(text string, toks []token, p *part, blocked []bool) {
 		if t.low == "pound" || t.low == "pounds" {
 			return
 		}
-		if k+1 < len(toks) && !toks[k+1].nl && scaleWords[toks[k+1].low] > 0 && p.a.scale == 0 {
+		if k+1 < len(toks) && !toks[k+1].nl && toks[k+1].in(cScale) && p.a.scale == 0 {
 			p.a.val *= scaleWords[toks[k+1].low]
 			p.a.prec *= scaleWords[toks[k+1].low]
 			p.a.scale = scaleWords[toks[k+1].low]
@@ -237,7 +237,10 @@ func unitAfter(text string, toks []token, p *part, blocked []bool) {
 // hedgeAfter reads hedge words after a figure ("200 or more",
 // "1.3 million-plus", "40,000+").
 func hedgeAfter(text string, toks []token, p *part, blocked []bool) {
-	ph, ok := matchAfter(text, toks, p.end, hedgesAfter, blocked)
+	if p.end >= len(toks) {
+		return
+	}
+	ph, ok := matchAfter(text, toks, p.end, hedgesAfterByFirstWord[toks[p.end].low], blocked)
 	if !ok {
 		return
 	}
@@ -279,7 +282,7 @@ func changeBefore(toks []token, k int) bool {
 		if toks[j].kind == tSym && (toks[j].low == "." || toks[j].low == ";") {
 			return false
 		}
-		if changeVerbs[toks[j].low] {
+		if toks[j].in(cChangeVerb) {
 			return true
 		}
 	}
@@ -381,7 +384,7 @@ func ratioAfter(text string, toks []token, p part, blocked []bool) (mention, boo
 	if !ok || d.val == 0 || d.val != math.Trunc(d.val) || d.fraction {
 		return mention{}, false
 	}
-	if d.end < len(toks) && timeUnits[toks[d.end].low] {
+	if d.end < len(toks) && toks[d.end].in(cTimeUnit) {
 		return mention{}, false
 	}
 	switch word {
@@ -419,7 +422,7 @@ func percentOfAt(text string, toks []token, i int, blocked []bool) (mention, boo
 	default:
 		return mention{}, false
 	}
-	if i > 0 && (toks[i-1].kind == tNum || cardinalWords[toks[i-1].low] > 0 || toks[i-1].isWord("a") || toks[i-1].isWord("the")) {
+	if i > 0 && (toks[i-1].kind == tNum || toks[i-1].cardinalAbove0() || toks[i-1].isWord("a") || toks[i-1].isWord("the")) {
 		return mention{}, false
 	}
 	a, ok := amountAt(text, toks, i+n, blocked)
@@ -439,18 +442,22 @@ func isCardinal(w string) bool {
 // mergeBounds joins a lower and an upper bound written side by side ("more
 // than 20 but fewer than 30", "at most 100 and at least 20") into a range.
 func mergeBounds(text string, qs []Quantity) []Quantity {
-	out := qs[:0]
+	n := 0 // qs[:n] is done; it is rewritten in place
 	for i := 0; i < len(qs); i++ {
-		if i+1 < len(qs) {
+		if i+1 < len(qs) && qs[i].Hedge != qs[i+1].Hedge && (qs[i].Hedge == AtLeast || qs[i].Hedge == AtMost) {
 			if r, ok := boundPair(text, qs[i], qs[i+1]); ok {
-				out = append(out, r)
+				qs[n] = r
+				n++
 				i++
 				continue
 			}
 		}
-		out = append(out, qs[i])
+		if n != i {
+			qs[n] = qs[i]
+		}
+		n++
 	}
-	return out
+	return qs[:n]
 }
 
 // boundPair merges two adjacent bounds when only a conjunction separates
@@ -482,6 +489,16 @@ var hedgesByLastWord = func() map[string][]phrase {
 	for _, p := range hedgesBefore {
 		w := p.words[len(p.words)-1]
 		m[w] = append(m[w], p)
+	}
+	return m
+}()
+
+// hedgesAfterByFirstWord indexes hedgesAfter by their first word, longest
+// first, so that each figure checks only the phrases that can follow it.
+var hedgesAfterByFirstWord = func() map[string][]phrase {
+	m := map[string][]phrase{}
+	for _, p := range hedgesAfter {
+		m[p.words[0]] = append(m[p.words[0]], p)
 	}
 	return m
 }()

@@ -66,11 +66,10 @@ func softGap(t *token, text string) bool {
 	return len(t.gap(text)) <= 8
 }
 
-// collectItems gathers the pieces of a possible number starting at token i.
-// It stops at the first token that cannot belong to a number; grammar is
-// checked later by evaluate.
-func collectItems(text string, toks []token, i int, blocked []bool) []item {
-	var items []item
+// collectItems gathers the pieces of a possible number starting at token i
+// into items, which it returns. It stops at the first token that cannot
+// belong to a number; grammar is checked later by evaluate.
+func collectItems(text string, toks []token, i int, blocked []bool, items []item) []item {
 	joined := false
 	for k := i; k < len(toks) && len(items) < 40; k++ {
 		if blocked[k] {
@@ -116,8 +115,8 @@ func classify(text string, toks []token, k int, prev []item) (item, bool) {
 			return it, false
 		}
 		it.kind, it.val, it.prec = iDigits, t.val, t.prec
-		if t.suffix != "" {
-			s, ok := shortScales[t.suffix]
+		if t.suffix() != "" {
+			s, ok := shortScales[t.suffix()]
 			if !ok || !glueScaleOK(t) {
 				return it, false
 			}
@@ -133,7 +132,7 @@ func classify(text string, toks []token, k int, prev []item) (item, bool) {
 	}
 	w := t.low
 	raw := text[t.start:t.end]
-	if v, ok := cardinalWords[w]; ok && w != "nil" {
+	if v, ok := t.cardinal(); ok && w != "nil" {
 		it.kind, it.val = iCard, v
 		it.tens = v >= 20 && math.Mod(v, 10) == 0
 		return it, true
@@ -156,7 +155,7 @@ func classify(text string, toks []token, k int, prev []item) (item, bool) {
 	switch {
 	case w == "hundred" || w == "hundreds" && last.kind != iA:
 		it.kind, it.val = iHundred, 100
-	case scaleWords[w] > 0:
+	case t.in(cScale):
 		it.kind, it.val = iScale, scaleWords[w]
 	case w == "dozen" || w == "dozens" || w == "dz" || w == "dzs" || w == "doz" || w == "dozs":
 		it.kind, it.val = iDozen, 12
@@ -168,11 +167,10 @@ func classify(text string, toks []token, k int, prev []item) (item, bool) {
 		it.kind = iPoint
 	case last.kind == iDigits && !last.scaled && shortScales[raw] > 0 && raw != "m" && raw != "b" && raw != "g" && raw != "T":
 		it.kind, it.val = iScale, shortScales[raw]
+	case t.in(cOrdinalForm):
+		v, plural, _ := ordinalOf(w)
+		it.kind, it.val, it.plural = iOrd, v, plural
 	default:
-		if v, plural, ok := ordinalOf(w); ok {
-			it.kind, it.val, it.plural = iOrd, v, plural
-			return it, true
-		}
 		return it, false
 	}
 	return it, true
@@ -182,7 +180,7 @@ func classify(text string, toks []token, k int, prev []item) (item, bool) {
 // lone digit before "G" is a network generation ("4G"), and "1m" alone is
 // more often a metre than a million.
 func glueScaleOK(t *token) bool {
-	switch t.suffix {
+	switch t.suffix() {
 	case "G", "g":
 		return !t.plain || t.digits > 1
 	case "m":
@@ -196,14 +194,14 @@ func glueScaleOK(t *token) bool {
 // literal at token k, updating it and returning the last token index used.
 func mergeDigitGroups(text string, toks []token, k int, blocked []bool, it *item) int {
 	t := &toks[k]
-	if !t.plain || t.suffix != "" {
+	if !t.plain || t.suffix() != "" {
 		return k
 	}
 	last := k
 	if t.digits <= 3 {
 		for j := k + 1; j < len(toks) && !blocked[j]; j++ {
 			n := &toks[j]
-			if n.kind != tNum || n.ident || n.suffix != "" || n.digits != 3 || !spaceLike(n.gap(text)) || strings.ContainsAny(n.low, ",") {
+			if n.kind != tNum || n.ident || n.suffix() != "" || n.digits != 3 || !spaceLike(n.gap(text)) || strings.IndexByte(n.low, ',') >= 0 {
 				break
 			}
 			if j+1 < len(toks) && toks[j+1].kind == tNum && toks[j+1].adjacent() {
@@ -237,7 +235,7 @@ func newswireDecimal(toks []token, k int) bool {
 	}
 	if k+3 < len(toks) {
 		n := &toks[k+3]
-		return n.isSym("%") || scaleWords[n.low] > 0 || n.isWord("percent") || n.isWord("cents")
+		return n.isSym("%") || n.in(cScale) || n.isWord("percent") || n.isWord("cents")
 	}
 	return false
 }

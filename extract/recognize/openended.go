@@ -120,7 +120,7 @@ func (s *dateScanner) modAfter(end int) string {
 // offset form starts there.
 func (s *dateScanner) offsetDirection(k int) string {
 	_, e, ok := s.countAt(k)
-	if !ok || periodUnits[s.at(e).low] == "" {
+	if !ok || s.at(e).unit() == "" {
 		return ""
 	}
 	switch s.at(e + 1).low {

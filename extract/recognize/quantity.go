@@ -82,7 +82,7 @@ type Quantity struct {
 func Quantities(text string) []Quantity {
 	toks := tokenize(text)
 	blocked := ownedByDates(text, toks)
-	multiline := strings.ContainsAny(text, "\n\v\f\u2028\u2029\u0085")
+	multiline := hasLineBreak(text)
 	var out []Quantity
 	floor := 0 // first token a new mention may claim
 	for i := 0; i < len(toks); {
@@ -100,12 +100,20 @@ func Quantities(text string) []Quantity {
 			continue
 		}
 		if !(multiline && aloneOnLine(toks, m.start, m.end)) {
-			out = append(out, m.quantities(text, toks)...)
+			out = m.appendQuantities(out, text, toks)
 		}
 		i = m.end
 		floor = m.end
 	}
 	return mergeBounds(text, out)
+}
+
+// hasLineBreak reports whether text holds a line break: \n, \v, \f,
+// U+2028, U+2029 or U+0085. Each is searched for on its own, which is
+// faster than strings.ContainsAny with runes beyond ASCII.
+func hasLineBreak(text string) bool {
+	return strings.IndexByte(text, '\n') >= 0 || strings.IndexByte(text, '\v') >= 0 || strings.IndexByte(text, '\f') >= 0 ||
+		strings.Contains(text, "\u2028") || strings.Contains(text, "\u2029") || strings.Contains(text, "\u0085")
 }
 
 // aloneOnLine reports whether the tokens [first, end) fill their line.
@@ -132,9 +140,8 @@ type part struct {
 	vague      bool
 }
 
-// quantities converts a mention into Quantity values.
-func (m mention) quantities(text string, toks []token) []Quantity {
-	out := make([]Quantity, 0, len(m.parts))
+// appendQuantities converts a mention into Quantity values appended to out.
+func (m mention) appendQuantities(out []Quantity, text string, toks []token) []Quantity {
 	for _, p := range m.parts {
 		s, e := toks[p.first].start, toks[p.end-1].end
 		q := Quantity{Text: text[s:e], Start: s, End: e, Number: p.a.val, Unit: p.unit, Hedge: p.hedge, Precision: p.a.prec, Vague: p.vague, Min: p.min, Max: p.max}
@@ -154,19 +161,23 @@ func (m mention) quantities(text string, toks []token) []Quantity {
 
 // bounds computes the interval for a hedge as documented on Quantity.
 func bounds(hedge string, n, prec float64) (lo, hi *float64) {
-	f := func(v float64) *float64 { return &v }
+	b := new([2]float64) // one allocation for both ends
 	switch hedge {
 	case Approx:
 		d := math.Max(prec, math.Abs(n)*0.1)
-		return f(n - d), f(n + d)
+		b[0], b[1] = n-d, n+d
 	case AtLeast:
-		return f(n), nil
+		b[0] = n
+		return &b[0], nil
 	case AtMost:
-		return nil, f(n)
+		b[1] = n
+		return nil, &b[1]
 	case Range:
-		return f(n), f(n)
+		b[0], b[1] = n, n
+	default:
+		b[0], b[1] = n-prec/2, n+prec/2
 	}
-	return f(n - prec/2), f(n + prec/2)
+	return &b[0], &b[1]
 }
 
 // mentionAt tries to read a quantity whose figure starts at token i. Words
@@ -210,7 +221,8 @@ func figureAt(text string, toks []token, i, floor int, blocked []bool) (part, bo
 
 // amountAt parses the longest valid number starting at token i.
 func amountAt(text string, toks []token, i int, blocked []bool) (amount, bool) {
-	items := collectItems(text, toks, i, blocked)
+	var buf [8]item
+	items := collectItems(text, toks, i, blocked, buf[:0])
 	for n := len(items); n > 0; n-- {
 		a, ok := evaluate(items[:n])
 		if !ok {
@@ -248,7 +260,7 @@ func mixedDigitFraction(text string, toks []token, a amount, blocked []bool) amo
 		return a
 	}
 	num, den := &toks[numTok], &toks[k+1]
-	if !num.plain || !den.plain || den.kind != tNum || den.suffix != "" || den.ident || num.val >= den.val || !commonDenominators[den.val] {
+	if !num.plain || !den.plain || den.kind != tNum || den.suffix() != "" || den.ident || num.val >= den.val || !commonDenominators[den.val] {
 		return a
 	}
 	if !toks[k].adjacent() && toks[k].gap(text) != " " || !den.adjacent() && den.gap(text) != " " {
@@ -327,7 +339,7 @@ func mayStartMention(t *token) bool {
 		_, ok := vulgarFractions[t.low]
 		return ok
 	}
-	return mentionStarters[t.low]
+	return t.in(cMentionStart)
 }
 
 // mentionStarters are the words a quantity mention can start with.

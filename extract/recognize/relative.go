@@ -49,21 +49,21 @@ func (s *dateScanner) countAt(k int) (int, int, bool) {
 	}
 	t := &s.toks[k]
 	switch {
-	case t.kind == tNum && t.plain && t.suffix == "" && !t.ident && t.val < 10000:
+	case t.kind == tNum && t.plain && t.suffix() == "" && !t.ident && t.val < 10000:
 		return int(t.val), k + 1, true
 	case t.low == "a" || t.low == "an":
 		return 1, k + 1, true
 	case t.low == "couple" || t.low == "few" || t.low == "several":
 		return 0, 0, false
 	}
-	if v, ok := cardinalWords[t.low]; ok && v > 0 {
+	if v, ok := t.cardinal(); ok && v > 0 {
 		if v >= 20 && k+1 < len(s.toks) {
 			j := k + 1
 			if s.toks[j].isSym("-") && s.toks[j].adjacent() {
 				j++
 			}
 			if j < len(s.toks) {
-				if u, ok := cardinalWords[s.toks[j].low]; ok && u >= 1 && u <= 9 {
+				if u, ok := s.toks[j].cardinal(); ok && u >= 1 && u <= 9 {
 					return int(v + u), j + 1, true
 				}
 			}
@@ -75,20 +75,34 @@ func (s *dateScanner) countAt(k int) (int, int, bool) {
 
 // relative reads mentions resolved against publication or an earlier date.
 func (s *dateScanner) relative(i int) (found, bool) {
+	// Each form is tried only when token i can start it.
+	t := &s.toks[i]
+	mod := t.in(cPeriodMod)
 	if f, ok := s.relativeWord(i); ok {
 		return s.needPub(f)
 	}
-	if f, ok := s.weekdayForms(i); ok {
-		return s.needPub(f)
+	if mod || t.in(cWeekday) {
+		if f, ok := s.weekdayForms(i); ok {
+			return s.needPub(f)
+		}
 	}
-	if f, ok := s.calendarPeriod(i); ok {
-		return s.needPub(f)
+	if mod || t.low == "the" {
+		if f, ok := s.calendarPeriod(i); ok {
+			return s.needPub(f)
+		}
 	}
-	if f, ok := s.countedPeriod(i); ok {
-		return f, true
+	if mod || t.kind == tNum || t.in(cCardinal) || t.low == "within" || t.low == "in" || t.low == "the" || t.low == "a" || t.low == "an" {
+		if f, ok := s.countedPeriod(i); ok {
+			return f, true
+		}
 	}
-	if f, ok := s.anchoredPhrase(i); ok {
-		return f, true
+	if t.low == "the" {
+		if f, ok := s.anchoredPhrase(i); ok {
+			return f, true
+		}
+	}
+	if !t.in(cFixedFirst) {
+		return found{}, false
 	}
 	return s.holiday(i)
 }
@@ -142,7 +156,7 @@ func (s *dateScanner) weekdayForms(i int) (found, bool) {
 	if j >= len(s.toks) || s.toks[j].kind != tWord {
 		return found{}, false
 	}
-	wd, ok := weekdays[s.toks[j].low]
+	wd, ok := s.toks[j].weekday()
 	if !ok || len(s.toks[j].low) < 6 && !(mod != "" || s.text[s.toks[j].start] < 'a') || len(s.toks[j].low) < 3 {
 		return found{}, false
 	}
@@ -455,7 +469,7 @@ var holidayPhrases = []struct {
 // holiday reads fixed-date holidays, with or without a year ("Christmas
 // 2010"); without one, the most recent on or before publication.
 func (s *dateScanner) holiday(i int) (found, bool) {
-	if !fixedHolidayFirst[s.toks[i].low] {
+	if !s.toks[i].in(cFixedFirst) {
 		return found{}, false
 	}
 	m, d, end, name := 0, 0, 0, ""

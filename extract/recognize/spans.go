@@ -71,9 +71,9 @@ func (s *dateScanner) partOf(i int) (found, bool) {
 	case t.isWord("first"):
 	case t.isWord("last") || t.isWord("final"):
 		last = true
-	case ordinalWords[t.low] >= 2 && ordinalWords[t.low] <= 12:
-		nth = int(ordinalWords[t.low])
-	case t.kind == tNum && t.plain && t.val >= 2 && t.val <= 12 && t.suffix != "":
+	case t.ordinal() >= 2 && t.ordinal() <= 12:
+		nth = int(t.ordinal())
+	case t.kind == tNum && t.plain && t.val >= 2 && t.val <= 12 && t.suffix() != "":
 		nth = int(t.val)
 	default:
 		return found{}, false
@@ -84,7 +84,7 @@ func (s *dateScanner) partOf(i int) (found, bool) {
 			n, j = c, e
 		}
 	}
-	unit := periodUnits[s.at(j).low]
+	unit := s.at(j).unit()
 	if unit != granDay && unit != granWeek && unit != granMonth || !s.at(j+1).isWord("of") || n < 1 || nth > 0 && unit != granMonth {
 		return found{}, false
 	}
@@ -129,7 +129,7 @@ func (s *dateScanner) nthDayOf(i int) (found, bool) {
 	if !ok || !s.at(e).isWord("day") || !s.at(e+1).isWord("of") {
 		return found{}, false
 	}
-	if t := s.at(e - 1); t.kind == tNum && t.suffix == "" || t.kind == tWord && ordinalWords[t.low] == 0 {
+	if t := s.at(e - 1); t.kind == tNum && t.suffix() == "" || t.kind == tWord && t.ordinal() == 0 {
 		return found{}, false // an ordinal, not "the 15 day of"
 	}
 	p, ok := s.periodAt(e + 2)
@@ -152,7 +152,7 @@ func (s *dateScanner) nthDayOf(i int) (found, bool) {
 func (s *dateScanner) weekNumber(i int) (found, bool) {
 	j := s.skipThe(i)
 	n := s.at(j + 1)
-	if !s.at(j).isWord("week") || n.kind != tNum || !n.plain || n.suffix != "" || n.val < 1 || n.val > 53 {
+	if !s.at(j).isWord("week") || n.kind != tNum || !n.plain || n.suffix() != "" || n.val < 1 || n.val > 53 {
 		return found{}, false
 	}
 	end := j + 2
@@ -193,7 +193,7 @@ func (s *dateScanner) spanFrom(i int) (found, bool) {
 		if !ok || c < 1 {
 			return found{}, false
 		}
-		unit = periodUnits[s.at(e).low]
+		unit = s.at(e).unit()
 		if unit == "" {
 			return found{}, false
 		}

@@ -23,17 +23,24 @@ type token struct {
 	start, end int
 	// prevEnd is the end of the previous token (0 for the first).
 	prevEnd int
-	// Numeric literals only: digits before the decimal point, the value and
-	// the place value of the last written digit.
-	digits    int
+	// Numeric literals only: the value and the place value of the last
+	// written digit.
 	val, prec float64
 	low       string // lower-cased word, symbol text or digits as written
-	suffix    string // letters glued to the digits, as written ("k", "M", "st")
-	kind      tokKind
-	plain     bool // digits only: no separators, decimals or exponent
-	ident     bool // part of an identifier ("G7", "COVID-19", "A380")
-	nl        bool // the gap before this token holds a line break
+	// Numeric literals only: digits before the decimal point, and the
+	// length of the letters glued to the digits, which end low (see
+	// suffix).
+	digits, sfx int32
+	cls         wordClass // the word tables that hold low (words only)
+	kind        tokKind
+	plain       bool // digits only: no separators, decimals or exponent
+	ident       bool // part of an identifier ("G7", "COVID-19", "A380")
+	nl          bool // the gap before this token holds a line break
 }
+
+// suffix returns the letters glued to a numeric literal, as written ("k",
+// "M", "st"), or "".
+func (t *token) suffix() string { return t.low[len(t.low)-int(t.sfx):] }
 
 // gap returns the whitespace between the previous token and t.
 func (t *token) gap(text string) string { return text[t.prevEnd:t.start] }
@@ -52,6 +59,9 @@ func (t *token) isSym(s string) bool { return t.kind == tSym && t.low == s }
 // invalid UTF-8.
 func tokenize(text string) []token {
 	toks := make([]token, 0, len(text)/4+8)
+	// lowered holds the lower-case copies of words written with capitals;
+	// words in lower case already are their own substrings.
+	var lowered strings.Builder
 	prevEnd := 0
 	nl := false
 	for i := 0; i < len(text); {
@@ -74,15 +84,41 @@ func tokenize(text string) []token {
 			continue
 		}
 		if isASCIILetter(c) {
-			j := scanWord(text, i)
-			toks = append(toks, token{start: i, end: j, kind: tWord, low: lowerWord(text[i:j]), prevEnd: prevEnd, nl: nl})
+			j, caps := i, byte(0)
+			for j < len(text) && asciiLetters[text[j]] != 0 {
+				caps |= asciiLetters[text[j]]
+				j++
+			}
+			upper := caps&capital != 0
+			low := text[i:j]
+			if j < len(text) && (text[j] == '\'' || text[j] >= utf8.RuneSelf) {
+				// An apostrophe or a letter beyond ASCII may continue the word.
+				var ascii bool
+				j, ascii = scanWord(text, i)
+				low = text[i:j]
+				if !ascii {
+					low = lowerWord(low)
+				} else if upper = hasUpper(low); upper {
+					low = lowerInto(&lowered, low)
+				}
+			} else if upper {
+				low = lowerInto(&lowered, low)
+			}
+			addToken(&toks, tWord, i, j, prevEnd, low, wordClasses.get(low), nl)
 			prevEnd, nl = j, false
 			i = j
 			continue
 		}
+		if c < utf8.RuneSelf {
+			// ASCII punctuation: spaces, letters and digits are read above.
+			addToken(&toks, tSym, i, i+1, prevEnd, text[i:i+1], 0, nl)
+			prevEnd, nl = i+1, false
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if r == utf8.RuneError && size <= 1 {
-			toks = append(toks, token{start: i, end: i + 1, kind: tSym, low: text[i : i+1], prevEnd: prevEnd, nl: nl})
+			addToken(&toks, tSym, i, i+1, prevEnd, text[i:i+1], 0, nl)
 			prevEnd, nl = i+1, false
 			i++
 			continue
@@ -95,13 +131,14 @@ func tokenize(text string) []token {
 			continue
 		}
 		if unicode.IsLetter(r) {
-			j := scanWord(text, i)
-			toks = append(toks, token{start: i, end: j, kind: tWord, low: lowerWord(text[i:j]), prevEnd: prevEnd, nl: nl})
+			j, _ := scanWord(text, i)
+			low := lowerWord(text[i:j])
+			addToken(&toks, tWord, i, j, prevEnd, low, wordClasses.get(low), nl)
 			prevEnd, nl = j, false
 			i = j
 			continue
 		}
-		toks = append(toks, token{start: i, end: i + size, kind: tSym, low: text[i : i+size], prevEnd: prevEnd, nl: nl})
+		addToken(&toks, tSym, i, i+size, prevEnd, text[i:i+size], 0, nl)
 		prevEnd, nl = i+size, false
 		i += size
 	}
@@ -109,9 +146,39 @@ func tokenize(text string) []token {
 	return toks
 }
 
+// lowerInto appends the lower-case form of the ASCII word w to b and
+// returns it. Earlier results stay valid: a Builder never rewrites what it
+// has handed out.
+func lowerInto(b *strings.Builder, w string) string {
+	if b.Cap()-b.Len() < len(w) {
+		b.Grow(max(len(w), 256))
+	}
+	start := b.Len()
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()[start:]
+}
+
+// hasUpper reports whether s holds an ASCII capital.
+func hasUpper(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 'A' && s[k] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
 // scanWord returns the end of the word starting at i: letters, and
-// apostrophes between letters ("don't", "Iran’s").
-func scanWord(text string, i int) int {
+// apostrophes between letters ("don't", "Iran’s"); and whether the word is
+// all ASCII.
+func scanWord(text string, i int) (int, bool) {
+	ascii := true
 	for i < len(text) {
 		if c := text[i]; c < utf8.RuneSelf {
 			if isASCIILetter(c) {
@@ -121,6 +188,8 @@ func scanWord(text string, i int) int {
 			if c != '\'' {
 				break
 			}
+		} else {
+			ascii = false
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) {
@@ -136,7 +205,7 @@ func scanWord(text string, i int) int {
 		}
 		break
 	}
-	return i
+	return i, ascii
 }
 
 // lowerWord lower-cases a word and folds the typographic apostrophe so that
@@ -162,6 +231,17 @@ func lowerWord(w string) string {
 	return strings.ReplaceAll(strings.ToLower(w), "’", "'")
 }
 
+// asciiLetters marks the ASCII letters, capitals with capital|1.
+var asciiLetters = func() (t [256]byte) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1
+		t[c-'a'+'A'] = capital | 1
+	}
+	return t
+}()
+
+const capital = 2
+
 func isDigit(c byte) bool       { return c >= '0' && c <= '9' }
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 
@@ -170,8 +250,11 @@ func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
 // "22,24,26") and returns the index after it.
 func lexNumber(text string, i int, toks *[]token) int {
 	start := i
-	var parts []int // alternating: start,end of each digit group
-	var seps []byte
+	// Most literals have a few groups; the buffers keep them off the heap.
+	var partsBuf [16]int
+	var sepsBuf [8]byte
+	parts := partsBuf[:0] // alternating: start,end of each digit group
+	seps := sepsBuf[:0]
 	j := i
 	if text[j] == '.' { // ".08": an empty integer group
 		parts = append(parts, j, j)
@@ -202,12 +285,14 @@ func lexNumber(text string, i int, toks *[]token) int {
 				continue
 			}
 			v, _ := parseDigits(text[s:e])
-			*toks = append(*toks, token{start: s, end: e, kind: tNum, low: text[s:e], val: v, prec: 1, digits: e - s, plain: true, ident: glued && g == 0 || !finite(v)})
+			t := addToken(toks, tNum, s, e, 0, text[s:e], 0, false)
+			t.val, t.prec, t.digits, t.plain, t.ident = v, 1, int32(e-s), true, glued && g == 0 || !finite(v)
 		}
 		return j
 	}
-	t := token{start: start, end: j, kind: tNum, val: val, prec: prec, digits: intDigits, plain: len(seps) == 0 && text[start] != '.', ident: glued || !finite(val) || intDigits > 300}
-	j = lexExponent(text, j, &t)
+	t := addToken(toks, tNum, start, j, 0, "", 0, false)
+	t.val, t.prec, t.digits, t.plain, t.ident = val, prec, int32(intDigits), len(seps) == 0 && text[start] != '.', glued || !finite(val) || intDigits > 300
+	j = lexExponent(text, j, t)
 	// Letters glued to the digits: a scale ("10k", "2bn"), an ordinal
 	// ("21st"), a decade ("1990s") or an identifier ("4G", "180ml").
 	k := j
@@ -215,7 +300,7 @@ func lexNumber(text string, i int, toks *[]token) int {
 		k++
 	}
 	if k > j {
-		t.suffix = text[j:k]
+		t.sfx = int32(k - j)
 		if k < len(text) && isDigit(text[k]) {
 			t.ident = true // "24703L202"
 		}
@@ -223,8 +308,21 @@ func lexNumber(text string, i int, toks *[]token) int {
 	}
 	t.end = j
 	t.low = text[start:j]
-	*toks = append(*toks, t)
 	return j
+}
+
+// addToken appends a token to toks and returns it. Fields are set one by
+// one on the zeroed element: appending a whole token would copy it with
+// a bulk write barrier while the garbage collector marks.
+func addToken(toks *[]token, kind tokKind, start, end, prevEnd int, low string, cls wordClass, nl bool) *token {
+	if len(*toks) == cap(*toks) {
+		*toks = append(*toks, token{})
+	} else {
+		*toks = (*toks)[:len(*toks)+1]
+	}
+	t := &(*toks)[len(*toks)-1]
+	t.kind, t.start, t.end, t.prevEnd, t.low, t.cls, t.nl = kind, start, end, prevEnd, low, cls, nl
+	return t
 }
 
 // gluedBefore reports whether the digits at i continue a word ("G7",

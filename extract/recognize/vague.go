@@ -8,7 +8,7 @@ var vagueScales = map[string]float64{"dozens": 12, "scores": 20, "hundreds": 100
 // Their intervals are documented on Quantity.
 func vagueAt(text string, toks []token, i, floor int, blocked []bool) (mention, bool) {
 	t := &toks[i]
-	if t.kind != tWord || i > 0 && (toks[i-1].kind == tNum || cardinalWords[toks[i-1].low] > 0 && !toks[i-1].nl) {
+	if t.kind != tWord || i > 0 && (toks[i-1].kind == tNum || toks[i-1].cardinalAbove0() && !toks[i-1].nl) {
 		return mention{}, false
 	}
 	lo, hi := 0.0, 0.0
@@ -64,7 +64,8 @@ func vagueAt(text string, toks []token, i, floor int, blocked []bool) (mention, 
 	default:
 		return mention{}, false
 	}
-	p := part{first: i, end: end, a: amount{val: lo, prec: lo / 2}, hedge: Range, min: &lo, max: &hi, vague: true}
+	bounds := [2]float64{lo, hi} // escapes: allocated only for a mention
+	p := part{first: i, end: end, a: amount{val: lo, prec: lo / 2}, hedge: Range, min: &bounds[0], max: &bounds[1], vague: true}
 	if p.a.prec > 1 {
 		p.a.prec = pow10Floor(p.a.prec)
 	}
