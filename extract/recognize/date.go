@@ -147,6 +147,7 @@ func (s *dateScanner) scan() {
 			f.first = f.end - 1
 		}
 		f = s.joinRange(f)
+		f = s.joinWeekday(f)
 		s.claimed = append(s.claimed, [2]int{f.first, f.end})
 		if !f.from.IsZero() {
 			if !s.spans {
@@ -257,7 +258,12 @@ func (s *dateScanner) match(i int) (found, bool) {
 			}
 		}
 		if t.low == "q" || t.low == "h" || t.in(cOrdinal) {
-			return s.quarter(i)
+			if f, ok := s.quarter(i); ok {
+				return f, true
+			}
+		}
+		if t.low == "the" || t.in(cDecade) {
+			return s.decadeWord(i)
 		}
 	}
 	return found{}, false
@@ -381,6 +387,9 @@ var dateTriggers = func() map[string]bool {
 	for _, h := range holidayPhrases {
 		m[h.words[0]] = true
 	}
+	for w := range decadeWords {
+		m[w] = true
+	}
 	for _, w := range []string{"from", "between", "the", "in", "within", "last", "this", "next", "past", "previous", "coming",
 		"upcoming", "following", "current", "earlier", "later", "early", "mid", "late", "q", "h", "today", "tonight", "yesterday",
 		"tomorrow", "tmrw", "a", "an", "on", "week", "end", "beginning", "start", "middle", "final", "easter", "thanksgiving",
@@ -459,6 +468,9 @@ func (s *dateScanner) wordForm(i int) (found, bool) {
 	}
 	if t.in(cWeekday) {
 		if f, ok := s.weekdayOfDay(i); ok {
+			return f, true
+		}
+		if f, ok := s.weekdayOfOffset(i); ok {
 			return f, true
 		}
 	}

@@ -100,6 +100,9 @@ func (s *dateScanner) relative(i int) (found, bool) {
 		if f, ok := s.anchoredPhrase(i); ok {
 			return f, true
 		}
+		if f, ok := s.thePeriod(i); ok {
+			return s.needPub(f)
+		}
 	}
 	if !t.in(cFixedFirst) {
 		return found{}, false
@@ -341,6 +344,9 @@ func (s *dateScanner) countedPeriod(i int) (found, bool) {
 		case "next", "coming", "upcoming", "following":
 			dir, span, e = 1, true, e+1
 		}
+	}
+	if f, ok := s.businessDays(first, e, n, dir, span, within); ok {
+		return f, true
 	}
 	unit := strings.TrimSuffix(s.at(e).low, "'s") // "in a fortnight's time"
 	gran, ok := periodUnits[unit]

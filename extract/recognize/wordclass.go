@@ -29,6 +29,7 @@ const (
 	cOrdinalForm                         // the words ordinalOf values
 	cPeriodMod                           // words that place a period: "last", "this", "next", "earlier"
 	cToDate                              // "to", "till", "until", which start "to date"
+	cDecade                              // decadeWords
 )
 
 // in reports whether t is a word in one of the tables of c.
@@ -102,6 +103,7 @@ var wordClasses = newClassTable(func() map[string]wordClass {
 	addKeys(m, cTimeUnit, timeUnits)
 	addKeys(m, cChangeVerb, changeVerbs)
 	addKeys(m, cScale, scaleWords)
+	addKeys(m, cDecade, decadeWords)
 	for name := range currencyQualified {
 		first, _, _ := strings.Cut(name, " ")
 		m[first] |= cCurrencyFirst
