@@ -188,6 +188,9 @@ func (s *dateScanner) mayStart(i int) bool {
 		}
 		return true
 	}
+	if s.hyphenJoin(i-1) && (s.hyphenJoin(i-3) || s.hyphenJoin(i+1)) {
+		return false // inside a run of three or more groups: a phone number or a code
+	}
 	switch {
 	case t.digits == 4 || t.digits == 8 || t.sfx > 0:
 		return true
@@ -259,6 +262,11 @@ func (s *dateScanner) match(i int) (found, bool) {
 		}
 		if t.low == "q" || t.low == "h" || t.in(cOrdinal) {
 			if f, ok := s.quarter(i); ok {
+				return f, true
+			}
+		}
+		if t.in(cCardinal) {
+			if f, ok := s.yearInWords(i); ok {
 				return f, true
 			}
 		}
@@ -490,4 +498,4 @@ func (s *dateScanner) wordForm(i int) (found, bool) {
 var weakTriggers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "from": true, "between": true, "within": true, "this": true}
 
 // periodWords name periods that can follow a weak trigger ("this weekend").
-var periodWords = map[string]bool{"weekend": true, "calendar": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}
+var periodWords = map[string]bool{"workweek": true, "working": true, "work": true, "weekend": true, "calendar": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}

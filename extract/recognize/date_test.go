@@ -191,6 +191,30 @@ var dateCases = []struct {
 	{"a man in his sixties", published, nil},
 	{"highs in the nineties", published, nil},
 	{"temperatures in the low eighties", published, nil},
+	// Years and decades written otherwise, work weeks.
+	{"presidents in 1990 s.", published, []Date{dt("1990 s", "1990-01-01", "1999-12-31", "year", false)}},
+	{"They left in nineteen ninety six and came back in two thousand and fifteen", published, []Date{
+		dt("nineteen ninety six", "1996-01-01", "1996-12-31", "year", false),
+		dt("two thousand and fifteen", "2015-01-01", "2015-12-31", "year", false),
+	}},
+	{"sold in two thousand cases", published, nil},
+	{"in eleven twenty-minute sessions", published, nil},
+	{"On 28 June in 2020 it rained", published, []Date{dt("28 June in 2020", "2020-06-28", "2020-06-28", "day", false)}},
+	{"this working week", published, []Date{dt("this working week", "2018-04-16", "2018-04-20", "week", true)}},
+	{"on next workweek", published, []Date{dt("next workweek", "2018-04-23", "2018-04-27", "week", true)}},
+	// Phone numbers and codes are not year ranges.
+	{"Tel: +86 138-2010-2015", published, nil},
+	{"Tel: +86 2010-2015-86", published, nil},
+	{"code 133-03-03-2020", published, nil},
+	{"in 2014-2018", published, []Date{dt("2014-2018", "2014-01-01", "2018-12-31", "year", false)}},
+	{"held 3-4 May 2017", published, []Date{dt("4 May 2017", "2017-05-04", "2017-05-04", "day", false)}},
+	// Offsets in several units.
+	{"two weeks and two days ago", published, []Date{dt("two weeks and two days ago", "2018-04-02", "2018-04-02", "day", true)}},
+	{"It left 2 years 1 month 21 days later", published, []Date{dt("2 years 1 month 21 days later", "2020-06-08", "2020-06-08", "day", true)}},
+	{"for the last 3 months and 2 weeks and 2 days ago they found", published, []Date{
+		dt("the last 3 months", "2018-01-18", "2018-04-17", "month", true),
+		dt("2 days ago", "2018-04-16", "2018-04-16", "day", true),
+	}},
 	// A weekday in the week of an offset.
 	{"back in 3 days on Friday", published, []Date{dt("in 3 days on Friday", "2018-04-20", "2018-04-20", "day", true)}},
 	{"back Monday two weeks from now", published, []Date{dt("Monday two weeks from now", "2018-04-30", "2018-04-30", "day", true)}},

@@ -276,7 +276,8 @@ func (s *dateScanner) calendarAt(k int) (calDate, bool) {
 	}
 	// Year: ", 2017", " 2017", " of 2017", "-2018", "/2018".
 	y := j
-	if y < len(s.toks) && (s.toks[y].isSym(",") || s.toks[y].isWord("of") || (s.toks[y].isSym("-") || s.toks[y].isSym("/")) && s.toks[y].adjacent()) {
+	if y < len(s.toks) && (s.toks[y].isSym(",") || s.toks[y].isWord("of") || (s.toks[y].isSym("-") || s.toks[y].isSym("/")) && s.toks[y].adjacent() ||
+		s.toks[y].isWord("in") && c.d > 0 && s.at(y+1).kind == tNum) { // "28 June in 2020"
 		y++
 	}
 	if y < len(s.toks) && !s.toks[y].nl {
@@ -731,6 +732,12 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 		return found{}, false
 	}
 	t := &s.toks[i]
+	// Decades written with a space: "in 1990 s".
+	if t.plain && t.sfx == 0 && t.digits == 4 && t.val >= 1000 && t.val < 3000 && int(t.val)%10 == 0 && first == i &&
+		s.at(i+1).isWord("s") && s.at(i+1).gap(s.text) == " " && (s.yearContext(i) || s.at(i-1).isWord("the")) {
+		y := int(t.val)
+		return found{first: i, end: i + 2, from: day(y, 1, 1), to: day(y+9, 12, 31), gran: granYear}, true
+	}
 	// Decades: "1990s", "the 90s".
 	if t.plain && (t.suffix() == "s" || t.suffix() == "S") && int(t.val)%10 == 0 && first == i {
 		switch {
@@ -751,7 +758,7 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 	if e < len(s.toks) && !s.toks[e].nl {
 		conn := s.toks[e].low
 		if conn == "-" || conn == "–" || conn == "—" || conn == "to" || conn == "through" || conn == "until" || conn == "till" || conn == "~" || conn == "and" && w == "between" {
-			if y2, e2, ok := s.yearAt(e + 1); ok && y2 > y && y2 <= 2100 {
+			if y2, e2, ok := s.yearAt(e + 1); ok && y2 > y && y2 <= 2100 && !s.hyphenJoin(e2) {
 				if conn == "and" || conn == "to" || conn == "through" || w == "from" || s.yearContext(first) || conn == "-" || conn == "–" {
 					return found{first: first, end: e2, from: day(y, 1, 1), to: day(y2, 12, 31), gran: granYear}, true
 				}

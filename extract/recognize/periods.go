@@ -202,3 +202,85 @@ func (s *dateScanner) weekdayOfOffset(i int) (found, bool) {
 	d := monday(g.from).AddDate(0, 0, (wd+6)%7)
 	return found{first: i, end: g.end, from: d, to: d, gran: granDay, rel: true}, true
 }
+
+// hyphenJoin reports whether token k is a hyphen joining two figures with
+// no space ("138-2010").
+func (s *dateScanner) hyphenJoin(k int) bool {
+	return k > 0 && k+1 < len(s.toks) && s.toks[k].isSym("-") && s.toks[k].adjacent() && s.toks[k+1].adjacent() &&
+		s.toks[k-1].kind == tNum && s.toks[k+1].kind == tNum
+}
+
+// offsets is a sequence of moves by whole periods, applied in order.
+type offsets []struct {
+	n    int
+	unit string
+}
+
+// add applies the moves to t, forwards (sign 1) or backwards (-1).
+func (o offsets) add(t time.Time, sign int) time.Time {
+	for _, m := range o {
+		t = addPeriod(t, m.unit, sign*m.n)
+	}
+	return t
+}
+
+// moreOffsets reads further counts of periods after the one ending before
+// token k ("and 2 days", ", 3 weeks", "1 month 21 days") into o, and
+// returns the token after them and how many it read. They count only when
+// "ago", "later" or "earlier" follows them.
+func (s *dateScanner) moreOffsets(k int, o *offsets) (int, int) {
+	more := 0
+	for more < 3 {
+		j := k
+		if s.at(j).isWord("and") || s.at(j).isSym(",") {
+			j++
+		}
+		n, e, ok := s.countAt(j)
+		unit := s.at(e).unit()
+		if !ok || n < 1 || unit == "" || n > 1 && s.at(e).low == unit || s.at(j).nl || s.at(e).nl {
+			break
+		}
+		*o = append(*o, struct {
+			n    int
+			unit string
+		}{n, unit})
+		k, more = e+1, more+1
+	}
+	if more == 0 {
+		return k, 0
+	}
+	switch s.at(k).low {
+	case "ago", "later", "earlier":
+		return k, more
+	}
+	*o = (*o)[:1]
+	return k, 0
+}
+
+// yearInWords reads a year written in words after a preposition that
+// introduces years: "in nineteen ninety six", "since two thousand and
+// five". Counts are written with the same words ("in two thousand
+// cases"), so a noun or a hyphen after them leaves them alone.
+func (s *dateScanner) yearInWords(i int) (found, bool) {
+	switch s.at(i - 1).low {
+	case "in", "since", "during", "until", "till":
+	default:
+		return found{}, false
+	}
+	y, e, ok := s.yearWordsAt(i)
+	if !ok || y < 1800 || y > 2099 || s.at(i).nl {
+		return found{}, false
+	}
+	if n := s.at(e); !n.nl && (n.kind == tWord && !yearWordFollowers[n.low] || n.isSym("-") || n.kind == tNum) {
+		return found{}, false
+	}
+	return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
+}
+
+// yearWordFollowers are the words that may follow a year in words.
+var yearWordFollowers = map[string]bool{
+	"and": true, "or": true, "but": true, "when": true, "while": true, "as": true, "after": true, "before": true,
+	"until": true, "the": true, "a": true, "an": true, "where": true, "that": true, "which": true, "with": true,
+	"to": true, "for": true, "in": true, "on": true, "at": true, "by": true, "from": true, "he": true, "she": true,
+	"it": true, "they": true, "we": true, "i": true,
+}

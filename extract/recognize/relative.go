@@ -242,6 +242,16 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		return found{}, false
 	}
 	unit := strings.TrimSuffix(s.toks[j].low, "'s")
+	work := false // "this working week", "next workweek": Monday to Friday
+	if unit == "workweek" || (unit == "working" || unit == "work") && s.at(j+1).isWord("week") && !s.at(j+1).nl {
+		if unit != "workweek" {
+			j++
+		}
+		unit, work = "week", true
+		if edge != "" || mod == "past" {
+			return found{}, false
+		}
+	}
 	gran, ok := periodUnits[unit]
 	weekend := unit == "weekend"
 	if (!ok || unit != "week" && unit != "month" && unit != "year") && !weekend {
@@ -277,6 +287,9 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		return found{first: first, end: j + 1, from: m.AddDate(0, 0, 5), to: m.AddDate(0, 0, 6), gran: granWeek, rel: true}, true
 	}
 	from, to := period(addPeriod(ref, gran, step), gran)
+	if work {
+		to = from.AddDate(0, 0, 4)
+	}
 	switch edge {
 	case "earlier":
 		// Before the day of writing, unless that is the period's first.
@@ -380,12 +393,21 @@ func (s *dateScanner) countedPeriod(i int) (found, bool) {
 	if end >= len(s.toks) {
 		return found{}, false
 	}
+	steps := offsets{{n, gran}}
+	// "2 weeks and 2 days ago", "2 years 1 month 21 days later"; but in
+	// "for the last 3 months and 2 weeks and 2 days ago" the weeks belong
+	// to the stretch before.
+	if c := len(s.claimed); c == 0 || s.claimed[c-1][1] != first-1 || !s.at(first-1).isWord("and") {
+		if k, more := s.moreOffsets(end, &steps); more > 0 {
+			end = k
+		}
+	}
 	switch s.toks[end].low {
 	case "ago":
 		if s.pub.IsZero() && !s.spans {
 			return found{first: first, end: end + 1}, true
 		}
-		d := addPeriod(s.pub, gran, -n)
+		d := steps.add(s.pub, -1)
 		return found{first: first, end: end + 1, from: d, to: d, gran: granDay, rel: true}, true
 	case "later", "after", "earlier", "before":
 		if end+1 < len(s.toks) && (s.toks[end].low == "after" || s.toks[end].low == "before") && !s.toks[end+1].isSym(",") && !s.toks[end+1].isSym(".") {
@@ -402,7 +424,7 @@ func (s *dateScanner) countedPeriod(i int) (found, bool) {
 		if s.toks[end].low == "earlier" || s.toks[end].low == "before" {
 			sign = -1
 		}
-		d := addPeriod(ref, gran, sign*n)
+		d := steps.add(ref, sign)
 		return found{first: first, end: end + 1, from: d, to: d, gran: granDay, rel: true}, true
 	}
 	return found{}, false

@@ -9,7 +9,7 @@ import (
 
 // floors are the minimum pass rates, in percent, per spec file. The number
 // floors are the product's targets. DateTimeModel's target is 80% on its
-// date and daterange cases; it stands at 66.5% (427/642), so its floor guards
+// date and daterange cases; it stands at 68.2% (438/642), so its floor guards
 // against regressions. Most remaining failures are not reachable honestly:
 // ranges whose named last day, month or year the spec excludes ("from 2014
 // to 2018" ends in 2017 there), future readings where the scorer takes the
@@ -18,7 +18,7 @@ var floors = map[string]float64{
 	"NumberModel.json":      90,
 	"NumberRangeModel.json": 85,
 	"PercentModel.json":     85,
-	"DateTimeModel.json":    66,
+	"DateTimeModel.json":    68,
 }
 
 // specDir finds the Recognizers-Text specs: $CROSSCHECK_PEER_SPECS, or a
