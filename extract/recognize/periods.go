@@ -6,7 +6,8 @@ import "time"
 // their own ("partner of the year", "away for the month", "the highest
 // level of the week"): the period holding publication, as "later in the
 // month" and "the first quarter of the year" read it. "the week after
-// next" and "the year before last" move two periods.
+// next" and "the year before last" move two periods; "the rest of the
+// year" runs from publication to the end of the year.
 //
 // It is not read when the words around tie the period to something else:
 // "the year before independence", "the day of the attack", "the week
@@ -32,11 +33,21 @@ func (s *dateScanner) thePeriod(i int) (found, bool) {
 	if p := s.at(i - 1); p.isWord("to") || p.isWord("of") && (s.at(i-2).isWord("end") || s.rankingBefore(i-1)) {
 		return found{}, false
 	}
+	first, rest := i, false
+	if w := s.at(i - 2).low; s.at(i-1).isWord("of") && step == 0 && (w == "rest" || w == "remainder" || w == "remaining" || w == "balance") {
+		first, rest = i-2, true // "the rest of the year": from publication on
+		if s.at(i - 3).isWord("the") {
+			first = i - 3
+		}
+	}
 	if s.pub.IsZero() {
-		return found{first: i, end: end}, true
+		return found{first: first, end: end}, true
 	}
 	from, to := period(addPeriod(s.pub, gran, step), gran)
-	return found{first: i, end: end, from: from, to: to, gran: gran, rel: true}, true
+	if rest {
+		from = s.pub
+	}
+	return found{first: first, end: end, from: from, to: to, gran: gran, rel: true}, true
 }
 
 // rankingBefore reports whether a superlative or an ordinal comes in the
@@ -283,4 +294,23 @@ var yearWordFollowers = map[string]bool{
 	"until": true, "the": true, "a": true, "an": true, "where": true, "that": true, "which": true, "with": true,
 	"to": true, "for": true, "in": true, "on": true, "at": true, "by": true, "from": true, "he": true, "she": true,
 	"it": true, "they": true, "we": true, "i": true,
+}
+
+// theWeekend reads "the weekend" ("over the weekend"): the most recent
+// Saturday and Sunday, which is the one under way when the article is
+// published on either day; or the weekend of the week of publication when
+// the sentence looks ahead ("talks will resume at the weekend").
+func (s *dateScanner) theWeekend(i int) (found, bool) {
+	w := s.at(i + 1)
+	if !w.isWord("weekend") || w.nl || s.at(i+2).isSym("'") || s.at(i+2).isWord("of") {
+		return found{}, false // "the weekend of Halloween" is read by weekendOf
+	}
+	if s.pub.IsZero() {
+		return found{first: i, end: i + 2}, true
+	}
+	sat := monday(s.pub).AddDate(0, 0, 5)
+	if sat.After(s.pub) && !s.forwardLooking(i) {
+		sat = sat.AddDate(0, 0, -7)
+	}
+	return found{first: i, end: i + 2, from: sat, to: sat.AddDate(0, 0, 1), gran: granWeek, rel: true}, true
 }

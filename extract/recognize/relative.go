@@ -229,7 +229,7 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		return found{}, false
 	}
 	if edge == "" && mod == "the" {
-		return found{}, false
+		return s.theWeekend(i)
 	}
 	if edge != "" && mod != "this" && mod != "the" {
 		return found{}, false
