@@ -110,6 +110,12 @@ type dateScanner struct {
 	out     []Date
 	claimed [][2]int
 	anchor  time.Time // the last single-day date seen
+	// week is the Monday of the week the last weekday was placed in by
+	// its words ("next week on Tuesday", "last Wednesday"), and weekEnd
+	// the token after that mention: a bare weekday joined to it ("or
+	// Thursday") falls in the same week.
+	week    time.Time
+	weekEnd int
 }
 
 // found is a matched date mention.
@@ -162,6 +168,7 @@ func (s *dateScanner) scan() {
 				s.anchor = f.from
 			}
 		}
+		s.placeWeek(f)
 		i = f.end
 	}
 }

@@ -228,6 +228,24 @@ var dateCases = []struct {
 		dt("two days later", "2018-04-20", "2018-04-20", "day", true),
 		dt("Monday", "2018-04-16", "2018-04-16", "day", true),
 	}},
+	// A bare weekday joined to one placed in a week shares its week.
+	{"a meeting next week Mon or Tue", published, []Date{
+		dt("next week Mon", "2018-04-23", "2018-04-23", "day", true),
+		dt("Tue", "2018-04-24", "2018-04-24", "day", true),
+	}},
+	{"talks last Wednesday and Thursday", published, []Date{
+		dt("last Wednesday", "2018-04-11", "2018-04-11", "day", true),
+		dt("Thursday", "2018-04-12", "2018-04-12", "day", true),
+	}},
+	{"next Monday, Tuesday or Friday", published, []Date{
+		dt("next Monday", "2018-04-23", "2018-04-23", "day", true),
+		dt("Tuesday", "2018-04-24", "2018-04-24", "day", true),
+		dt("Friday", "2018-04-27", "2018-04-27", "day", true),
+	}},
+	{"On Sunday police came, and on Monday they left", published, []Date{
+		dt("Sunday", "2018-04-15", "2018-04-15", "day", true),
+		dt("Monday", "2018-04-16", "2018-04-16", "day", true),
+	}},
 	// Not dates.
 	{"You may go", published, nil},
 	{"the Sunday Times reported", published, nil},

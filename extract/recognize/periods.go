@@ -314,3 +314,38 @@ func (s *dateScanner) theWeekend(i int) (found, bool) {
 	}
 	return found{first: i, end: i + 2, from: sat, to: sat.AddDate(0, 0, 1), gran: granWeek, rel: true}, true
 }
+
+// placeWeek records the week of a weekday mention placed by its words
+// ("next week Mon", "last Wednesday") so that a bare weekday joined to it
+// falls in the same week, and keeps it across such a chain ("Monday,
+// Tuesday or Wednesday of next week" is read by weekThenDay).
+func (s *dateScanner) placeWeek(f found) {
+	last := f.end - 1
+	if s.at(last).isSym(",") {
+		last--
+	}
+	_, weekday := s.at(last).weekday()
+	switch {
+	case f.from.IsZero() || f.gran != granDay || !f.from.Equal(f.to) || !weekday:
+		s.week = time.Time{}
+	case last > f.first:
+		s.week, s.weekEnd = monday(f.from), f.end
+	case !s.week.IsZero() && s.joinedToWeek(f.first) && monday(f.from).Equal(s.week):
+		s.weekEnd = f.end
+	default:
+		s.week = time.Time{}
+	}
+}
+
+// joinedToWeek reports whether the bare weekday at token i is joined by
+// "or", "and" or a comma to the weekday mention that set s.week.
+func (s *dateScanner) joinedToWeek(i int) bool {
+	if s.week.IsZero() {
+		return false
+	}
+	k := s.weekEnd
+	if s.at(k).isSym(",") && (s.at(k+1).isWord("or") || s.at(k+1).isWord("and")) {
+		k++
+	}
+	return i == k+1 && (s.at(k).isWord("or") || s.at(k).isWord("and") || s.at(k).isSym(",")) && !s.at(i).nl
+}

@@ -184,7 +184,9 @@ func (s *dateScanner) weekdayForms(i int) (found, bool) {
 	case "coming", "upcoming":
 		d = p.AddDate(0, 0, (wd-pw+6)%7+1)
 	default:
-		if s.forwardLooking(i) {
+		if s.joinedToWeek(i) {
+			d = s.week.AddDate(0, 0, (wd+6)%7) // "next week Mon or Tue"
+		} else if s.forwardLooking(i) {
 			d = p.AddDate(0, 0, (wd-pw+7)%7)
 		} else {
 			d = p.AddDate(0, 0, -((pw - wd + 7) % 7))
