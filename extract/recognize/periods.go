@@ -221,15 +221,25 @@ func (s *dateScanner) hyphenJoin(k int) bool {
 		s.toks[k-1].kind == tNum && s.toks[k+1].kind == tNum
 }
 
-// offsets is a sequence of moves by whole periods, applied in order.
-type offsets []struct {
-	n    int
-	unit string
+// offsets is a sequence of up to four moves by whole periods, applied in
+// order.
+type offsets struct {
+	moves [4]struct {
+		n    int
+		unit string
+	}
+	len int
+}
+
+// push appends a move.
+func (o *offsets) push(n int, unit string) {
+	o.moves[o.len].n, o.moves[o.len].unit = n, unit
+	o.len++
 }
 
 // add applies the moves to t, forwards (sign 1) or backwards (-1).
-func (o offsets) add(t time.Time, sign int) time.Time {
-	for _, m := range o {
+func (o *offsets) add(t time.Time, sign int) time.Time {
+	for _, m := range o.moves[:o.len] {
 		t = addPeriod(t, m.unit, sign*m.n)
 	}
 	return t
@@ -251,10 +261,7 @@ func (s *dateScanner) moreOffsets(k int, o *offsets) (int, int) {
 		if !ok || n < 1 || unit == "" || n > 1 && s.at(e).low == unit || s.at(j).nl || s.at(e).nl {
 			break
 		}
-		*o = append(*o, struct {
-			n    int
-			unit string
-		}{n, unit})
+		o.push(n, unit)
 		k, more = e+1, more+1
 	}
 	if more == 0 {
@@ -264,7 +271,7 @@ func (s *dateScanner) moreOffsets(k int, o *offsets) (int, int) {
 	case "ago", "later", "earlier":
 		return k, more
 	}
-	*o = (*o)[:1]
+	o.len = 1
 	return k, 0
 }
 

@@ -395,7 +395,8 @@ func (s *dateScanner) countedPeriod(i int) (found, bool) {
 	if end >= len(s.toks) {
 		return found{}, false
 	}
-	steps := offsets{{n, gran}}
+	var steps offsets
+	steps.push(n, gran)
 	// "2 weeks and 2 days ago", "2 years 1 month 21 days later"; but in
 	// "for the last 3 months and 2 weeks and 2 days ago" the weeks belong
 	// to the stretch before.
