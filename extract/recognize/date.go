@@ -263,6 +263,9 @@ func (s *dateScanner) match(i int) (found, bool) {
 			return f, true
 		}
 		if t.low == "from" || t.low == "between" {
+			if f, ok := s.nowRange(i); ok {
+				return f, true
+			}
 			if f, ok := s.yearForms(i); ok {
 				return f, true
 			}
@@ -505,4 +508,4 @@ func (s *dateScanner) wordForm(i int) (found, bool) {
 var weakTriggers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "from": true, "between": true, "within": true, "this": true}
 
 // periodWords name periods that can follow a weak trigger ("this weekend").
-var periodWords = map[string]bool{"workweek": true, "working": true, "work": true, "weekend": true, "calendar": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}
+var periodWords = map[string]bool{"now": true, "workweek": true, "working": true, "work": true, "weekend": true, "calendar": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}

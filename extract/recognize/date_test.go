@@ -186,6 +186,11 @@ var dateCases = []struct {
 	{"at the end of the day, it failed", published, nil},
 	{"a year to the day after the crash", published, nil},
 	{"The year was 1968.", published, nil},
+	// Stretches to or from now.
+	{"to be spent between now and the end of the year", published, []Date{dt("between now and the end of the year", "2018-04-18", "2018-12-31", "month", true)}},
+	{"from now until May 1", published, []Date{dt("from now until May 1", "2018-04-18", "2018-05-01", "day", true)}},
+	{"sales between January and now", published, []Date{dt("between January and now", "2018-01-01", "2018-04-18", "month", true)}},
+	{"from now on", published, nil},
 	// Business days and decades in words.
 	{"in the next 4 business days", published, []Date{dt("the next 4 business days", "2018-04-19", "2018-04-24", "day", true)}},
 	{"the previous 4 business days", published, []Date{dt("the previous 4 business days", "2018-04-12", "2018-04-17", "day", true)}},

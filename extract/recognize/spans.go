@@ -324,6 +324,13 @@ func (s *dateScanner) joinRange(f found) found {
 	if s.at(k).nl || s.at(k+1).nl {
 		return f
 	}
+	if s.at(k + 1).isWord("now") {
+		// "between January and now": up to publication.
+		if !s.pub.IsZero() && !s.pub.Before(f.to) {
+			f.first, f.end, f.to, f.rel = f.first-1, k+2, s.pub, true
+		}
+		return f
+	}
 	g, ok := s.match(k + 1)
 	if !ok || g.first != k+1 || g.from.IsZero() || !g.to.After(f.from) || g.from.Before(f.from) {
 		return f
@@ -333,6 +340,34 @@ func (s *dateScanner) joinRange(f found) found {
 		f.gran = g.gran
 	}
 	return f
+}
+
+// nowRange reads a stretch from publication to a date: "between now and
+// the end of the year", "from now until March 1".
+func (s *dateScanner) nowRange(i int) (found, bool) {
+	if w := s.at(i).low; w != "from" && w != "between" || !s.at(i+1).isWord("now") {
+		return found{}, false
+	}
+	switch c := s.at(i + 2).low; {
+	case c == "and" && s.at(i).isWord("between"):
+	case c == "to" || c == "until" || c == "till" || c == "through":
+	default:
+		return found{}, false
+	}
+	if s.at(i+2).nl || s.at(i+3).nl {
+		return found{}, false
+	}
+	g, ok := s.match(i + 3)
+	if !ok || g.first != i+3 {
+		return found{}, false
+	}
+	if s.pub.IsZero() || g.from.IsZero() {
+		return found{first: i, end: g.end}, s.spans
+	}
+	if g.to.Before(s.pub) {
+		return found{}, false
+	}
+	return found{first: i, end: g.end, from: s.pub, to: g.to, gran: g.gran, rel: true}, true
 }
 
 // granRank orders granularities from fine to coarse.
