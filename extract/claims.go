@@ -20,8 +20,7 @@ func claims(a Article, doc Doc, off sources) []Claim {
 	body := a.Body
 	clean := WithoutClutter(body, doc)
 	pub := a.PublishedTime()
-	quantities := recognize.Quantities(clean)
-	dates := recognize.Dates(clean, pub)
+	quantities, dates := recognize.Mentions(clean, pub)
 	b := builder{article: a, body: body, pub: pub}
 	b.d.off = off
 	b.d.topic = storyAnchor(a, doc, b.d.aliasTable())

@@ -161,10 +161,11 @@ func mentionsOf(tk *extract.Tokenizer, a extract.Article) (mentions, error) {
 	m := mentions{ID: a.ID, File: a.File, Published: nullable(a.Published), Quantities: []quantityJSON{}, Dates: []dateJSON{}}
 	// Mentions are found on the text with clutter blanked, as claims are.
 	clean := extract.WithoutClutter(a.Body, doc)
-	for _, q := range recognize.Quantities(clean) {
+	qs, ds := recognize.Mentions(clean, a.PublishedTime())
+	for _, q := range qs {
 		m.Quantities = append(m.Quantities, quantityJSON{Text: q.Text, Start: q.Start, End: q.End, Number: q.Number, Min: q.Min, Max: q.Max, Unit: q.Unit, Hedge: q.Hedge, Vague: q.Vague})
 	}
-	for _, d := range recognize.Dates(clean, a.PublishedTime()) {
+	for _, d := range ds {
 		m.Dates = append(m.Dates, dateJSON{Text: d.Text, Start: d.Start, End: d.End, StartDate: d.From.Format(time.DateOnly), EndDate: d.To.Format(time.DateOnly), Granularity: d.Granularity})
 	}
 	m.Claims = extract.Claims(a, doc)

@@ -1,6 +1,10 @@
 package recognize
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
 
 // benchText is invented news copy of about 3 KB with the usual mix of
 // figures, hedges and dates.
@@ -29,7 +33,19 @@ func BenchmarkRecognize(b *testing.B) {
 	b.SetBytes(int64(len(benchText)))
 	b.ReportAllocs()
 	for b.Loop() {
-		Quantities(benchText)
-		Dates(benchText, published)
+		Mentions(benchText, published)
+	}
+}
+
+// TestMentions: Mentions finds what Quantities and Dates find apart.
+func TestMentions(t *testing.T) {
+	for _, text := range []string{benchText, "", "On Sunday some 40 million users, up from 1.3m on Dec. 31, 2017."} {
+		qs, ds := Mentions(text, published)
+		if diff := cmp.Diff(Quantities(text), qs); diff != "" {
+			t.Errorf("Mentions(%.40q) quantities differ from Quantities (-want +got):\n%s", text, diff)
+		}
+		if diff := cmp.Diff(Dates(text, published), ds); diff != "" {
+			t.Errorf("Mentions(%.40q) dates differ from Dates (-want +got):\n%s", text, diff)
+		}
 	}
 }

@@ -76,8 +76,9 @@ const (
 //     most recent single-day date before them in the text, or from
 //     publication when there is none.
 //   - "N days ago" and "in N weeks" are single days.
-func Dates(text string, published time.Time) []Date {
-	toks := tokenize(text)
+func Dates(text string, published time.Time) []Date { return datesOf(text, tokenize(text), published) }
+
+func datesOf(text string, toks []token, published time.Time) []Date {
 	s := dateScanner{text: text, toks: toks, pub: published}
 	s.scan()
 	return s.out

@@ -10,6 +10,7 @@ package recognize
 import (
 	"math"
 	"strings"
+	"time"
 )
 
 // Hedge values: how the writer qualified a figure.
@@ -79,8 +80,16 @@ type Quantity struct {
 // ("COVID-19", "G7", "4G", "A380", "F-16"), the pronoun "one" ("one of the
 // most popular", "the one"), and page clutter: in a text of several lines,
 // a line that holds only a number (a "0" under "Newsfeed") is not a claim.
-func Quantities(text string) []Quantity {
+func Quantities(text string) []Quantity { return quantitiesOf(text, tokenize(text)) }
+
+// Mentions returns the quantities and the dates of text, as Quantities and
+// Dates do, cutting the text into tokens once for both.
+func Mentions(text string, published time.Time) ([]Quantity, []Date) {
 	toks := tokenize(text)
+	return quantitiesOf(text, toks), datesOf(text, toks, published)
+}
+
+func quantitiesOf(text string, toks []token) []Quantity {
 	blocked := ownedByDates(text, toks)
 	multiline := hasLineBreak(text)
 	var out []Quantity
