@@ -1,9 +1,6 @@
 package extract
 
 import (
-	"bytes"
-	"encoding/gob"
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -36,17 +33,8 @@ const nerWordList = 1 // index of "en-wordlist" in nerFeatures
 
 func newEntityTagger() (*entityTagger, error) {
 	var e entityTagger
-	for _, a := range []struct {
-		name string
-		into any
-	}{{"labels.gob", &e.labels}, {"mapping.gob", &e.mapping}, {"weights.gob", &e.weights}} {
-		data, err := prose.Asset("model/Maxent/" + a.name)
-		if err != nil {
-			return nil, fmt.Errorf("load entity model %s: %w", a.name, err)
-		}
-		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(a.into); err != nil {
-			return nil, fmt.Errorf("decode entity model %s: %w", a.name, err)
-		}
+	if err := readProseModel("Maxent", map[string]any{"labels.gob": &e.labels, "mapping.gob": &e.mapping, "weights.gob": &e.weights}); err != nil {
+		return nil, err
 	}
 	return &e, nil
 }

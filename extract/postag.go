@@ -40,17 +40,8 @@ func newPOSTagger() (*posTagger, error) {
 		known   map[string]string
 		weights map[string]map[string]float64
 	)
-	for _, a := range []struct {
-		name string
-		into any
-	}{{"classes.gob", &classes}, {"tags.gob", &known}, {"weights.gob", &weights}} {
-		data, err := prose.Asset("model/AveragedPerceptron/" + a.name)
-		if err != nil {
-			return nil, fmt.Errorf("load tagger %s: %w", a.name, err)
-		}
-		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(a.into); err != nil {
-			return nil, fmt.Errorf("decode tagger %s: %w", a.name, err)
-		}
+	if err := readProseModel("AveragedPerceptron", map[string]any{"classes.gob": &classes, "tags.gob": &known, "weights.gob": &weights}); err != nil {
+		return nil, err
 	}
 	index := make(map[string]int, len(classes))
 	for i, c := range classes {
@@ -72,6 +63,21 @@ func newPOSTagger() (*posTagger, error) {
 		t.weights[feat] = cws
 	}
 	return t, nil
+}
+
+// readProseModel decodes the gob files of one of the model folders prose
+// ships into the values given by file name.
+func readProseModel(folder string, files map[string]any) error {
+	for name, into := range files {
+		data, err := prose.Asset("model/" + folder + "/" + name)
+		if err != nil {
+			return fmt.Errorf("load prose model %s/%s: %w", folder, name, err)
+		}
+		if err := gob.NewDecoder(bytes.NewReader(data)).Decode(into); err != nil {
+			return fmt.Errorf("decode prose model %s/%s: %w", folder, name, err)
+		}
+	}
+	return nil
 }
 
 // tagWords tags the words of one sentence, in order, as prose's tagger would

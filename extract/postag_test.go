@@ -26,19 +26,7 @@ func TestTaggerMatchesProse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	files, _ := filepath.Glob("../fixtures/articles/*.txt")
-	seeds, _ := filepath.Glob("../../shared/corpus/seeds/*.txt")
-	for _, f := range append(files, seeds...) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	for _, g := range corpusgen.Generate(60, corpusgen.Options{Seed: 9}) {
-		texts = append(texts, g.Text)
-	}
+	texts := proseTestTexts(t)
 	texts = append(texts,
 		"Visit www.example.com or write to desk@example.org before 0 hours.",
 		"The -LRB- token and * and *T*-1 stay as prose tags them, 8D :) x.",
@@ -120,19 +108,7 @@ func TestEntitiesMatchProse(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	files, _ := filepath.Glob("../fixtures/articles/*.txt")
-	seeds, _ := filepath.Glob("../../shared/corpus/seeds/*.txt")
-	for _, f := range append(files, seeds...) {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(data))
-	}
-	for _, g := range corpusgen.Generate(60, corpusgen.Options{Seed: 9}) {
-		texts = append(texts, g.Text)
-	}
+	texts := proseTestTexts(t)
 	var compared, fallback, found int
 	check := func(text string) {
 		toks, err := tk.tagged(text)
@@ -192,4 +168,25 @@ func TestEntitiesMatchProse(t *testing.T) {
 	if compared < 1000 || found < 500 {
 		t.Errorf("only %d texts and %d entities compared", compared, found)
 	}
+}
+
+// proseTestTexts is the text the fast taggers are compared with prose on:
+// the fixture articles, the seeds (when ../shared is there) and 60
+// generated articles.
+func proseTestTexts(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	files, _ := filepath.Glob("../fixtures/articles/*.txt")
+	seeds, _ := filepath.Glob("../../shared/corpus/seeds/*.txt")
+	for _, f := range append(files, seeds...) {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(data))
+	}
+	for _, g := range corpusgen.Generate(60, corpusgen.Options{Seed: 9}) {
+		texts = append(texts, g.Text)
+	}
+	return texts
 }
