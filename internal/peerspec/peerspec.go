@@ -25,8 +25,13 @@
 //     or after) or only an end ("before 2010", Mod before or until) needs a
 //     Date whose Mod leaves the same side open and whose other end is the
 //     same day: since starts at From, after the day after To, before ends
-//     the day before From, until at To. Unresolved values ("feb 30", "this
-//     summer") cannot be matched.
+//     the day before From, until at To. The spec's open end is exclusive
+//     for a period ("after 2016" starts 2017-01-01, "before 2018" ends
+//     2018-01-01) and for a day before which ("before July 4" ends
+//     07-04), but for a single day after or until which ("after January
+//     1, 2007" starts 2007-01-01, "as late as tomorrow" ends tomorrow) it
+//     is the day named, excluded after and included until. Unresolved
+//     values ("feb 30", "this summer") cannot be matched.
 //
 // Values are equal within a relative tolerance of 1e-9, because the specs
 // print 15 significant digits.
@@ -397,6 +402,11 @@ type dateValue struct {
 	Start string `json:"start"`
 	End   string `json:"end"`
 	Mod   string `json:"Mod"`
+	Timex string `json:"timex"`
+	// Source is "datetimepoint" when the value is a relation to a single
+	// moment ("after January 1, 2007"), "datetimerange" when it is one to
+	// a period ("after 2016"); often empty.
+	Source string `json:"sourceEntity"`
 }
 
 // dateResolution is the resolution of a date-time result.
@@ -558,11 +568,37 @@ func wantRange(v dateValue) (from, to *time.Time, ok bool) {
 	if !ok1 || !ok2 || a == nil && b == nil {
 		return nil, nil, false
 	}
-	if b != nil {
+	point := v.Source == "datetimepoint" || v.Source == "" && isDayTimex(v.Timex)
+	if point && v.Mod == "after" && a != nil {
+		// "after January 1, 2007": the spec's start is the day named,
+		// which the relation excludes.
+		s := a.AddDate(0, 0, 1)
+		a = &s
+	}
+	if b != nil && !(point && v.Mod == "until") {
+		// An end is exclusive, except the day named in "as late as
+		// tomorrow", which the relation includes.
 		e := b.AddDate(0, 0, -1)
 		b = &e
 	}
 	return a, b, true
+}
+
+// isDayTimex reports whether a timex names one day ("2018-06-12",
+// "XXXX-07-04").
+func isDayTimex(t string) bool {
+	if len(t) != 10 || t[4] != '-' || t[7] != '-' {
+		return false
+	}
+	for i, c := range t {
+		if i == 4 || i == 7 {
+			continue
+		}
+		if (c < '0' || c > '9') && !(i < 4 && c == 'X') {
+			return false
+		}
+	}
+	return true
 }
 
 func describeD(ds []recognize.Date) string {
