@@ -117,6 +117,9 @@ type dateScanner struct {
 	// Thursday") falls in the same week.
 	week    time.Time
 	weekEnd int
+	// lastDay is set when the last mention claimed is a single day, and
+	// lookahead while a form peeks at the mention after a list separator.
+	lastDay, lookahead bool
 }
 
 // found is a matched date mention.
@@ -156,6 +159,7 @@ func (s *dateScanner) scan() {
 		f = s.joinRange(f)
 		f = s.joinWeekday(f)
 		s.claimed = append(s.claimed, [2]int{f.first, f.end})
+		s.lastDay = f.gran == granDay && f.from.Equal(f.to)
 		if !f.from.IsZero() {
 			if !s.spans {
 				st, en := s.toks[f.first].start, s.toks[f.end-1].end

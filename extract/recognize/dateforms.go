@@ -520,14 +520,16 @@ func (s *dateScanner) numericDate(i int) (found, bool) {
 
 // monthDay resolves "11/20" or "22/04" without a year. News writes
 // fractions and scores that way, so only a word that introduces a day
-// makes it a date: "on 11/20", "Friday 5/12", "this 5/12", "next 5/12".
+// makes it a date: "on 11/20", "Friday 5/12", "this 5/12", "next 5/12";
+// or a list with another day: "on 11/20, 11/22 or 11/25", "11/20, 12 of
+// Nov".
 func (s *dateScanner) monthDay(i, end, m, d int) (found, bool) {
 	if m > 12 {
 		m, d = d, m
 	}
 	p := s.at(i - 1)
 	_, weekday := p.weekday()
-	if i == 0 || s.at(i).nl || !p.isWord("on") && !p.isWord("this") && !p.isWord("next") && !p.isWord("last") && !weekday {
+	if s.at(i).nl || !p.isWord("on") && !p.isWord("this") && !p.isWord("next") && !p.isWord("last") && !weekday && !s.listedWithDay(i, end) {
 		return found{}, false
 	}
 	if !validDay(2000, m, d) {
@@ -573,6 +575,40 @@ func (s *dateScanner) sepDay(j int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return s.dayAt(j + 1)
+}
+
+// listedWithDay reports whether the figure date at tokens i to end is an
+// item of a list of days: one of them was just read before it ("on 11/20,
+// 11/22"), or a day that is not a bare figure pair follows ("11/20, 12 of
+// Nov").
+func (s *dateScanner) listedWithDay(i, end int) bool {
+	if s.at(end).isWord("of") {
+		return false // "1/2 of voters"
+	}
+	k := i - 1
+	if s.at(k).isWord("or") || s.at(k).isWord("and") {
+		if s.at(k - 1).isSym(",") {
+			k--
+		}
+	} else if !s.at(k).isSym(",") {
+		k = -1
+	}
+	if k > 0 {
+		if n := len(s.claimed); n > 0 && s.claimed[n-1][1] == k && s.lastDay {
+			return true
+		}
+	}
+	if s.lookahead {
+		return false
+	}
+	e := end
+	if !s.at(e).isSym(",") && !s.at(e).isWord("or") && !s.at(e).isWord("and") || s.at(e).nl {
+		return false
+	}
+	s.lookahead = true
+	f, ok := s.match(e + 1)
+	s.lookahead = false
+	return ok && f.gran == granDay && f.first == e+1
 }
 
 // monthAbbrevAt reads a month abbreviation in lower case after a day

@@ -147,8 +147,10 @@ func (s *dateScanner) nthDayOf(i int) (found, bool) {
 }
 
 // weekNumber reads an ISO week by its number: "week 3 of 2027", "week 27
-// of last year", "the week 31" (of the publication year). A bare "week 3"
-// is left alone: in sports copy it is a round of the season.
+// of last year", "the week 31", "in week 10", "calendar week 10" (of the
+// publication year). "Week 3" capitalised inside a sentence is left alone:
+// that is how sports copy names a round of the season, and so is "week 3
+// of the season".
 func (s *dateScanner) weekNumber(i int) (found, bool) {
 	j := s.skipThe(i)
 	n := s.at(j + 1)
@@ -166,16 +168,90 @@ func (s *dateScanner) weekNumber(i int) (found, bool) {
 			return found{first: i, end: p.end}, s.spans
 		}
 		y, rel, end = p.from.Year(), p.rel, p.end
-	} else if j == i || s.at(end).kind == tNum || s.at(end).isSym(":") {
+	} else if !s.weekNumberAlone(i, j, end) {
 		return found{}, false
 	} else if s.pub.IsZero() {
 		return found{first: i, end: end}, s.spans
 	}
 	m := monday(day(y, 1, 4)).AddDate(0, 0, 7*(int(n.val)-1))
-	if m.Year() > y && m.Day() > 3 {
-		return found{}, false // no week 53 this year
+	if m.After(day(y, 12, 28)) {
+		return found{}, false // no week 53 this year (December 28 is always in the last week)
 	}
 	return found{first: i, end: end, from: m, to: m.AddDate(0, 0, 6), gran: granWeek, rel: rel}, true
+}
+
+// weekNumberAlone reports whether "week N" without a year, at token j
+// (after "the" when j > i) and ending before token end, is a week of the
+// publication's year: "in week 10", "week 23 8 p.m.". N must not be a count
+// of what follows ("the week 10 people died", "week 10 10:20" is a time),
+// and a bare "week" must not close a period ("per week 10", "a week 300").
+func (s *dateScanner) weekNumberAlone(i, j, end int) bool {
+	if j == i {
+		p := s.at(i - 1)
+		if p.isWord("calendar") {
+			return true
+		}
+		if p.in(cPeriodMod) || weekCounters[p.low] || p.kind == tNum {
+			return false
+		}
+		if w := s.text[s.toks[i].start]; w == 'W' && i > 0 && !p.isSym(".") && !p.isSym("!") && !p.isSym("?") && !s.toks[i].nl {
+			return false // "in Week 10": a round of a season
+		}
+		for k := i - 1; k >= 0 && k >= i-12; k-- {
+			if t := &s.toks[k]; t.kind == tSym && t.low != "," {
+				break
+			} else if seasonWords[t.low] {
+				return false // "they won in week 3"
+			}
+		}
+	}
+	n := s.at(end)
+	switch n.kind {
+	case tNum:
+		return s.clockAt(end)
+	case tSym:
+		return !n.adjacent() || n.low != "-" && n.low != "/" && n.low != ":" && n.low != "%"
+	case tWord:
+		return n.nl || weekNumberFollowers[n.low]
+	}
+	return true
+}
+
+// seasonWords, shortly before a bare "week 3", make it a round of a
+// season rather than a calendar week.
+var seasonWords = map[string]bool{"won": true, "win": true, "wins": true, "lost": true, "lose": true, "loses": true, "beat": true, "beats": true, "defeated": true, "played": true, "plays": true, "game": true, "games": true, "match": true, "season": true, "league": true, "scored": true, "playoff": true, "playoffs": true, "injured": true, "started": true, "starts": true}
+
+// weekCounters are words before "week" that make it a counted period, not
+// a week's name.
+var weekCounters = map[string]bool{"a": true, "an": true, "per": true, "each": true, "every": true, "one": true, "that": true, "same": true, "whole": true, "entire": true, "full": true}
+
+// weekNumberFollowers are words that can follow a week's number.
+var weekNumberFollowers = map[string]bool{"and": true, "or": true, "to": true, "till": true, "until": true, "through": true, "in": true, "at": true, "from": true, "on": true, "the": true, "a": true, "an": true, "this": true, "last": true, "next": true}
+
+// clockAt reports whether a clock time starts at token k: "10:20", "8pm",
+// "8 p.m.".
+func (s *dateScanner) clockAt(k int) bool {
+	t := s.at(k)
+	if t.kind != tNum || t.digits > 2 {
+		return false
+	}
+	if s.at(k+1).isSym(":") && s.at(k+1).adjacent() && s.at(k+2).kind == tNum && s.at(k+2).adjacent() {
+		return true
+	}
+	switch t.suffix() {
+	case "am", "pm":
+		return true
+	case "a", "p":
+		return s.at(k+1).isSym(".") && s.at(k+1).adjacent()
+	}
+	n := s.at(k + 1)
+	switch n.low {
+	case "am", "pm":
+		return n.kind == tWord
+	case "a", "p":
+		return n.kind == tWord && s.at(k+2).isSym(".") && s.at(k+2).adjacent()
+	}
+	return false
 }
 
 // spanFrom reads a stretch of time from a given day: "the week beginning
