@@ -627,6 +627,15 @@ func (s *dateScanner) monthAbbrevAt(k int) (int, int, bool) {
 func (s *dateScanner) yearMonthDay(i int) (found, bool) {
 	y, e, ok := s.yearAt(i)
 	sep := s.at(e)
+	if ok && sep.kind == tWord && len(sep.low) > 3 && !sep.nl && s.at(i).kind == tNum {
+		// "2017 April 5"
+		if m, me, ok := s.monthAt(e); ok && s.at(me).kind == tNum && !s.at(me).nl {
+			if d, end, ok := s.dayAt(me); ok && validDay(y, m, d) {
+				return found{first: i, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay}, true
+			}
+		}
+		return found{}, false
+	}
 	if !ok || s.at(i).kind != tNum || !(sep.isSym("-") || sep.isSym("/")) || !sep.adjacent() || !s.at(e+1).adjacent() {
 		return found{}, false
 	}
@@ -809,6 +818,10 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 	}
 	if !s.yearContext(i) && !(e < len(s.toks) && s.toks[e].low == "'s") && s.modAfter(e) == "" {
 		return found{}, false
+	}
+	if m, me, ok := s.monthAt(e); ok && !s.at(e).nl && len(s.at(e).low) > 3 {
+		// "in 2017 April": the year put first.
+		return found{first: i, end: me, from: day(y, m, 1), to: monthEnd(y, m), gran: granMonth}, true
 	}
 	return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
 }

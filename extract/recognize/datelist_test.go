@@ -39,6 +39,29 @@ var newsDateCases = []struct {
 	}},
 	{"on 11/20, 1/2 of voters", ymd("2018-11-28"), []Date{dt("11/20", "2018-11-20", "2018-11-20", "day", true)}},
 	{"the ratios 1/2, 3/4 and 1/8", published, nil},
+	// "the following Easter" is the first one after publication, or after
+	// the day the text is at; not one more year on.
+	{"When was the following easter?", ymd("2019-06-12"), []Date{dt("following easter", "2020-04-12", "2020-04-12", "day", true)}},
+	{"the following Easter", ymd("2019-02-12"), []Date{dt("following Easter", "2019-04-21", "2019-04-21", "day", true)}},
+	{"On March 1, 2015, it closed; it reopened the following Easter.", published, []Date{
+		dt("March 1, 2015", "2015-03-01", "2015-03-01", "day", false),
+		dt("following Easter", "2015-04-05", "2015-04-05", "day", true),
+	}},
+	{"It reopened the following Easter.", published, []Date{dt("following Easter", "2019-04-21", "2019-04-21", "day", true)}},
+	// The year put before the month.
+	{"I went back to China in 2017 april.", published, []Date{dt("2017 april", "2017-04-01", "2017-04-30", "month", false)}},
+	{"On 2016 October 16, the conference started", published, []Date{dt("2016 October 16", "2016-10-16", "2016-10-16", "day", false)}},
+	{"In 2017 may prices rise", published, []Date{dt("2017", "2017-01-01", "2017-12-31", "year", false)}},
+	// Decades and fortnights placed like years and weeks.
+	{"The project should start in the next decade", published, []Date{dt("next decade", "2020-01-01", "2029-12-31", "year", true)}},
+	{"prices doubled this decade", published, []Date{dt("this decade", "2010-01-01", "2019-12-31", "year", true)}},
+	{"growth was slower last decade", published, []Date{dt("last decade", "2000-01-01", "2009-12-31", "year", true)}},
+	{"prices doubled over the last decade", published, []Date{dt("last decade", "2008-04-18", "2018-04-18", "year", true)}},
+	{"prices doubled over the past decade", published, []Date{dt("the past decade", "2008-04-18", "2018-04-18", "year", true)}},
+	{"cases fell over the past fortnight", published, []Date{dt("the past fortnight", "2018-04-04", "2018-04-18", "week", true)}},
+	{"cases fell last fortnight", published, []Date{dt("last fortnight", "2018-04-02", "2018-04-15", "week", true)}},
+	{"We hope to leave in the next fortnight.", published, []Date{dt("next fortnight", "2018-04-23", "2018-05-06", "week", true)}},
+	{"this fortnight", published, nil},
 }
 
 func TestNewsDates(t *testing.T) {

@@ -419,17 +419,20 @@ func (s *dateScanner) movableHolidayAt(i int) (found, bool) {
 	if s.pub.IsZero() {
 		return found{first: first, end: end}, true
 	}
-	y := s.pub.Year()
+	ref := s.pub
+	if mod == "following" && !s.anchor.IsZero() {
+		ref = s.anchor // "on March 1, 2015 ... the following Easter"
+	}
+	y := ref.Year()
 	d, _ := movableHoliday(name, y)
 	fwd := mod == "next" || mod == "following" || mod == "" && s.forwardLooking(first)
 	switch {
-	case fwd && d.Before(s.pub):
+	case mod == "following" && !d.After(ref):
+		d, _ = movableHoliday(name, y+1) // the first one after
+	case fwd && d.Before(ref):
 		d, _ = movableHoliday(name, y+1)
-	case !fwd && d.After(s.pub):
+	case !fwd && d.After(ref):
 		d, _ = movableHoliday(name, y-1)
-	}
-	if mod == "following" {
-		d, _ = movableHoliday(name, d.Year()+1)
 	}
 	return found{first: first, end: end, from: d, to: d, gran: granDay, rel: true, holiday: name}, true
 }

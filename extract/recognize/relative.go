@@ -38,6 +38,9 @@ func period(t time.Time, gran string) (time.Time, time.Time) {
 		return day(t.Year(), int(t.Month()), 1), monthEnd(t.Year(), int(t.Month()))
 	case granYear:
 		return day(t.Year(), 1, 1), day(t.Year(), 12, 31)
+	case "decade":
+		y := t.Year() - t.Year()%10
+		return day(y, 1, 1), day(y+9, 12, 31)
 	}
 	return t, t
 }
@@ -256,7 +259,10 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	}
 	gran, ok := periodUnits[unit]
 	weekend := unit == "weekend"
-	if (!ok || unit != "week" && unit != "month" && unit != "year") && !weekend {
+	if (!ok || unit != "week" && unit != "month" && unit != "year" && unit != "decade" && unit != "fortnight") && !weekend {
+		return found{}, false
+	}
+	if unit == "fortnight" && (edge != "" || mod == "this" || mod == "current" || mod == "the") {
 		return found{}, false
 	}
 	if j+1 < len(s.toks) && s.toks[j+1].isSym("'") {
@@ -270,6 +276,9 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		}
 	}
 	step := 0
+	if mod == "last" && unit == "decade" && s.at(first-1).isWord("the") {
+		mod = "past" // "over the last decade": the ten years to publication
+	}
 	switch mod {
 	case "last", "previous":
 		step = -1
@@ -282,7 +291,16 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 			break
 		}
 		from := addPeriod(ref, gran, -1)
-		return found{first: first, end: j + 1, from: from, to: ref, gran: gran, rel: rel}, true
+		return found{first: first, end: j + 1, from: from, to: ref, gran: granOf(gran), rel: rel}, true
+	}
+	if unit == "fortnight" {
+		// "last fortnight": the two weeks before this one; "next
+		// fortnight": the two after it.
+		m := monday(ref).AddDate(0, 0, 7)
+		if step < 0 {
+			m = monday(ref).AddDate(0, 0, -14)
+		}
+		return found{first: first, end: j + 1, from: m, to: m.AddDate(0, 0, 13), gran: granWeek, rel: rel}, true
 	}
 	if weekend {
 		m := monday(ref).AddDate(0, 0, 7*step)
@@ -302,7 +320,7 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	case "later":
 		from = ref
 	}
-	return found{first: first, end: j + 1, from: from, to: to, gran: gran, rel: rel}, true
+	return found{first: first, end: j + 1, from: from, to: to, gran: granOf(gran), rel: rel}, true
 }
 
 // countedPeriod reads "two weeks ago", "in 3 days", "three days later",
