@@ -811,10 +811,18 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 		}
 	}
 	if first != i {
-		if w == "from" {
-			return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
+		if w != "from" && !(w == "between" && s.at(e).isWord("and")) {
+			return found{}, false
 		}
-		return found{}, false
+		if f, ok := s.numericDate(i); ok && f.end > e {
+			return found{}, false // "from 2019-08-01": read at the figure
+		}
+		if f, ok := s.numberForm(i); ok && f.end > e {
+			return found{}, false // "from 2019-aug-01", "from 2017-q1"
+		}
+		// "from 2007 to the end of 2008", "between 2007 and the end of
+		// 2008": the range is joined after.
+		return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
 	}
 	if !s.yearContext(i) && !(e < len(s.toks) && s.toks[e].low == "'s") && s.modAfter(e) == "" {
 		return found{}, false

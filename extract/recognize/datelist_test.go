@@ -62,6 +62,11 @@ var newsDateCases = []struct {
 	{"cases fell last fortnight", published, []Date{dt("last fortnight", "2018-04-02", "2018-04-15", "week", true)}},
 	{"We hope to leave in the next fortnight.", published, []Date{dt("next fortnight", "2018-04-23", "2018-05-06", "week", true)}},
 	{"this fortnight", published, nil},
+	// Ranges whose first end is a year or starts with one.
+	{"The range is between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
+	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},
+	{"Sales went up from 2017-q1 to 2018-q1", published, []Date{dt("from 2017-q1 to 2018-q1", "2017-01-01", "2018-03-31", "month", false)}},
+	{"rows from 2010-01-01 till current date", published, []Date{dt("from 2010-01-01 till current date", "2010-01-01", "2018-04-17", "day", true)}},
 }
 
 func TestNewsDates(t *testing.T) {

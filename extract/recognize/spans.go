@@ -386,10 +386,14 @@ func (s *dateScanner) joinRange(f found) found {
 	k := f.end
 	switch c := s.at(k).low; {
 	case c == "to" || c == "until" || c == "till" || c == "through" || c == "-" || c == "–":
-		if s.at(k + 1).isWord("date") {
+		n := 1
+		if s.at(k+1).isWord("current") && s.at(k+2).isWord("date") {
+			n = 2 // "from 2010-01-01 till current date"
+		}
+		if s.at(k + n).isWord("date") {
 			// "from March to date"
 			if last := s.pub.AddDate(0, 0, -1); !s.pub.IsZero() && last.After(f.from) {
-				f.first, f.end, f.to, f.gran, f.rel = f.first-1, k+2, last, granDay, true
+				f.first, f.end, f.to, f.gran, f.rel = f.first-1, k+n+1, last, granDay, true
 			}
 			return f
 		}
