@@ -280,6 +280,9 @@ func (s *dateScanner) match(i int) (found, bool) {
 				return f, true
 			}
 		}
+		if t.low == "cy" {
+			return s.calendarYearCode(i)
+		}
 		if t.in(cCardinal) {
 			if f, ok := s.yearInWords(i); ok {
 				return f, true
@@ -416,7 +419,7 @@ var dateTriggers = func() map[string]bool {
 	for _, w := range []string{"from", "between", "the", "in", "within", "last", "this", "next", "past", "previous", "coming",
 		"upcoming", "following", "current", "earlier", "later", "early", "mid", "late", "q", "h", "today", "tonight", "yesterday",
 		"tomorrow", "tmrw", "a", "an", "on", "week", "end", "beginning", "start", "middle", "final", "easter", "thanksgiving",
-		"black", "labor", "labour", "memorial", "good", "weekend", "w"} {
+		"black", "labor", "labour", "memorial", "good", "weekend", "w", "cy"} {
 		m[w] = true
 	}
 	return m

@@ -62,6 +62,21 @@ var newsDateCases = []struct {
 	{"cases fell last fortnight", published, []Date{dt("last fortnight", "2018-04-02", "2018-04-15", "week", true)}},
 	{"We hope to leave in the next fortnight.", published, []Date{dt("next fortnight", "2018-04-23", "2018-05-06", "week", true)}},
 	{"this fortnight", published, nil},
+	// Calendar years as business copy writes them.
+	{"Show sales in the cy 2008", published, []Date{dt("cy 2008", "2008-01-01", "2008-12-31", "year", false)}},
+	{"Show sales in the cy18", published, []Date{dt("cy18", "2018-01-01", "2018-12-31", "year", false)}},
+	{"CY2017 revenue rose", published, []Date{dt("CY2017", "2017-01-01", "2017-12-31", "year", false)}},
+	{"CY2018-19 revenue", published, nil},
+	{"the cy 3 model", published, nil},
+	// A weekday with a day of the month: the latest such day up to 30
+	// days after publication, as for a day without a year.
+	{"Let's go for coffee on tuesday the eleventh.", ymd("2019-06-10"), []Date{dt("tuesday the eleventh", "2019-06-11", "2019-06-11", "day", true)}},
+	{"coffee on wednesday the thirty first", ymd("2019-07-19"), []Date{dt("wednesday the thirty first", "2019-07-31", "2019-07-31", "day", true)}},
+	{"On Friday the 13th, police said", published, []Date{dt("Friday the 13th", "2018-04-13", "2018-04-13", "day", true)}},
+	{"On Monday the 30th, police said", published, []Date{dt("Monday the 30th", "2018-04-30", "2018-04-30", "day", true)}},
+	{"On Monday the 14th, police said", published, []Date{dt("Monday the 14th", "2018-05-14", "2018-05-14", "day", true)}},
+	{"On Friday the 6th, police said", published, []Date{dt("Friday the 6th", "2018-04-06", "2018-04-06", "day", true)}},
+	{"Talks will resume on Monday the 14th", published, []Date{dt("Monday the 14th", "2018-05-14", "2018-05-14", "day", true)}},
 	// Ranges whose first end is a year or starts with one.
 	{"The range is between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
 	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},

@@ -215,16 +215,34 @@ func (s *dateScanner) weekdayOfDay(i int) (found, bool) {
 	if s.pub.IsZero() {
 		return found{first: i, end: end}, true
 	}
-	step := -1
+	// A past reading takes the latest such day on or before publication;
+	// but when that is over a month back and one comes within 30 days,
+	// as a day without a year may, the coming one ("tuesday the eleventh"
+	// on Monday the 10th is the next day, not a Tuesday the 11th months
+	// ago).
 	if s.forwardLooking(i) {
-		step = 1
+		c, ok := weekdayDay(s.pub, wd, d, 1)
+		return found{first: i, end: end, from: c, to: c, gran: granDay, rel: true}, ok
 	}
-	y, m := s.pub.Year(), int(s.pub.Month())
+	c, ok := weekdayDay(s.pub, wd, d, -1)
+	if !ok || c.Before(s.pub.AddDate(0, 0, -30)) {
+		if n, nok := weekdayDay(s.pub, wd, d, 1); nok && !n.After(s.pub.AddDate(0, 0, 30)) {
+			c, ok = n, true
+		}
+	}
+	return found{first: i, end: end, from: c, to: c, gran: granDay, rel: true}, ok
+}
+
+// weekdayDay finds the day d of a month that falls on weekday wd, the
+// latest on or before ref (step -1) or the earliest on or after it (step
+// 1), within four years.
+func weekdayDay(ref time.Time, wd, d, step int) (time.Time, bool) {
+	y, m := ref.Year(), int(ref.Month())
 	for n := 0; n < 48; n++ {
 		if validDay(y, m, d) {
 			c := day(y, m, d)
-			if int(c.Weekday()) == wd && (step < 0 && !c.After(s.pub) || step > 0 && !c.Before(s.pub)) {
-				return found{first: i, end: end, from: c, to: c, gran: granDay, rel: true}, true
+			if int(c.Weekday()) == wd && (step < 0 && !c.After(ref) || step > 0 && !c.Before(ref)) {
+				return c, true
 			}
 		}
 		m += step
@@ -234,7 +252,7 @@ func (s *dateScanner) weekdayOfDay(i int) (found, bool) {
 			m, y = 1, y+1
 		}
 	}
-	return found{}, false
+	return time.Time{}, false
 }
 
 // onTheDay reads "on the 18th": that day of the publication month, or of
@@ -500,4 +518,25 @@ var holidayFirstWords = map[string]bool{"easter": true, "good": true, "thanksgiv
 func isMovableHoliday(name string) bool {
 	_, ok := movableHoliday(name, 2000)
 	return ok
+}
+
+// calendarYearCode reads a calendar year as business copy writes it: "CY
+// 2008", "CY2018", "cy18".
+func (s *dateScanner) calendarYearCode(i int) (found, bool) {
+	n := s.at(i + 1)
+	if n.kind != tNum || !n.plain || n.suffix() != "" || n.nl || n.gap(s.text) != "" && n.gap(s.text) != " " {
+		return found{}, false
+	}
+	y := int(n.val)
+	switch {
+	case n.digits == 4 && y >= 1900 && y <= 2100:
+	case n.digits == 2 && n.adjacent():
+		y += 2000
+	default:
+		return found{}, false
+	}
+	if a := s.at(i + 2); a.adjacent() && (a.kind != tSym || a.low == "-" || a.low == "/" || a.low == "%") {
+		return found{}, false // "CY2018-19", "cy18x"
+	}
+	return found{first: i, end: i + 2, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
 }
