@@ -15,7 +15,7 @@ func (s *dateScanner) monthAt(k int) (int, int, bool) {
 		return 0, 0, false
 	}
 	end := k + 1
-	if end < len(s.toks) && s.toks[end].isSym(".") && s.toks[end].adjacent() && len(t.low) <= 4 {
+	if end < len(s.toks) && s.toks[end].isSym(".") && s.toks[end].adjacent() && len(t.low) <= 4 && t.low != "may" && t.low != "june" && t.low != "july" {
 		end++
 	}
 	if len(t.low) <= 4 && t.low != "may" && t.low != "june" && t.low != "july" && s.text[t.start] >= 'a' && !s.followedByDayOrYear(end) {

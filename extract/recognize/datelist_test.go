@@ -77,6 +77,12 @@ var newsDateCases = []struct {
 	{"On Monday the 14th, police said", published, []Date{dt("Monday the 14th", "2018-05-14", "2018-05-14", "day", true)}},
 	{"On Friday the 6th, police said", published, []Date{dt("Friday the 6th", "2018-04-06", "2018-04-06", "day", true)}},
 	{"Talks will resume on Monday the 14th", published, []Date{dt("Monday the 14th", "2018-05-14", "2018-05-14", "day", true)}},
+	// A range's end without a year follows its start.
+	{"It has been closed from April until the end of June.", ymd("2016-11-07"), []Date{dt("from April until the end of June", "2016-04-01", "2016-06-30", "month", true)}},
+	{"The market was shut from December until the end of January", ymd("2016-11-07"), []Date{dt("from December until the end of January", "2015-12-01", "2016-01-31", "month", true)}},
+	{"from May 2016 to the end of February", ymd("2017-06-07"), []Date{dt("from May 2016 to the end of February", "2016-05-01", "2017-02-28", "month", true)}},
+	{"from 2014 through February", ymd("2016-11-07"), []Date{dt("from 2014 through February", "2014-01-01", "2016-02-29", "year", true)}},
+	{"He left in June. Then he came back.", published, []Date{dt("June", "2017-06-01", "2017-06-30", "month", true)}},
 	// Ranges whose first end is a year or starts with one.
 	{"The range is between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
 	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},

@@ -412,6 +412,9 @@ func (s *dateScanner) joinRange(f found) found {
 		return f
 	}
 	g, ok := s.match(k + 1)
+	if ok && g.first == k+1 && !g.from.IsZero() && s.yearless(g.first, g.end) {
+		g = yearAfter(g, f.from, f.gran != granYear)
+	}
 	if !ok || g.first != k+1 || g.from.IsZero() || !g.to.After(f.from) || g.from.Before(f.from) {
 		return f
 	}
@@ -420,6 +423,59 @@ func (s *dateScanner) joinRange(f found) found {
 		f.gran = g.gran
 	}
 	return f
+}
+
+// yearless reports whether the mention at tokens first to end names a
+// month without a year or a word that places it ("the end of June", not
+// "June 2017" or "next June").
+func (s *dateScanner) yearless(first, end int) bool {
+	month := false
+	for k := first; k < end; k++ {
+		t := &s.toks[k]
+		switch {
+		case t.kind == tNum && (t.digits >= 3 || t.ident):
+			return false
+		case t.in(cPeriodMod) || t.in(cWeekday):
+			return false
+		case t.in(cMonth):
+			month = true
+		}
+	}
+	return month
+}
+
+// yearAfter moves a mention whose year was guessed to a year in which it
+// ends after from; with back set, the first such year: in "from December
+// until the end of January" January follows that December.
+func yearAfter(g found, from time.Time, back bool) found {
+	for n := 0; n < 3 && !g.to.After(from); n++ {
+		g = shiftYears(g, 1)
+	}
+	for n := 0; n < 3 && back; n++ {
+		b := shiftYears(g, -1)
+		if !b.to.After(from) || b.from.Before(from) {
+			break
+		}
+		g = b
+	}
+	return g
+}
+
+// shiftYears moves a mention by n years, keeping a month's end on its last
+// day.
+func shiftYears(g found, n int) found {
+	f, t := g.from.AddDate(n, 0, 0), g.to.AddDate(n, 0, 0)
+	if f.Day() != g.from.Day() {
+		f = day(f.Year(), int(g.from.Month()), 1).AddDate(0, 0, g.from.Day()-1)
+	}
+	if t.Day() != g.to.Day() || g.to.Equal(monthEnd(g.to.Year(), int(g.to.Month()))) {
+		t = monthEnd(g.to.Year()+n, int(g.to.Month()))
+		if g.to.Day() < t.Day() && !g.to.Equal(monthEnd(g.to.Year(), int(g.to.Month()))) {
+			t = day(t.Year(), int(t.Month()), g.to.Day())
+		}
+	}
+	g.from, g.to = f, t
+	return g
 }
 
 // nowRange reads a stretch from publication to a date: "between now and
