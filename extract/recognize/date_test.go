@@ -217,7 +217,7 @@ var dateCases = []struct {
 	{"Tel: +86 2010-2015-86", published, nil},
 	{"code 133-03-03-2020", published, nil},
 	{"in 2014-2018", published, []Date{dt("2014-2018", "2014-01-01", "2018-12-31", "year", false)}},
-	{"held 3-4 May 2017", published, []Date{dt("4 May 2017", "2017-05-04", "2017-05-04", "day", false)}},
+	{"held 3-4 May 2017", published, []Date{dt("3-4 May 2017", "2017-05-03", "2017-05-04", "day", false)}},
 	// Offsets in several units.
 	{"two weeks and two days ago", published, []Date{dt("two weeks and two days ago", "2018-04-02", "2018-04-02", "day", true)}},
 	{"It left 2 years 1 month 21 days later", published, []Date{dt("2 years 1 month 21 days later", "2020-06-08", "2020-06-08", "day", true)}},

@@ -374,7 +374,7 @@ func (s *dateScanner) dayRange(i int) (found, bool) {
 	}
 	a, ok := s.calendarAt(i)
 	if !ok {
-		return found{}, false
+		return s.daysOfMonth(first, i)
 	}
 	if f, ok := s.rangeEnd(first, a); ok {
 		return f, true
@@ -383,6 +383,39 @@ func (s *dateScanner) dayRange(i int) (found, bool) {
 		return found{}, false
 	}
 	return s.resolveCal(a)
+}
+
+// daysOfMonth reads a range whose first day borrows the month of the
+// second: "9-12 June", "between 3 and 12 of Sept", "from the ninth to the
+// seventeenth of April".
+func (s *dateScanner) daysOfMonth(first, i int) (found, bool) {
+	k := s.skipThe(i)
+	if t := s.at(k); t.kind == tNum && (t.digits > 2 || !t.plain) || t.kind == tWord && t.ordinal() == 0 {
+		return found{}, false
+	}
+	d, j, ok := s.dayAt(k)
+	if !ok || s.at(j).nl {
+		return found{}, false
+	}
+	switch c := s.at(j).low; {
+	case c == "-" || c == "–" || c == "to" || c == "through" || c == "until" || c == "till" || c == "thru":
+	case c == "and" && s.toks[first].isWord("between"):
+	default:
+		return found{}, false
+	}
+	if s.at(j + 1).nl {
+		return found{}, false
+	}
+	b, ok := s.calendarAt(j + 1)
+	if !ok || b.d <= d || s.at(b.first).in(cMonth) || s.at(b.first).in(cWeekday) {
+		return found{}, false // "3-1 June", "9 to June 12"
+	}
+	rb, ok := s.resolveCal(b)
+	if !ok || rb.from.IsZero() {
+		return found{}, false
+	}
+	from := day(rb.from.Year(), int(rb.from.Month()), d)
+	return found{first: first, end: rb.end, from: from, to: rb.to, gran: granDay, rel: rb.rel}, true
 }
 
 // rangeEnd completes a calendar date with the end of a range after it.

@@ -83,6 +83,12 @@ var newsDateCases = []struct {
 	{"from May 2016 to the end of February", ymd("2017-06-07"), []Date{dt("from May 2016 to the end of February", "2016-05-01", "2017-02-28", "month", true)}},
 	{"from 2014 through February", ymd("2016-11-07"), []Date{dt("from 2014 through February", "2014-01-01", "2016-02-29", "year", true)}},
 	{"He left in June. Then he came back.", published, []Date{dt("June", "2017-06-01", "2017-06-30", "month", true)}},
+	// A first day that borrows the month of the second.
+	{"talks between 3 and 12 September", ymd("2016-11-07"), []Date{dt("between 3 and 12 September", "2016-09-03", "2016-09-12", "day", true)}},
+	{"the 9-12 June summit", ymd("2016-11-07"), []Date{dt("the 9-12 June", "2016-06-09", "2016-06-12", "day", true)}},
+	{"i am off from ninth till seventeenth of april", ymd("2016-11-07"), []Date{dt("from ninth till seventeenth of april", "2016-04-09", "2016-04-17", "day", true)}},
+	{"between the ninth and the seventeenth of april", ymd("2016-11-07"), []Date{dt("between the ninth and the seventeenth of april", "2016-04-09", "2016-04-17", "day", true)}},
+	{"from 3 to 12 June 2015", published, []Date{dt("from 3 to 12 June 2015", "2015-06-03", "2015-06-12", "day", false)}},
 	// Ranges whose first end is a year or starts with one.
 	{"The range is between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
 	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},
