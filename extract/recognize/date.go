@@ -120,6 +120,8 @@ type dateScanner struct {
 	// lastDay is set when the last mention claimed is a single day, and
 	// lookahead while a form peeks at the mention after a list separator.
 	lastDay, lookahead bool
+	// last is the last resolved mention, which "that week" refers to.
+	last found
 }
 
 // found is a matched date mention.
@@ -171,6 +173,9 @@ func (s *dateScanner) scan() {
 			}
 			if f.from.Equal(f.to) {
 				s.anchor = f.from
+			}
+			if f.mod == "" {
+				s.last = f
 			}
 		}
 		s.placeWeek(f)
@@ -240,6 +245,9 @@ func (s *dateScanner) match(i int) (found, bool) {
 				return s.toDate(i)
 			}
 			return found{}, false
+		}
+		if t.low == "that" {
+			return s.calendarPeriod(i) // "that week"
 		}
 		if t.in(cWeakTrigger) {
 			// "the", "in", "a" start a date only before a date word or a
@@ -419,7 +427,7 @@ var dateTriggers = func() map[string]bool {
 	for _, w := range []string{"from", "between", "the", "in", "within", "last", "this", "next", "past", "previous", "coming",
 		"upcoming", "following", "current", "earlier", "later", "early", "mid", "late", "q", "h", "today", "tonight", "yesterday",
 		"tomorrow", "tmrw", "a", "an", "on", "week", "end", "beginning", "start", "middle", "final", "easter", "thanksgiving",
-		"black", "labor", "labour", "memorial", "good", "weekend", "w", "cy"} {
+		"black", "labor", "labour", "memorial", "good", "weekend", "w", "cy", "that"} {
 		m[w] = true
 	}
 	return m
@@ -516,4 +524,4 @@ func (s *dateScanner) wordForm(i int) (found, bool) {
 var weakTriggers = map[string]bool{"the": true, "a": true, "an": true, "in": true, "on": true, "from": true, "between": true, "within": true, "this": true}
 
 // periodWords name periods that can follow a weak trigger ("this weekend").
-var periodWords = map[string]bool{"now": true, "workweek": true, "working": true, "work": true, "weekend": true, "calendar": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}
+var periodWords = map[string]bool{"same": true, "now": true, "workweek": true, "working": true, "work": true, "weekend": true, "calendar": true, "quarter": true, "quarters": true, "century": true, "week's": true, "month's": true, "year's": true}

@@ -205,8 +205,8 @@ func (s *dateScanner) weekdayAt(k int, abbrev bool) (int, int, bool) {
 		return 0, 0, false
 	}
 	end := k + 1
-	if end < len(s.toks) && s.toks[end].isSym(".") && s.toks[end].adjacent() {
-		end++
+	if end < len(s.toks) && s.toks[end].isSym(".") && s.toks[end].adjacent() && len(s.toks[k].low) < 6 {
+		end++ // "Tue.", not the full stop after "Tuesday."
 	}
 	if end < len(s.toks) && s.toks[end].isSym(",") {
 		end++

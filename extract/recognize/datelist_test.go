@@ -89,6 +89,33 @@ var newsDateCases = []struct {
 	{"i am off from ninth till seventeenth of april", ymd("2016-11-07"), []Date{dt("from ninth till seventeenth of april", "2016-04-09", "2016-04-17", "day", true)}},
 	{"between the ninth and the seventeenth of april", ymd("2016-11-07"), []Date{dt("between the ninth and the seventeenth of april", "2016-04-09", "2016-04-17", "day", true)}},
 	{"from 3 to 12 June 2015", published, []Date{dt("from 3 to 12 June 2015", "2015-06-03", "2015-06-12", "day", false)}},
+	// A period placed by the mention before it.
+	{"On March 3, 2015, the index fell. That week, oil rose.", published, []Date{
+		dt("March 3, 2015", "2015-03-03", "2015-03-03", "day", false),
+		dt("That week", "2015-03-02", "2015-03-08", "week", true),
+	}},
+	{"On March 3, 2015, the index fell. Later that month, oil rose.", published, []Date{
+		dt("March 3, 2015", "2015-03-03", "2015-03-03", "day", false),
+		dt("Later that month", "2015-03-04", "2015-03-31", "month", true),
+	}},
+	{"In June 2015 it fell. Earlier that year it rose.", published, []Date{
+		dt("June 2015", "2015-06-01", "2015-06-30", "month", false),
+		dt("Earlier that year", "2015-01-01", "2015-05-31", "year", true),
+	}},
+	{"On Monday, stocks fell. The same day, oil rose.", published, []Date{
+		dt("Monday", "2018-04-16", "2018-04-16", "day", true),
+		dt("The same day", "2018-04-16", "2018-04-16", "day", true),
+	}},
+	{"That week, oil rose.", published, nil},
+	{"In 2015 it fell. That month it rose.", published, []Date{dt("2015", "2015-01-01", "2015-12-31", "year", false)}},
+	{"proof that day traders win", published, nil},
+	{"He said that month-old data were wrong", published, nil},
+	{"Sales rose in March from the same month last year.", published, []Date{
+		dt("March", "2018-03-01", "2018-03-31", "month", true),
+		dt("last year", "2017-01-01", "2017-12-31", "year", true),
+	}},
+	// A weekday's full stop ends the sentence.
+	{"I'll go back two months from today on Tuesday.", published, []Date{dt("two months from today on Tuesday", "2018-06-19", "2018-06-19", "day", true)}},
 	// Ranges whose first end is a year or starts with one.
 	{"The range is between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
 	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},

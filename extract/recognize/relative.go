@@ -230,8 +230,13 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	mod := s.toks[j].low
 	switch mod {
 	case "last", "this", "next", "past", "previous", "current", "the", "following", "coming":
+	case "that":
+		return s.thatPeriod(first, j, edge)
 	default:
 		return found{}, false
+	}
+	if mod == "the" && s.at(j+1).isWord("same") {
+		return s.thatPeriod(first, j, edge)
 	}
 	if edge == "" && mod == "the" {
 		return s.theWeekend(i)
@@ -322,6 +327,57 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	}
 	return found{first: first, end: j + 1, from: from, to: to, gran: granOf(gran), rel: rel}, true
 }
+
+// thatPeriod reads a period placed by the mention before it: "that week",
+// "the same month", "that same day", "later that year", "earlier that
+// month". A day takes the last mention's day, a week its week and so on;
+// without a mention before it, or one too long to hold the period, it is
+// left alone. j is at "that" or "the".
+func (s *dateScanner) thatPeriod(first, j int, edge string) (found, bool) {
+	j++
+	same := s.at(j).isWord("same")
+	if same {
+		j++
+	}
+	if n := s.at(j + 1); same && n.kind == tWord && sameOther[n.low] {
+		return found{}, false // "the same month last year", "the same week a year earlier"
+	}
+	u := s.at(j)
+	unit := strings.TrimSuffix(u.low, "'s")
+	gran, ok := periodUnits[unit]
+	if !ok || unit != "day" && unit != "week" && unit != "month" && unit != "year" || u.nl || s.at(j-1).nl {
+		return found{}, false
+	}
+	if n := s.at(j + 1); n.adjacent() && (n.isSym("-") || n.isSym("'")) || thatNouns[n.low] && n.kind == tWord {
+		return found{}, false // "that month-old plan", "that day traders"
+	}
+	end := j + 1
+	if s.last.from.IsZero() {
+		return found{first: first, end: end}, s.spans
+	}
+	from, to := period(s.last.from, gran)
+	if to.Before(s.last.to) || gran == granDay && !s.last.from.Equal(s.last.to) {
+		return found{}, false // "In 2015 ... that month"
+	}
+	switch edge {
+	case "earlier":
+		to = s.last.from.AddDate(0, 0, -1)
+	case "later":
+		from = s.last.to.AddDate(0, 0, 1)
+	}
+	if to.Before(from) {
+		return found{}, false
+	}
+	return found{first: first, end: end, from: from, to: to, gran: granOf(gran), rel: true}, true
+}
+
+// sameOther are words after "the same month" that move it to another
+// period.
+var sameOther = map[string]bool{"last": true, "a": true, "one": true, "of": true, "in": true, "the": true, "previous": true, "next": true, "this": true, "two": true, "three": true}
+
+// thatNouns are words after "that day" or "that week" that make it a noun
+// phrase ("that day care centre").
+var thatNouns = map[string]bool{"trader": true, "traders": true, "trading": true, "care": true, "job": true, "jobs": true, "trip": true, "trips": true, "pass": true, "passes": true, "rate": true, "rates": true, "old": true, "long": true, "ahead": true}
 
 // countedPeriod reads "two weeks ago", "in 3 days", "three days later",
 // "the past five years", "the next 3 days".
