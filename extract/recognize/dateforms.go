@@ -277,7 +277,7 @@ func (s *dateScanner) calendarAt(k int) (calDate, bool) {
 	// Year: ", 2017", " 2017", " of 2017", "-2018", "/2018".
 	y := j
 	if y < len(s.toks) && (s.toks[y].isSym(",") || s.toks[y].isWord("of") || (s.toks[y].isSym("-") || s.toks[y].isSym("/")) && s.toks[y].adjacent() ||
-		s.toks[y].isWord("in") && c.d > 0 && s.at(y+1).kind == tNum) { // "28 June in 2020"
+		s.toks[y].isWord("in") && s.at(y+1).kind == tNum && (c.d > 0 || s.at(y+1).digits == 4)) { // "28 June in 2020", "April in 2016"
 		y++
 	}
 	if y < len(s.toks) && !s.toks[y].nl {
@@ -839,6 +839,11 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 			if y2, e2, ok := s.yearAt(e + 1); ok && y2 > y && y2 <= 2100 && !s.hyphenJoin(e2) {
 				if conn == "and" || conn == "to" || conn == "through" || w == "from" || s.yearContext(first) || conn == "-" || conn == "–" {
 					return found{first: first, end: e2, from: day(y, 1, 1), to: day(y2, 12, 31), gran: granYear}, true
+				}
+			} else if first == i && conn != "and" && conn != "~" && s.yearContext(i) && s.at(e+1).in(cMonth) && !s.at(e+1).nl {
+				// "in 2014 through May 2018"
+				if g, ok := s.match(e + 1); ok && g.first == e+1 && g.from.Year() > y && !s.yearless(g.first, g.end) {
+					return found{first: first, end: g.end, from: day(y, 1, 1), to: g.to, gran: granYear}, true
 				}
 			}
 		}

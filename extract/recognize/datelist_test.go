@@ -116,6 +116,16 @@ var newsDateCases = []struct {
 	}},
 	// A weekday's full stop ends the sentence.
 	{"I'll go back two months from today on Tuesday.", published, []Date{dt("two months from today on Tuesday", "2018-06-19", "2018-06-19", "day", true)}},
+	// Weekday ranges: the end is the first such day after the start.
+	{"I will have a long vacation from next monday to friday", published, []Date{dt("from next monday to friday", "2018-04-23", "2018-04-27", "day", true)}},
+	{"The strike ran from Friday to Monday.", published, []Date{dt("from Friday to Monday", "2018-04-13", "2018-04-16", "day", true)}},
+	// A year after a month, and years and written days joined into ranges.
+	{"Total sales from april to June in 2017 were low", published, []Date{dt("from april to June in 2017", "2017-04-01", "2017-06-30", "month", false)}},
+	{"from april in 2016 to June in 2017", published, []Date{dt("from april in 2016 to June in 2017", "2016-04-01", "2017-06-30", "month", false)}},
+	{"The range is in 2014 through May 2018.", published, []Date{dt("2014 through May 2018", "2014-01-01", "2018-05-31", "year", false)}},
+	{"I'll be out January 12, 2016 - 01/22/2016", published, []Date{dt("January 12, 2016 - 01/22/2016", "2016-01-12", "2016-01-22", "day", false)}},
+	{"It was serious at 02-02-2020 - 03-03-2020", published, []Date{dt("02-02-2020 - 03-03-2020", "2020-02-02", "2020-03-03", "day", false)}},
+	{"January 12, 2016 - 5 people died", published, []Date{dt("January 12, 2016", "2016-01-12", "2016-01-12", "day", false)}},
 	// Ranges whose first end is a year or starts with one.
 	{"The range is between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
 	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},

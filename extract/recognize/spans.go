@@ -380,8 +380,15 @@ func (s *dateScanner) joinRange(f found) found {
 		return f
 	}
 	opener := s.at(f.first - 1).low
+	bare := false // "January 12, 2016 - 01/22/2016": two written-out days
 	if opener != "from" && opener != "between" {
-		return f
+		switch s.at(f.end).low {
+		case "-", "–", "—", "through", "thru":
+			bare = f.gran == granDay && !f.rel && f.from.Equal(f.to)
+		}
+		if !bare {
+			return f
+		}
 	}
 	k := f.end
 	switch c := s.at(k).low; {
@@ -415,8 +422,22 @@ func (s *dateScanner) joinRange(f found) found {
 	if ok && g.first == k+1 && !g.from.IsZero() && s.yearless(g.first, g.end) {
 		g = yearAfter(g, f.from, f.gran != granYear)
 	}
+	if wd, ok2 := s.at(k + 1).weekday(); ok && ok2 && g.first == k+1 && g.end == k+2 && f.gran == granDay && !g.from.IsZero() {
+		// "from next Monday to Friday": the first such day after the start.
+		d := f.to.AddDate(0, 0, 1)
+		for int(d.Weekday()) != wd {
+			d = d.AddDate(0, 0, 1)
+		}
+		g.from, g.to = d, d
+	}
 	if !ok || g.first != k+1 || g.from.IsZero() || !g.to.After(f.from) || g.from.Before(f.from) {
 		return f
+	}
+	if bare {
+		if g.rel || g.gran != granDay || !g.from.Equal(g.to) {
+			return f
+		}
+		f.first++ // no opener to take in
 	}
 	f.first, f.end, f.to, f.rel = f.first-1, g.end, g.to, f.rel || g.rel
 	if granRank[g.gran] > granRank[f.gran] {
