@@ -14,6 +14,9 @@ func (s *dateScanner) monthAt(k int) (int, int, bool) {
 	if !ok {
 		return 0, 0, false
 	}
+	if k > 0 && t.adjacent() && (s.toks[k-1].isSym("$") || s.toks[k-1].isSym("#") || s.toks[k-1].isSym("@")) {
+		return 0, 0, false // "$DEC", "#March": a ticker or a tag
+	}
 	end := k + 1
 	if end < len(s.toks) && s.toks[end].isSym(".") && s.toks[end].adjacent() && len(t.low) <= 4 && t.low != "may" && t.low != "june" && t.low != "july" {
 		end++

@@ -126,6 +126,9 @@ var newsDateCases = []struct {
 	{"I'll be out January 12, 2016 - 01/22/2016", published, []Date{dt("January 12, 2016 - 01/22/2016", "2016-01-12", "2016-01-22", "day", false)}},
 	{"It was serious at 02-02-2020 - 03-03-2020", published, []Date{dt("02-02-2020 - 03-03-2020", "2020-02-02", "2020-03-03", "day", false)}},
 	{"January 12, 2016 - 5 people died", published, []Date{dt("January 12, 2016", "2016-01-12", "2016-01-12", "day", false)}},
+	// A month name glued to "$" or "#" is a ticker or a tag.
+	{"$DEC farming is coming to $CUB Finance!", published, nil},
+	{"In DEC 2015 it fell", published, []Date{dt("DEC 2015", "2015-12-01", "2015-12-31", "month", false)}},
 	// Ranges whose first end is a year or starts with one.
 	{"The range is between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
 	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},
