@@ -33,6 +33,9 @@ func FuzzDates(f *testing.F) {
 	for _, tc := range dateCases {
 		f.Add(tc.in, tc.pub.Unix())
 	}
+	for _, tc := range newsDateCases {
+		f.Add(tc.in, tc.pub.Unix())
+	}
 	f.Add(benchText, published.Unix())
 	f.Fuzz(func(t *testing.T, text string, unix int64) {
 		pub := time.Time{}

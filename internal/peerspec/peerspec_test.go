@@ -9,16 +9,20 @@ import (
 
 // floors are the minimum pass rates, in percent, per spec file. The number
 // floors are the product's targets. DateTimeModel's target is 80% on its
-// date and daterange cases; it stands at 68.2% (438/642), so its floor guards
+// date and daterange cases; it stands at 71.0% (456/642), so its floor guards
 // against regressions. Most remaining failures are not reachable honestly:
 // ranges whose named last day, month or year the spec excludes ("from 2014
 // to 2018" ends in 2017 there), future readings where the scorer takes the
-// spec's past one, and unresolved values (seasons, fiscal and school years).
+// spec's past one, the spec's own conventions for parts of periods ("end of
+// year" from July, "later this year" from July, "the next two decades" as
+// calendar decades), periods the spec places at publication with nothing to
+// refer to ("that weekend", "the same week"), and unresolved values
+// (seasons, fiscal and school years).
 var floors = map[string]float64{
 	"NumberModel.json":      90,
 	"NumberRangeModel.json": 85,
 	"PercentModel.json":     85,
-	"DateTimeModel.json":    68,
+	"DateTimeModel.json":    71,
 }
 
 // specDir finds the Recognizers-Text specs: $CROSSCHECK_PEER_SPECS, or a
