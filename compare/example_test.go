@@ -26,6 +26,6 @@ func ExampleVerdicts() {
 		fmt.Println(v.Reason)
 	}
 	// Output:
-	// conflict [{[c1 c2 c3] [AFP Geo News Sputnik]} {[c4] [Daily Planet]}]
+	// conflict [{[c1 c2 c3] [AFP Geo News Sputnik] 0} {[c4] [Daily Planet] 0}]
 	// conflict on telegram users: AFP "some 40 million", Geo News "some 40 million" and Sputnik "40 million" vs Daily Planet "60 million" (Geo News is a copy of AFP's article, not independent)
 }

@@ -22,6 +22,9 @@ type Entry struct {
 	// are only comparable within their story ([StoryScoped]) apart from
 	// other stories'.
 	Story string
+	// Fold is set on an entry that stands for several folded ones (see
+	// [FoldGroup]).
+	Fold *Fold `json:",omitempty"`
 }
 
 // Status is the outcome of judging one group of comparable claims.
@@ -43,8 +46,9 @@ const (
 // Camp is a set of mutually consistent claims within a verdict and the
 // sources that make them.
 type Camp struct {
-	Claims  []string `json:"claims"`
-	Sources []string `json:"sources"`
+	Claims   []string `json:"claims"`
+	Sources  []string `json:"sources"`
+	Unlisted int      `json:"unlisted,omitempty"` // claims of folded entries not listed in Claims
 }
 
 // Verdict is the judgement on one group of comparable claims.
@@ -57,8 +61,11 @@ type Verdict struct {
 	Status    Status   `json:"status"`
 	Sources   []string `json:"sources"` // sorted, distinct
 	Claims    []string `json:"claims"`  // claim ids, sorted
-	Camps     []Camp   `json:"camps"`   // in ascending order of value
-	Reason    string   `json:"reason"`  // one line naming sources and values as written
+	// Unlisted counts the claims of a folded group (see [FoldGroup]) that
+	// Claims leaves out; 0 when every claim is listed.
+	Unlisted int    `json:"unlisted,omitempty"`
+	Camps    []Camp `json:"camps"`  // in ascending order of value
+	Reason   string `json:"reason"` // one line naming sources and values as written
 }
 
 // verdictID is derived from the key alone so that a verdict keeps its id as
@@ -110,14 +117,13 @@ func Judge(entries []Entry) Verdict {
 		Story:     storyOf(ms[0].Entry),
 		Attribute: attribute,
 		Sources:   distinct(ms, func(m *member) string { return m.Source }),
-		Claims:    distinct(ms, func(m *member) string { return m.Claim.ID }),
 	}
+	v.Claims, v.Unlisted = claimIDs(ms)
 	camps := campsOf(ms)
 	for _, c := range camps {
-		v.Camps = append(v.Camps, Camp{
-			Claims:  distinct(c, func(m *member) string { return m.Claim.ID }),
-			Sources: distinct(c, func(m *member) string { return m.Source }),
-		})
+		camp := Camp{Sources: distinct(c, func(m *member) string { return m.Source })}
+		camp.Claims, camp.Unlisted = claimIDs(c)
+		v.Camps = append(v.Camps, camp)
 	}
 
 	f := findings(ms, len(camps))
@@ -241,7 +247,7 @@ func members(entries []Entry) []*member {
 		return a < b
 	}
 	for _, m := range ms {
-		if m.CopyOf == "" || m.Claim.Article == "" {
+		if m.CopyOf == "" || m.Claim.Article == "" || m.Fold != nil {
 			continue
 		}
 		a, b := find(m.Claim.Article), find(m.CopyOf)
@@ -256,16 +262,25 @@ func members(entries []Entry) []*member {
 	}
 
 	for _, m := range ms {
-		m.origin = find(m.Claim.Article)
-		if m.Claim.Article == "" {
-			m.origin = ""
-		}
-		m.outlet = "s:" + m.Source
-		if m.origin != "" && m.origin != m.Claim.Article {
-			if a, ok := articles[m.origin]; ok {
-				m.outlet = "s:" + a.source
-			} else {
-				m.outlet = "a:" + m.origin
+		switch {
+		case m.Fold != nil:
+			// Resolved when folded.
+			m.origin, m.outlet = m.Claim.Article, m.Fold.Outlet
+			if m.Fold.Copy {
+				m.origin = "" // not the claim's own article: a copy
+			}
+		default:
+			m.origin = find(m.Claim.Article)
+			if m.Claim.Article == "" {
+				m.origin = ""
+			}
+			m.outlet = "s:" + m.Source
+			if m.origin != "" && m.origin != m.Claim.Article {
+				if a, ok := articles[m.origin]; ok {
+					m.outlet = "s:" + a.source
+				} else {
+					m.outlet = "a:" + m.origin
+				}
 			}
 		}
 		m.voice = m.outlet
