@@ -12,6 +12,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/klauspost/compress/s2"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -40,6 +41,39 @@ type comparer struct {
 	// never loses an update.
 	mu     sync.Mutex
 	groups map[string]cachedGroup
+	// docs caches articles' states once their story is set, after which
+	// they do not change: copy candidates that recur, as articles sharing
+	// boilerplate do, are read once.
+	docs map[string]docState
+}
+
+// docCacheSize bounds the articles' states cached; past it, states are
+// dropped at random.
+const docCacheSize = 8192
+
+func (c *comparer) cachedDoc(key string) (docState, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.docs[key]
+	return d, ok
+}
+
+func (c *comparer) rememberDoc(key string, d docState) {
+	if d.Story == "" {
+		return // not settled yet
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.docs == nil {
+		c.docs = make(map[string]docState)
+	}
+	for k := range c.docs {
+		if len(c.docs) < docCacheSize {
+			break
+		}
+		delete(c.docs, k)
+	}
+	c.docs[key] = d
 }
 
 type cachedGroup struct {
@@ -49,12 +83,13 @@ type cachedGroup struct {
 
 // The cache holds at most groupCacheSize groups of at most
 // groupCacheEntries entries each; past the first bound, groups are dropped
-// at random (map order), which costs a read when they come back. Large
-// groups are read every time: keeping copies of them would cost more
-// memory than the read saves.
+// at random (map order), which costs a read when they come back. Groups
+// are folded (compare.FoldGroup) to at most compare.FoldAbove listed
+// entries and one per kind of statement folded, so nearly every group
+// fits; one with more kinds is read every time.
 const (
 	groupCacheSize    = 1024
-	groupCacheEntries = 64
+	groupCacheEntries = 192
 )
 
 func (c *comparer) cached(key string) (cachedGroup, bool) {
@@ -95,6 +130,48 @@ type groupState struct {
 	Version int             `json:"version"`
 	Entries []compare.Entry `json:"entries"`
 	Verdict compare.Verdict `json:"verdict"`
+	// Folded lists the latest articles whose entries were folded (see
+	// compare.FoldGroup), at most foldedMemory, oldest first, so that a
+	// redelivered article is still recognised as counted.
+	Folded []string `json:"folded,omitempty"`
+}
+
+// foldedMemory is how many folded articles a group remembers: a
+// redelivery comes within the ack wait, long before that many more
+// articles have joined the group and been folded.
+const foldedMemory = 1024
+
+// has reports whether article's entries are in the group.
+func (g *groupState) has(article string) bool {
+	return slices.ContainsFunc(g.Entries, func(e compare.Entry) bool { return e.Claim.Article == article }) ||
+		slices.Contains(g.Folded, article)
+}
+
+// fold folds the group's entries when they are too many to judge at no
+// more than a bounded cost, remembering which articles it folded.
+func (g *groupState) fold() {
+	folded := compare.FoldGroup(g.Entries)
+	if len(folded) == len(g.Entries) {
+		return
+	}
+	listed := make(map[string]bool)
+	for _, e := range folded {
+		if e.Fold == nil {
+			listed[e.Claim.Article] = true
+		}
+	}
+	var gone []string
+	for _, e := range g.Entries {
+		if e.Fold == nil && !listed[e.Claim.Article] && e.Claim.Article != "" {
+			gone = append(gone, e.Claim.Article)
+		}
+	}
+	slices.Sort(gone)
+	g.Folded = append(g.Folded, slices.Compact(gone)...)
+	if n := len(g.Folded); n > foldedMemory {
+		g.Folded = g.Folded[n-foldedMemory:]
+	}
+	g.Entries = folded
 }
 
 // docState is what the compare stage remembers of an article: its
@@ -214,6 +291,9 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 		if !compare.Comparable(cl) {
 			continue
 		}
+		// Judging does not read the sentence, which is most of a claim:
+		// the group keeps the claim without it.
+		cl.Sentence = ""
 		e := compare.Entry{Claim: cl, Source: a.Source, Published: a.Published, CopyOf: copyOf, Seq: a.Seq, Story: story}
 		k := compare.GroupKey(e)
 		groups[k] = append(groups[k], e)
@@ -334,12 +414,19 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 	slices.Sort(candidates)
 	docs := make([]*docState, len(candidates))
 	err = inParallel(len(candidates), readsInFlight, func(i int) error {
-		e, err := kv.get(ctx, stateKey(coll, "doc", candidates[i]))
-		if err != nil {
-			return fmt.Errorf("fingerprint of %s: %w", candidates[i], err)
+		key := stateKey(coll, "doc", candidates[i])
+		d, ok := c.cachedDoc(key)
+		if !ok {
+			e, err := kv.get(ctx, key)
+			if err != nil {
+				return fmt.Errorf("fingerprint of %s: %w", candidates[i], err)
+			}
+			if json.Unmarshal(e.Value(), &d) != nil {
+				return nil
+			}
+			c.rememberDoc(key, d)
 		}
-		var d docState
-		if json.Unmarshal(e.Value(), &d) == nil && fp.NearDuplicate(d.Fingerprint) {
+		if fp.NearDuplicate(d.Fingerprint) {
 			docs[i] = &d
 		}
 		return nil
@@ -356,7 +443,17 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 	return best, nil
 }
 
-// appendBand adds id to the list under key and returns the list as it was.
+// bandListMax bounds the articles a band lists. Two-row bands make a pair
+// of unrelated articles a candidate now and then (1.3% at Jaccard 0.02),
+// and a band of boilerplate shingles is shared by every article carrying
+// it, so uncapped lists, and the candidates read from them, grow with the
+// collection. A full band keeps its first articles, which still catch
+// copies of them, and takes no more: a copy of a later article shares
+// most of its 32 bands with it, and finds it through the others.
+const bandListMax = 16
+
+// appendBand adds id to the list under key, unless the list is full, and
+// returns the list as it was.
 func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) ([]string, error) {
 	// Most bands of an article are shared with no other: creating the key
 	// settles those in one round trip.
@@ -367,7 +464,15 @@ func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) 
 	if !casConflict(err) {
 		return nil, fmt.Errorf("band %s: %w", key, err)
 	}
-	return c.appendList(ctx, kv, key, nil, 0, false, func(ids []string) []string { return append(ids, id) }, id)
+	e, err := kv.get(ctx, key)
+	if err != nil {
+		return nil, fmt.Errorf("band %s: %w", key, err)
+	}
+	ids := strings.Fields(string(e.Value()))
+	if len(ids) >= bandListMax {
+		return ids, nil
+	}
+	return c.appendList(ctx, kv, key, ids, e.Revision(), true, func(ids []string) []string { return append(ids, id) }, id)
 }
 
 // appendList adds item to the space-separated list under key with add,
@@ -532,23 +637,25 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 			switch {
 			case err == nil:
 				rev = e.Revision()
-				if err := json.Unmarshal(e.Value(), &st); err != nil {
+				if err := decodeGroup(e.Value(), &st); err != nil {
 					return VerdictEvent{}, permanent(fmt.Errorf("group %s: %w", kvKey, err))
 				}
 			case !errors.Is(err, jetstream.ErrKeyNotFound):
 				return VerdictEvent{}, fmt.Errorf("group %s: %w", kvKey, err)
 			}
 		}
-		if slices.ContainsFunc(st.Entries, func(e compare.Entry) bool { return e.Claim.Article == article }) {
+		if st.has(article) {
 			return VerdictEvent{Collection: coll, Version: st.Version, Verdict: st.Verdict}, nil
 		}
 		prev := st.Verdict.Status
 		// A new slice: the cached group's entries stay as they were.
 		st.Entries = append(slices.Clip(st.Entries), entries...)
+		st.Folded = slices.Clip(st.Folded)
+		st.fold()
 		slices.SortFunc(st.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
 		st.Verdict = compare.Judge(st.Entries)
 		st.Version++
-		data, err := json.Marshal(st)
+		data, err := encodeGroup(st)
 		if err != nil {
 			return VerdictEvent{}, permanent(err)
 		}
@@ -563,6 +670,34 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 		}
 	}
 	return VerdictEvent{}, fmt.Errorf("group %s: still contended after %d attempts", kvKey, casAttempts)
+}
+
+// A group's state is stored as JSON compressed with S2 behind a zero
+// byte, which JSON never starts with. Its entries repeat one another's
+// fields, so compression shrinks it several times over, and with it the
+// bytes the KV bucket writes on every update and the file-store blocks
+// its reads load.
+const compressedGroup = 0
+
+func encodeGroup(st groupState) ([]byte, error) {
+	data, err := json.Marshal(st)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte{compressedGroup}, s2.Encode(nil, data)...), nil
+}
+
+// decodeGroup reads a group's state, compressed or, as stored before
+// compression, plain JSON.
+func decodeGroup(data []byte, st *groupState) error {
+	if len(data) > 0 && data[0] == compressedGroup {
+		plain, err := s2.Decode(nil, data[1:])
+		if err != nil {
+			return err
+		}
+		data = plain
+	}
+	return json.Unmarshal(data, st)
 }
 
 // inParallel runs fn(0..n-1) with at most limit at once and returns their

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -44,7 +43,7 @@ func (c *Client) Verdicts(ctx context.Context, coll string, f VerdictFilter) ([]
 			break // every stored key has been read
 		}
 		var st groupState
-		if err := json.Unmarshal(e.Value(), &st); err != nil {
+		if err := decodeGroup(e.Value(), &st); err != nil {
 			return nil, fmt.Errorf("verdicts of %s: group %s: %w", coll, e.Key(), err)
 		}
 		if f.Match(st.Verdict) {
