@@ -41,15 +41,20 @@ type comparer struct {
 	// never loses an update.
 	mu     sync.Mutex
 	groups map[string]cachedGroup
-	// docs caches articles' states once their story is set, after which
-	// they do not change: copy candidates that recur, as articles sharing
-	// boilerplate do, are read once.
-	docs map[string]docState
+	// docs caches articles' states, which change only when their story is
+	// set, and bands caches full band lists, which never change: copy
+	// candidates and boilerplate bands that recur are read once. A cached
+	// state without a story is read again before its story is used.
+	docs  map[string]docState
+	bands map[string][]string
 }
 
-// docCacheSize bounds the articles' states cached; past it, states are
-// dropped at random.
-const docCacheSize = 8192
+// docCacheSize and bandCacheSize bound the articles' states and the full
+// bands cached; past them, entries are dropped at random.
+const (
+	docCacheSize  = 8192
+	bandCacheSize = 8192
+)
 
 func (c *comparer) cachedDoc(key string) (docState, bool) {
 	c.mu.Lock()
@@ -59,21 +64,38 @@ func (c *comparer) cachedDoc(key string) (docState, bool) {
 }
 
 func (c *comparer) rememberDoc(key string, d docState) {
-	if d.Story == "" {
-		return // not settled yet
-	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.docs == nil {
-		c.docs = make(map[string]docState)
+	c.docs = putBounded(c.docs, key, d, docCacheSize)
+}
+
+func (c *comparer) cachedBand(key string) ([]string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ids, ok := c.bands[key]
+	return ids, ok
+}
+
+func (c *comparer) rememberBand(key string, ids []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.bands = putBounded(c.bands, key, ids, bandCacheSize)
+}
+
+// putBounded puts v under k in m, first dropping entries at random to
+// keep it within size.
+func putBounded[V any](m map[string]V, k string, v V, size int) map[string]V {
+	if m == nil {
+		m = make(map[string]V)
 	}
-	for k := range c.docs {
-		if len(c.docs) < docCacheSize {
+	for k := range m {
+		if len(m) < size {
 			break
 		}
-		delete(c.docs, k)
+		delete(m, k)
 	}
-	c.docs[key] = d
+	m[k] = v
+	return m
 }
 
 type cachedGroup struct {
@@ -102,20 +124,11 @@ func (c *comparer) cached(key string) (cachedGroup, bool) {
 func (c *comparer) remember(key string, rev uint64, st groupState) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.groups == nil {
-		c.groups = make(map[string]cachedGroup)
-	}
-	for k := range c.groups {
-		if len(c.groups) < groupCacheSize {
-			break
-		}
-		delete(c.groups, k)
-	}
 	if len(st.Entries) > groupCacheEntries {
 		delete(c.groups, key)
 		return
 	}
-	c.groups[key] = cachedGroup{rev, st}
+	c.groups = putBounded(c.groups, key, cachedGroup{rev, st}, groupCacheSize)
 }
 
 func (c *comparer) forget(key string) {
@@ -440,6 +453,19 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 			best = d
 		}
 	}
+	if best != nil && best.Story == "" {
+		// Cached before its story was set, maybe.
+		key := stateKey(coll, "doc", best.ID)
+		e, err := kv.get(ctx, key)
+		if err != nil {
+			return nil, fmt.Errorf("story of %s: %w", best.ID, err)
+		}
+		var d docState
+		if json.Unmarshal(e.Value(), &d) == nil {
+			best = &d
+			c.rememberDoc(key, d)
+		}
+	}
 	return best, nil
 }
 
@@ -457,6 +483,9 @@ const bandListMax = 16
 func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) ([]string, error) {
 	// Most bands of an article are shared with no other: creating the key
 	// settles those in one round trip.
+	if ids, ok := c.cachedBand(key); ok {
+		return ids, nil
+	}
 	_, err := kv.create(ctx, key, []byte(id))
 	if err == nil {
 		return nil, nil
@@ -470,6 +499,7 @@ func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) 
 	}
 	ids := strings.Fields(string(e.Value()))
 	if len(ids) >= bandListMax {
+		c.rememberBand(key, ids)
 		return ids, nil
 	}
 	return c.appendList(ctx, kv, key, ids, e.Revision(), true, func(ids []string) []string { return append(ids, id) }, id)

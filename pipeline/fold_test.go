@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/extract"
@@ -93,5 +94,93 @@ func TestCompareFoldsLargeGroups(t *testing.T) {
 	}
 	if len(e.Value()) > 200<<10 {
 		t.Errorf("group state is %d bytes, want it bounded", len(e.Value()))
+	}
+}
+
+// TestCompareManyCopies: band lists are capped, yet every one of many
+// copies of one article, and of a second article that shares its
+// boilerplate, is still found to copy its original.
+func TestCompareManyCopies(t *testing.T) {
+	_, js := startServer(t)
+	ctx := context.Background()
+	h, err := NewHandler(ctx, StageCompare, js, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const coll = "copies"
+	para := func(seed string) string {
+		var w []string
+		for i := range 120 {
+			w = append(w, fmt.Sprintf("%s%d", seed, i*7%50+i))
+		}
+		return strings.Join(w, " ") + "."
+	}
+	boiler := para("boiler")
+	originals := []string{boiler + "\n" + para("alpha"), boiler + "\n" + para("beta")}
+	want := map[string]string{}
+	seq := uint64(0)
+	deliver := func(body, copyOf string) {
+		t.Helper()
+		seq++
+		id := extract.ArticleID(body)
+		if copyOf != "" {
+			want[id] = copyOf
+		}
+		m := ClaimsMsg{Collection: coll, Article: ArticleMeta{ID: id, Source: fmt.Sprintf("Outlet %d", seq), Published: "2018-04-18", Seq: seq},
+			Fingerprint: compare.Sign(body)}
+		data, err := json.Marshal(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := h(ctx, benchMsg{subject: claimsSubject(coll), data: data}); err != nil {
+			t.Fatalf("compare %s: %v", id, err)
+		}
+	}
+	// Unrelated articles with the boilerplate fill its bands first.
+	for i := range 2 * bandListMax {
+		deliver(boiler+"\n"+para(fmt.Sprintf("other%d-", i)), "")
+	}
+	for _, o := range originals {
+		deliver(o, "")
+		for i := range 2 * bandListMax {
+			deliver(o+"\nSyndicated by outlet "+fmt.Sprint(i)+".", extract.ArticleID(o))
+		}
+	}
+	c := NewClient(js)
+	got := map[string]string{}
+	err = c.readAll(ctx, StreamCompared, "crosscheck.compared."+coll+".*", func(m jetstream.Msg) error {
+		var cm ComparedMsg
+		if err := json.Unmarshal(m.Data(), &cm); err != nil {
+			return err
+		}
+		if cm.CopyOf != "" {
+			got[cm.Article] = cm.CopyOf
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("copies found (-want +got):\n%s", diff)
+	}
+	kv, err := js.KeyValue(ctx, BucketState)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys, err := kv.ListKeysFiltered(ctx, stateKey(coll, "lsh", ">"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	longest := 0
+	for k := range keys.Keys() {
+		e, err := kv.Get(ctx, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		longest = max(longest, len(strings.Fields(string(e.Value()))))
+	}
+	if longest != bandListMax {
+		t.Errorf("longest band lists %d articles, want the cap, %d", longest, bandListMax)
 	}
 }
