@@ -348,10 +348,20 @@ func (s *dateScanner) forwardLooking(i int) bool {
 }
 
 // forwardCues are words that make a sentence look ahead.
-var forwardCues = map[string]bool{
+var forwardCues = withWill(map[string]bool{
 	"will": true, "'ll": true, "won't": true, "could": true, "would": true, "shall": true, "might": true, "may": true,
 	"next": true, "due": true, "expected": true, "plans": true, "plan": true, "planned": true, "planning": true,
 	"scheduled": true, "upcoming": true, "set": true, "going": true, "intends": true, "until": true,
+})
+
+// withWill adds to cues a contracted "will" with its pronoun ("he'll"),
+// which the tokenizer keeps as one word.
+func withWill(cues map[string]bool) map[string]bool {
+	for _, who := range []string{"i", "you", "he", "she", "it", "we", "they", "that", "there", "who"} {
+		cues[who+"'ll"] = true
+		cues[who+"’ll"] = true
+	}
+	return cues
 }
 
 // resolveYearless picks the year for a month/day written without one.

@@ -274,3 +274,19 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
+
+// TestContractedWillLooksAhead: "he'll" looks ahead as "will" does, so a
+// bare weekday after it is the coming one.
+func TestContractedWillLooksAhead(t *testing.T) {
+	pub := published // a Wednesday, 2018-04-18
+	for _, tc := range []struct{ text, want string }{
+		{"He'll appear in court on Friday.", "2018-04-20"},
+		{"They’ll vote on Monday.", "2018-04-23"},
+		{"He appeared in court on Friday.", "2018-04-13"},
+	} {
+		ds := Dates(tc.text, pub)
+		if len(ds) != 1 || ds[0].From.Format(time.DateOnly) != tc.want {
+			t.Errorf("Dates(%q) = %+v, want one date starting %s", tc.text, ds, tc.want)
+		}
+	}
+}

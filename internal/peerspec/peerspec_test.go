@@ -9,8 +9,11 @@ import (
 
 // floors are the minimum pass rates, in percent, per spec file. The number
 // floors are the product's targets. DateTimeModel's target is 80% on its
-// date and daterange cases; it stands at 71.0% (456/642), so its floor guards
-// against regressions. Most remaining failures are not reachable honestly:
+// date and daterange cases; it stands at 68.7% (441/642), so its floor guards
+// against regressions. It was 71.0% (456/642) before a contracted "will"
+// ("I'll go back on Friday") looked ahead as "will" does: the spec scores
+// those 16 sentences by their past reading. Most remaining failures are not
+// reachable honestly:
 // ranges whose named last day, month or year the spec excludes ("from 2014
 // to 2018" ends in 2017 there), future readings where the scorer takes the
 // spec's past one, the spec's own conventions for parts of periods ("end of
@@ -22,7 +25,7 @@ var floors = map[string]float64{
 	"NumberModel.json":      90,
 	"NumberRangeModel.json": 85,
 	"PercentModel.json":     85,
-	"DateTimeModel.json":    71,
+	"DateTimeModel.json":    68,
 }
 
 // specDir finds the Recognizers-Text specs: $CROSSCHECK_PEER_SPECS, or a
