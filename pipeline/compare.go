@@ -38,103 +38,76 @@ type comparer struct {
 	// revisions, so that the next update of a group can go straight to the
 	// compare-and-swap: when another worker wrote it meanwhile, the swap
 	// fails and the group is read again, so the cache saves a read and
-	// never loses an update.
-	mu     sync.Mutex
-	groups map[string]cachedGroup
+	// never loses an update. Groups of more than groupCacheEntries entries
+	// are not kept.
+	groups cache[cachedGroup]
 	// docs caches articles' states, which change only when their story is
 	// set, and bands caches full band lists, which never change: copy
 	// candidates and boilerplate bands that recur are read once. A cached
 	// state without a story is read again before its story is used.
-	docs  map[string]docState
-	bands map[string][]string
+	docs  cache[docState]
+	bands cache[[]string]
 }
 
-// docCacheSize and bandCacheSize bound the articles' states and the full
-// bands cached; past them, entries are dropped at random.
+func newComparer(js jetstream.JetStream, kv jetstream.KeyValue) *comparer {
+	return &comparer{js: js, kv: kv,
+		groups: cache[cachedGroup]{size: groupCacheSize},
+		docs:   cache[docState]{size: docCacheSize},
+		bands:  cache[[]string]{size: bandCacheSize},
+	}
+}
+
+// Cache bounds. Groups are folded (compare.FoldGroup) to at most
+// compare.FoldAbove listed entries and one per kind of statement folded,
+// so nearly every group fits in groupCacheEntries; one with more kinds is
+// read every time.
 const (
-	docCacheSize  = 8192
-	bandCacheSize = 8192
+	groupCacheSize    = 1024
+	groupCacheEntries = 192
+	docCacheSize      = 8192
+	bandCacheSize     = 8192
 )
 
-func (c *comparer) cachedDoc(key string) (docState, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	d, ok := c.docs[key]
-	return d, ok
+// cache is a map of at most size entries, safe for concurrent use; past
+// size, entries are dropped at random (map order), which costs a read
+// when they come back.
+type cache[V any] struct {
+	mu   sync.Mutex
+	size int
+	m    map[string]V
 }
 
-func (c *comparer) rememberDoc(key string, d docState) {
+func (c *cache[V]) get(k string) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.docs = putBounded(c.docs, key, d, docCacheSize)
+	v, ok := c.m[k]
+	return v, ok
 }
 
-func (c *comparer) cachedBand(key string) ([]string, bool) {
+func (c *cache[V]) put(k string, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	ids, ok := c.bands[key]
-	return ids, ok
-}
-
-func (c *comparer) rememberBand(key string, ids []string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.bands = putBounded(c.bands, key, ids, bandCacheSize)
-}
-
-// putBounded puts v under k in m, first dropping entries at random to
-// keep it within size.
-func putBounded[V any](m map[string]V, k string, v V, size int) map[string]V {
-	if m == nil {
-		m = make(map[string]V)
+	if c.m == nil {
+		c.m = make(map[string]V)
 	}
-	for k := range m {
-		if len(m) < size {
+	for old := range c.m {
+		if len(c.m) < c.size {
 			break
 		}
-		delete(m, k)
+		delete(c.m, old)
 	}
-	m[k] = v
-	return m
+	c.m[k] = v
+}
+
+func (c *cache[V]) drop(k string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.m, k)
 }
 
 type cachedGroup struct {
 	rev uint64
 	st  groupState
-}
-
-// The cache holds at most groupCacheSize groups of at most
-// groupCacheEntries entries each; past the first bound, groups are dropped
-// at random (map order), which costs a read when they come back. Groups
-// are folded (compare.FoldGroup) to at most compare.FoldAbove listed
-// entries and one per kind of statement folded, so nearly every group
-// fits; one with more kinds is read every time.
-const (
-	groupCacheSize    = 1024
-	groupCacheEntries = 192
-)
-
-func (c *comparer) cached(key string) (cachedGroup, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	g, ok := c.groups[key]
-	return g, ok
-}
-
-func (c *comparer) remember(key string, rev uint64, st groupState) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(st.Entries) > groupCacheEntries {
-		delete(c.groups, key)
-		return
-	}
-	c.groups = putBounded(c.groups, key, cachedGroup{rev, st}, groupCacheSize)
-}
-
-func (c *comparer) forget(key string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	delete(c.groups, key)
 }
 
 // groupState is one group of comparable claims and its current verdict.
@@ -428,7 +401,7 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 	docs := make([]*docState, len(candidates))
 	err = inParallel(len(candidates), readsInFlight, func(i int) error {
 		key := stateKey(coll, "doc", candidates[i])
-		d, ok := c.cachedDoc(key)
+		d, ok := c.docs.get(key)
 		if !ok {
 			e, err := kv.get(ctx, key)
 			if err != nil {
@@ -437,7 +410,7 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 			if json.Unmarshal(e.Value(), &d) != nil {
 				return nil
 			}
-			c.rememberDoc(key, d)
+			c.docs.put(key, d)
 		}
 		if fp.NearDuplicate(d.Fingerprint) {
 			docs[i] = &d
@@ -463,7 +436,7 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 		var d docState
 		if json.Unmarshal(e.Value(), &d) == nil {
 			best = &d
-			c.rememberDoc(key, d)
+			c.docs.put(key, d)
 		}
 	}
 	return best, nil
@@ -483,7 +456,7 @@ const bandListMax = 16
 func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) ([]string, error) {
 	// Most bands of an article are shared with no other: creating the key
 	// settles those in one round trip.
-	if ids, ok := c.cachedBand(key); ok {
+	if ids, ok := c.bands.get(key); ok {
 		return ids, nil
 	}
 	_, err := kv.create(ctx, key, []byte(id))
@@ -499,7 +472,7 @@ func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) 
 	}
 	ids := strings.Fields(string(e.Value()))
 	if len(ids) >= bandListMax {
-		c.rememberBand(key, ids)
+		c.bands.put(key, ids)
 		return ids, nil
 	}
 	return c.appendList(ctx, kv, key, ids, e.Revision(), true, func(ids []string) []string { return append(ids, id) }, id)
@@ -660,7 +633,7 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 	for attempt := range casAttempts {
 		st := groupState{Key: key}
 		var rev uint64
-		if g, ok := c.cached(kvKey); attempt == 0 && ok {
+		if g, ok := c.groups.get(kvKey); attempt == 0 && ok {
 			st, rev = g.st, g.rev
 		} else if attempt > 0 {
 			e, err := kv.get(ctx, kvKey)
@@ -691,10 +664,14 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 		}
 		newRev, err := kv.write(ctx, kvKey, data, rev)
 		if err == nil {
-			c.remember(kvKey, newRev, st)
+			if len(st.Entries) > groupCacheEntries {
+				c.groups.drop(kvKey)
+			} else {
+				c.groups.put(kvKey, cachedGroup{newRev, st})
+			}
 			return VerdictEvent{Collection: coll, Version: st.Version, Previous: prev, Verdict: st.Verdict}, nil
 		}
-		c.forget(kvKey)
+		c.groups.drop(kvKey)
 		if !casConflict(err) {
 			return VerdictEvent{}, fmt.Errorf("group %s: %w", kvKey, err)
 		}

@@ -29,7 +29,7 @@ func NewHandler(ctx context.Context, stage string, js jetstream.JetStream, tk *e
 		if err != nil {
 			return nil, fmt.Errorf("compare stage: bucket %s: %w", BucketState, err)
 		}
-		return (&comparer{js: js, kv: kv}).handle, nil
+		return newComparer(js, kv).handle, nil
 	}
 	_, err := stageStream(stage)
 	return nil, err
