@@ -70,39 +70,26 @@ func FoldGroup(entries []Entry) []Entry {
 	slices.SortFunc(recent, func(a, b *member) int {
 		return cmp.Or(-cmp.Compare(a.Seq, b.Seq), -cmp.Compare(a.Published, b.Published), -cmp.Compare(a.Claim.ID, b.Claim.ID))
 	})
-	keep := make(map[*member]bool, FoldKeep)
-	kept := make(map[string]bool) // articles with a kept entry
+	kept := make(map[string]bool) // articles whose entries stay listed, whole
 	for _, m := range recent[:FoldKeep] {
-		keep[m] = true
 		kept[m.Claim.Article] = true
 	}
-	// So are the articles the kept ones copy, and theirs, so that copy
-	// links within the group still resolve.
+	// So do the articles the kept ones copy, and theirs, so that copy links
+	// within the group still resolve.
 	for grown := true; grown; {
 		grown = false
-		for _, m := range recent[FoldKeep:] {
-			if keep[m] {
-				continue
-			}
-			for _, k := range recent {
-				if keep[k] && k.CopyOf == m.Claim.Article && m.Claim.Article != "" {
-					keep[m], kept[m.Claim.Article], grown = true, true, true
-					break
-				}
+		for _, m := range recent {
+			if kept[m.Claim.Article] && m.CopyOf != "" && !kept[m.CopyOf] {
+				kept[m.CopyOf], grown = true, true
 			}
 		}
 	}
-	// An article is kept or folded whole.
-	for _, m := range recent[FoldKeep:] {
-		if kept[m.Claim.Article] {
-			keep[m] = true
-		}
-	}
+	keep := func(m *member) bool { return m.Fold == nil && kept[m.Claim.Article] }
 
 	out := make([]Entry, 0, FoldKeep)
 	folded := make(map[string]int) // kind -> index in out
 	for _, m := range ms {
-		if keep[m] {
+		if keep(m) {
 			out = append(out, m.Entry)
 			continue
 		}
