@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 // floors are the minimum pass rates, in percent, per spec file. The number
@@ -73,5 +74,45 @@ func TestPeerSpecs(t *testing.T) {
 		if floor, ok := floors[fs.File]; ok && fs.Rate() < floor {
 			t.Errorf("%s: pass rate %.1f%% (%d/%d) is below the floor of %.0f%%", fs.File, fs.Rate(), fs.Passed, fs.Cases, floor)
 		}
+	}
+}
+
+// TestConventionalMatch classifies hand-made cases: a range whose named
+// last unit we include, and a future reading in a sentence that says
+// "will".
+func TestConventionalMatch(t *testing.T) {
+	d := func(s string) *time.Time {
+		v, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatalf("parse %q: %v", s, err)
+		}
+		return &v
+	}
+	years := dateValue{Type: "daterange", Start: "2019-01-01", End: "2021-01-01"}
+	months := dateValue{Type: "daterange", Start: "2020-03-01", End: "2020-05-01"}
+	pastDay := dateValue{Type: "date", Value: "2020-02-14"}
+	futureDay := dateValue{Type: "date", Value: "2021-02-14"}
+	for _, tc := range []struct {
+		name, input string
+		past, fut   dateValue
+		from, to    *time.Time
+		want        bool
+	}{
+		{"last year included", "Prices rose from 2019 to 2021.", years, dateValue{}, d("2019-01-01"), d("2021-12-31"), true},
+		{"last month included", "The dam was shut from March to May.", months, dateValue{}, d("2020-03-01"), d("2020-05-31"), true},
+		{"last day included", "The dam was shut from March 1 to May 1.", months, dateValue{}, d("2020-03-01"), d("2020-05-01"), true},
+		{"other start", "Prices rose from 2019 to 2021.", years, dateValue{}, d("2018-01-01"), d("2021-12-31"), false},
+		{"end past the unit", "Prices rose from 2019 to 2021.", years, dateValue{}, d("2019-01-01"), d("2022-01-01"), false},
+		{"will, future value", "The mayor will speak on Feb 14.", pastDay, futureDay, d("2021-02-14"), d("2021-02-14"), true},
+		{"'ll, future value", "She’ll speak on Feb 14.", pastDay, futureDay, d("2021-02-14"), d("2021-02-14"), true},
+		{"no will", "The mayor spoke on Feb 14.", pastDay, futureDay, d("2021-02-14"), d("2021-02-14"), false},
+		{"willing is not will", "The mayor is willing to speak on Feb 14.", pastDay, futureDay, d("2021-02-14"), d("2021-02-14"), false},
+		{"will, no future value", "The mayor will speak on Feb 14.", pastDay, dateValue{}, d("2021-02-14"), d("2021-02-14"), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := conventionalMatch(tc.input, tc.past, tc.fut, tc.from, tc.to); got != tc.want {
+				t.Errorf("conventionalMatch(%q, %s..%s) = %v, want %v", tc.input, tc.from.Format("2006-01-02"), tc.to.Format("2006-01-02"), got, tc.want)
+			}
+		})
 	}
 }
