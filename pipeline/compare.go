@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"github.com/klauspost/compress/s2"
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -199,7 +200,6 @@ const casAttempts = 64
 
 // Round trips one article keeps in flight at once.
 const (
-	bandsInFlight  = 32 // band appends
 	readsInFlight  = 16 // reads of candidates and name lists
 	groupsInFlight = 8  // group updates
 )
@@ -207,6 +207,7 @@ const (
 // kvCalls is the KV bucket as one article's comparison uses it, counting
 // round trips.
 type kvCalls struct {
+	js jetstream.JetStream
 	kv jetstream.KeyValue
 	n  atomic.Int64
 }
@@ -216,10 +217,37 @@ func (k *kvCalls) get(ctx context.Context, key string) (jetstream.KeyValueEntry,
 	return k.kv.Get(ctx, key)
 }
 
+// create stores v under key unless the key holds a value, in one round
+// trip. KeyValue.Create reads the key back after a failed create, to tell a
+// delete marker from a value; the state bucket never deletes a key, so the
+// conflict alone says the key holds a value.
 func (k *kvCalls) create(ctx context.Context, key string, v []byte) (uint64, error) {
 	k.n.Add(1)
-	return k.kv.Create(ctx, key, v)
+	ack, err := k.js.PublishMsg(ctx, createMsg(key, v))
+	if err != nil {
+		return 0, err
+	}
+	return ack.Sequence, nil
 }
+
+// createAsync is create without waiting: the future fails with a
+// conflict (casConflict) when the key holds a value.
+func (k *kvCalls) createAsync(key string, v []byte) (jetstream.PubAckFuture, error) {
+	k.n.Add(1)
+	return k.js.PublishMsgAsync(createMsg(key, v))
+}
+
+// createMsg stores v under key of the state bucket if the key has no
+// value, as KeyValue.Create does.
+func createMsg(key string, v []byte) *nats.Msg {
+	m := nats.NewMsg(kvPrefix + key)
+	m.Data = v
+	m.Header.Set(jetstream.ExpectedLastSubjSeqHeader, "0")
+	return m
+}
+
+// kvPrefix is the subject prefix of the state bucket's keys.
+const kvPrefix = "$KV." + BucketState + "."
 
 func (k *kvCalls) update(ctx context.Context, key string, v []byte, rev uint64) (uint64, error) {
 	k.n.Add(1)
@@ -240,7 +268,7 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 		return err
 	}
 	coll, a := in.Collection, in.Article
-	kv := &kvCalls{kv: c.kv}
+	kv := &kvCalls{js: c.js, kv: c.kv}
 	doc, rev, err := c.storeDoc(ctx, kv, coll, a, in.Fingerprint)
 	if err != nil {
 		return err
@@ -377,13 +405,7 @@ func (c *comparer) setStory(ctx context.Context, kv *kvCalls, coll string, doc d
 // that share it, so finding candidates costs a few reads however many
 // articles the collection holds. It returns the original's state, or nil.
 func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, fp compare.Fingerprint) (*docState, error) {
-	bands := fp.Bands(compare.DefaultBands)
-	lists := make([][]string, len(bands))
-	err := inParallel(len(bands), bandsInFlight, func(i int) error {
-		var err error
-		lists[i], err = c.appendBand(ctx, kv, stateKey(coll, "lsh", strings.ReplaceAll(bands[i], ":", "_")), a.ID)
-		return err
-	})
+	lists, err := c.appendBands(ctx, kv, coll, a.ID, fp.Bands(compare.DefaultBands))
 	if err != nil {
 		return nil, err
 	}
@@ -451,21 +473,56 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 // most of its 32 bands with it, and finds it through the others.
 const bandListMax = 16
 
-// appendBand adds id to the list under key, unless the list is full, and
-// returns the list as it was.
+// appendBands adds id to the lists of its bands, unless they are full,
+// and returns the lists as they were. Most bands of an article are shared
+// with no other: one batch of creates, awaited together, settles those;
+// the bands that exist are then read and appended to.
+func (c *comparer) appendBands(ctx context.Context, kv *kvCalls, coll, id string, bands []string) ([][]string, error) {
+	lists := make([][]string, len(bands))
+	keys := make([]string, len(bands))
+	futures := make([]jetstream.PubAckFuture, len(bands))
+	for i, b := range bands {
+		keys[i] = stateKey(coll, "lsh", strings.ReplaceAll(b, ":", "_"))
+		if ids, ok := c.bands.get(keys[i]); ok {
+			lists[i] = ids
+			continue
+		}
+		f, err := kv.createAsync(keys[i], []byte(id))
+		if err != nil {
+			return nil, fmt.Errorf("band %s: %w", keys[i], err)
+		}
+		futures[i] = f
+	}
+	wait, cancel := context.WithTimeout(ctx, ackTimeout)
+	defer cancel()
+	var shared []int
+	for i, f := range futures {
+		if f == nil {
+			continue
+		}
+		select {
+		case <-f.Ok():
+		case err := <-f.Err():
+			if !casConflict(err) {
+				return nil, fmt.Errorf("band %s: %w", keys[i], err)
+			}
+			shared = append(shared, i)
+		case <-wait.Done():
+			return nil, fmt.Errorf("band %s: %w", keys[i], context.Cause(wait))
+		}
+	}
+	err := inParallel(len(shared), readsInFlight, func(j int) error {
+		i := shared[j]
+		var err error
+		lists[i], err = c.appendBand(ctx, kv, keys[i], id)
+		return err
+	})
+	return lists, err
+}
+
+// appendBand adds id to the band list under key, which exists, unless the
+// list is full, and returns the list as it was.
 func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) ([]string, error) {
-	// Most bands of an article are shared with no other: creating the key
-	// settles those in one round trip.
-	if ids, ok := c.bands.get(key); ok {
-		return ids, nil
-	}
-	_, err := kv.create(ctx, key, []byte(id))
-	if err == nil {
-		return nil, nil
-	}
-	if !casConflict(err) {
-		return nil, fmt.Errorf("band %s: %w", key, err)
-	}
 	e, err := kv.get(ctx, key)
 	if err != nil {
 		return nil, fmt.Errorf("band %s: %w", key, err)
@@ -740,7 +797,9 @@ func earlier(a, b ArticleMeta) bool {
 
 func casConflict(err error) bool {
 	var apiErr *jetstream.APIError
-	if errors.As(err, &apiErr) && apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence {
+	if errors.As(err, &apiErr) && (apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
+		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant) {
+		// The second is what a replicated stream says.
 		return true
 	}
 	return errors.Is(err, jetstream.ErrKeyExists)
