@@ -134,6 +134,22 @@ var newsDateCases = []struct {
 	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},
 	{"Sales went up from 2017-q1 to 2018-q1", published, []Date{dt("from 2017-q1 to 2018-q1", "2017-01-01", "2018-03-31", "month", false)}},
 	{"rows from 2010-01-01 till current date", published, []Date{dt("from 2010-01-01 till current date", "2010-01-01", "2018-04-17", "day", true)}},
+	// The week of a day written alone, placed as "on the 9th" is.
+	{"Talks stalled the week of the 9th, officials said.", published, []Date{dt("the week of the 9th", "2018-04-09", "2018-04-15", "week", true)}},
+	{"Prices peaked the week of the 25th.", published, []Date{dt("the week of the 25th", "2018-03-19", "2018-03-25", "week", true)}},
+	{"Fares rose the week of the twelfth and fell after.", published, []Date{dt("the week of the twelfth", "2018-04-09", "2018-04-15", "week", true)}},
+	{"They met in the week of the 18th century fair", published, []Date{dt("18th century", "1700-01-01", "1799-12-31", "year", false)}},
+	// An offset from New Year, which alone is not a day.
+	{"Shops reopened three days after New Year.", published, []Date{dt("three days after New Year", "2018-01-04", "2018-01-04", "day", true)}},
+	{"The strike will start two weeks before the new year.", published, []Date{dt("two weeks before the new year", "2018-12-18", "2018-12-18", "day", true)}},
+	{"Voters welcomed the new year with fireworks.", published, nil},
+	// "That weekend" is the weekend of the week of the mention before it.
+	{"On Friday the dam failed. That weekend, rescuers arrived.", published, []Date{
+		dt("Friday", "2018-04-13", "2018-04-13", "day", true),
+		dt("That weekend", "2018-04-14", "2018-04-15", "week", true),
+	}},
+	{"That weekend, rescuers arrived.", published, nil},
+	{"In March, the dam failed. That weekend, rescuers arrived.", published, []Date{dt("March", "2018-03-01", "2018-03-31", "month", true)}},
 }
 
 func TestNewsDates(t *testing.T) {

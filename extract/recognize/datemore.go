@@ -40,7 +40,10 @@ func (s *dateScanner) weekOf(i int) (found, bool) {
 	if n == 0 {
 		// "the week of April 10th": the ISO week holding that day.
 		c, ok := s.calendarAt(s.skipThe(j))
-		if !ok || c.d == 0 {
+		if !ok {
+			return s.weekOfDay(first, j)
+		}
+		if c.d == 0 {
 			return found{}, false
 		}
 		f, ok := s.resolveCal(c)
@@ -69,6 +72,28 @@ func (s *dateScanner) weekOf(i int) (found, bool) {
 	thu := nthWeekday(y, m, int(time.Thursday), n)
 	mon := monday(thu)
 	return found{first: first, end: end, from: mon, to: mon.AddDate(0, 0, 6), gran: granWeek, rel: rel}, true
+}
+
+// weekOfDay reads the day in "the week of the 18th": an ordinal after
+// "the", placed as bareDay places it; j is after "of".
+func (s *dateScanner) weekOfDay(first, j int) (found, bool) {
+	t := s.at(j + 1)
+	if !s.at(j).isWord("the") || t.kind == tNum && t.suffix() == "" || t.kind == tWord && t.ordinal() == 0 {
+		return found{}, false
+	}
+	d, end, ok := s.dayAt(j + 1)
+	if n := s.at(end); !ok || !n.nl && n.kind == tWord && !n.isWord("and") {
+		return found{}, false // "the week of the 18th century"
+	}
+	if s.pub.IsZero() {
+		return found{first: first, end: end}, s.spans
+	}
+	c, ok := s.bareDay(first, d)
+	if !ok {
+		return found{}, false
+	}
+	m := monday(c)
+	return found{first: first, end: end, from: m, to: m.AddDate(0, 0, 6), gran: granWeek, rel: true}, true
 }
 
 // periodEdge reads "the end of 2017", "the beginning of the month", "the
@@ -280,6 +305,18 @@ func (s *dateScanner) onTheDay(i int) (found, bool) {
 	if s.pub.IsZero() {
 		return found{first: i + 1, end: end}, true
 	}
+	c, ok := s.bareDay(i, d)
+	if !ok {
+		return found{}, false
+	}
+	return found{first: i + 1, end: end, from: c, to: c, gran: granDay, rel: true}, true
+}
+
+// bareDay places a day of the month written alone ("on the 29th") in a
+// sentence read from token i: in the month of publication, or the month
+// before when it would fall after publication and the sentence does not
+// look ahead.
+func (s *dateScanner) bareDay(i, d int) (time.Time, bool) {
 	y, m := s.pub.Year(), int(s.pub.Month())
 	if d > s.pub.Day() && !s.forwardLooking(i) {
 		m--
@@ -288,10 +325,9 @@ func (s *dateScanner) onTheDay(i int) (found, bool) {
 		}
 	}
 	if !validDay(y, m, d) {
-		return found{}, false
+		return time.Time{}, false
 	}
-	c := day(y, m, d)
-	return found{first: i + 1, end: end, from: c, to: c, gran: granDay, rel: true}, true
+	return day(y, m, d), true
 }
 
 // weekThenDay reads "next week Monday", "next week on Tuesday", "previous
@@ -335,7 +371,8 @@ func (s *dateScanner) skipOn(j int) int {
 }
 
 // offsetFrom reads "two days after today", "3 weeks from tomorrow", "2
-// weeks before Christmas", "16 days from 01/02/2018", "three days from now".
+// weeks before Christmas", "16 days from 01/02/2018", "three days from now",
+// "five days before New Year".
 func (s *dateScanner) offsetFrom(i int) (found, bool) {
 	n, e, ok := s.countAt(i)
 	if !ok || e+1 >= len(s.toks) {
@@ -353,6 +390,8 @@ func (s *dateScanner) offsetFrom(i int) (found, bool) {
 	var ref found
 	if k < len(s.toks) && s.at(k).isWord("now") {
 		ref = found{first: k, end: k + 1, from: s.pub, to: s.pub, gran: granDay}
+	} else if e, ok := s.newYearAt(k); ok {
+		ref = s.fixedHoliday(i, k, e, 1, 1, "new year")
 	} else {
 		ref, ok = s.match(k)
 		if !ok || ref.first != k || ref.gran != granDay || !ref.from.Equal(ref.to) {
@@ -367,6 +406,25 @@ func (s *dateScanner) offsetFrom(i int) (found, bool) {
 	}
 	d := addPeriod(ref.from, gran, n)
 	return found{first: i, end: ref.end, from: d, to: d, gran: granDay, rel: true}, true
+}
+
+// newYearAt reads "New Year", "the new year" or "New Year's" at k, where
+// only an offset before or after it makes it New Year's Day: alone, "the
+// new year" is the coming year. It returns the index after it.
+func (s *dateScanner) newYearAt(k int) (int, bool) {
+	j := s.skipThe(k)
+	if !s.at(j).isWord("new") || s.at(j+1).nl {
+		return 0, false
+	}
+	switch y := s.at(j + 1); {
+	case y.isWord("year") || y.isWord("year's") || y.isWord("years") && s.at(j+2).isSym("'") && s.at(j+2).adjacent():
+	default:
+		return 0, false
+	}
+	if n := s.at(j + 2); n.isWord("day") || n.isWord("eve") || n.isWord("'s") {
+		return 0, false // "New Year's Eve" and "New Year Day" are holidays of their own
+	}
+	return j + 2, true
 }
 
 // movableHoliday computes holidays that move: Easter, Thanksgiving (fourth

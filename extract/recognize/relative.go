@@ -330,9 +330,11 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 
 // thatPeriod reads a period placed by the mention before it: "that week",
 // "the same month", "that same day", "later that year", "earlier that
-// month". A day takes the last mention's day, a week its week and so on;
-// without a mention before it, or one too long to hold the period, it is
-// left alone. j is at "that" or "the".
+// month", "that weekend". A day takes the last mention's day, a week or a
+// weekend its week and so on; without a mention before it, or one too long
+// to hold the period, it is left alone: an unanchored "that week" in news
+// is mostly the week of an event the text does not date, not the week of
+// publication. j is at "that" or "the".
 func (s *dateScanner) thatPeriod(first, j int, edge string) (found, bool) {
 	j++
 	same := s.at(j).isWord("same")
@@ -345,25 +347,36 @@ func (s *dateScanner) thatPeriod(first, j int, edge string) (found, bool) {
 	u := s.at(j)
 	unit := strings.TrimSuffix(u.low, "'s")
 	gran, ok := periodUnits[unit]
-	if !ok || unit != "day" && unit != "week" && unit != "month" && unit != "year" || u.nl || s.at(j-1).nl {
+	weekend := unit == "weekend"
+	if weekend {
+		gran, ok = granWeek, true
+	}
+	if !ok || unit != "day" && unit != "week" && unit != "month" && unit != "year" && !weekend || u.nl || s.at(j-1).nl {
 		return found{}, false
 	}
 	if n := s.at(j + 1); n.adjacent() && (n.isSym("-") || n.isSym("'")) || thatNouns[n.low] && n.kind == tWord {
 		return found{}, false // "that month-old plan", "that day traders"
 	}
 	end := j + 1
-	if s.last.from.IsZero() {
+	ref := s.last
+	if ref.from.IsZero() {
 		return found{first: first, end: end}, s.spans
 	}
-	from, to := period(s.last.from, gran)
+	from, to := period(ref.from, gran)
+	if weekend {
+		from = from.AddDate(0, 0, 5)
+	}
+	if to.Before(ref.to) || gran == granDay && !ref.from.Equal(ref.to) {
+		return found{}, false // "In 2015 ... that month"
+	}
 	if to.Before(s.last.to) || gran == granDay && !s.last.from.Equal(s.last.to) {
 		return found{}, false // "In 2015 ... that month"
 	}
 	switch edge {
 	case "earlier":
-		to = s.last.from.AddDate(0, 0, -1)
+		to = ref.from.AddDate(0, 0, -1)
 	case "later":
-		from = s.last.to.AddDate(0, 0, 1)
+		from = ref.to.AddDate(0, 0, 1)
 	}
 	if to.Before(from) {
 		return found{}, false
@@ -594,8 +607,16 @@ func (s *dateScanner) holiday(i int) (found, bool) {
 	if y, e, ok := s.yearAt(end); ok && s.toks[end].kind == tNum {
 		return found{first: i, end: e, from: day(y, m, d), to: day(y, m, d), gran: granDay, holiday: name}, true
 	}
+	return s.fixedHoliday(i, i, end, m, d, name), true
+}
+
+// fixedHoliday places the holiday m-d, written without a year at tokens
+// first to end, in a sentence read from token i: the most recent on or
+// before publication, or the next on or after it when the sentence looks
+// ahead.
+func (s *dateScanner) fixedHoliday(i, first, end, m, d int, name string) found {
 	if s.pub.IsZero() {
-		return found{first: i, end: end}, true
+		return found{first: first, end: end}
 	}
 	y := s.pub.Year()
 	if day(y, m, d).After(s.pub) && !s.forwardLooking(i) {
@@ -603,7 +624,7 @@ func (s *dateScanner) holiday(i int) (found, bool) {
 	} else if day(y, m, d).Before(s.pub) && s.forwardLooking(i) {
 		y++
 	}
-	return found{first: i, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay, rel: true, holiday: name}, true
+	return found{first: first, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay, rel: true, holiday: name}
 }
 
 // markTimesAndPhones blocks clock times ("10:30", "4:3") and phone
