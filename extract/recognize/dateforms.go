@@ -545,6 +545,9 @@ func (s *dateScanner) numericDate(i int) (found, bool) {
 		case a.digits <= 2 && b.digits == 4:
 			y, m = int(b.val), int(a.val) // "12-2015"
 		case a.digits <= 2 && b.digits <= 2 && sep == "/":
+			if f, ok := s.figureRange(i, end, int(a.val), int(b.val)); ok {
+				return f, true
+			}
 			return s.monthDay(i, end, int(a.val), int(b.val))
 		}
 		if y >= 1900 && y <= 2100 && m >= 1 && m <= 12 {
@@ -601,6 +604,85 @@ func (s *dateScanner) monthDay(i, end, m, d int) (found, bool) {
 		first = i - 1
 	}
 	return found{first: first, end: end, from: day(y, m, d), to: day(y, m, d), gran: granDay, rel: true}, true
+}
+
+// figureRange reads a range of days written as figures whose first end
+// has no year: "from 10/1 to 11/7", "between 3/1 and 3/5", "conducted
+// 3/1-3/5/2017", "5/1-5/7, 2020". The first day takes the year of the
+// second. Without a year on either, "from" or "between" must open it, as
+// fractions and scores are written the same way. m and d are the first
+// day's figures, at tokens i to end.
+func (s *dateScanner) figureRange(i, end, m, d int) (found, bool) {
+	opener := s.at(i - 1)
+	between := opener.isWord("between")
+	switch c := s.at(end); {
+	case c.nl || s.at(end+1).nl:
+		return found{}, false
+	case c.low == "-" || c.low == "–" || c.low == "to" || c.low == "through" || c.low == "thru" || c.low == "until" || c.low == "till":
+	case c.low == "and" && between:
+	default:
+		return found{}, false
+	}
+	k := end + 1
+	if t := s.at(k); t.kind != tNum || t.digits > 2 || !t.plain {
+		return found{}, false
+	}
+	var buf [4]*token
+	parts, e := s.numericParts(k, &buf)
+	if s.sepAt(k) != "/" || len(parts) < 2 {
+		return found{}, false
+	}
+	m2, d2, y := int(parts[0].val), int(parts[1].val), 0
+	if len(parts) == 3 {
+		g, ok := s.numericDate(k)
+		if !ok || g.end != e || g.from.IsZero() || !g.from.Equal(g.to) {
+			return found{}, false
+		}
+		y = g.from.Year()
+	} else if c := s.at(e); c.isSym(",") && s.at(e+1).kind == tNum {
+		if yr, e2, ok := s.yearAt(e + 1); ok {
+			y, e = yr, e2 // "5/1-5/7, 2020"
+		}
+	}
+	if y == 0 && m < d && d <= 12 && m2 < d2 && d2 <= 12 || s.at(e).isWord("of") {
+		return found{}, false // "from 2/3 to 4/5 of voters": shares
+	}
+	if m > 12 || m2 > 12 {
+		m, d, m2, d2 = d, m, d2, m2 // "22/04-03/05/2019": day first
+	}
+	if m > 12 || m2 > 12 || !validDay(2000, m, d) || !validDay(2000, m2, d2) {
+		return found{}, false
+	}
+	first := i
+	if opener.isWord("from") || between {
+		first = i - 1
+	} else if y == 0 {
+		return found{}, false
+	}
+	y1, rel := y, y == 0
+	if rel {
+		if s.pub.IsZero() {
+			return found{first: first, end: e}, s.spans
+		}
+		a, ok := s.resolveYearless(i, m, d)
+		if !ok {
+			return found{}, false
+		}
+		y1, y = a.Year(), a.Year()
+		if m2 < m || m2 == m && d2 < d {
+			y++
+		}
+	} else if m > m2 || m == m2 && d > d2 {
+		y1-- // "12/28-1/3/2018"
+	}
+	if !validDay(y1, m, d) || !validDay(y, m2, d2) {
+		return found{}, false
+	}
+	from, to := day(y1, m, d), day(y, m2, d2)
+	if !to.After(from) {
+		return found{}, false
+	}
+	return found{first: first, end: e, from: from, to: to, gran: granDay, rel: rel}, true
 }
 
 // sepDay reads a day joined to a month by a slash or hyphen ("Oct/2",

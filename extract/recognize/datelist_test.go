@@ -150,6 +150,16 @@ var newsDateCases = []struct {
 	}},
 	{"That weekend, rescuers arrived.", published, nil},
 	{"In March, the dam failed. That weekend, rescuers arrived.", published, []Date{dt("March", "2018-03-01", "2018-03-31", "month", true)}},
+	// Ranges of days in figures whose first end has no year.
+	{"The poll was conducted 3/1-3/5/2018 among adults.", published, []Date{dt("3/1-3/5/2018", "2018-03-01", "2018-03-05", "day", false)}},
+	{"Early voting ran from 10/22 to 11/2.", published, []Date{dt("from 10/22 to 11/2", "2017-10-22", "2017-11-02", "day", true)}},
+	{"Entries are accepted between 4/2 and 4/13.", published, []Date{dt("between 4/2 and 4/13", "2018-04-02", "2018-04-13", "day", true)}},
+	{"The festival ran from 5/28-6/3, 2017.", published, []Date{dt("from 5/28-6/3, 2017", "2017-05-28", "2017-06-03", "day", false)}},
+	{"Sales from 12/26-1/2/2018 were weak.", published, []Date{dt("from 12/26-1/2/2018", "2017-12-26", "2018-01-02", "day", false)}},
+	{"Shelters were full from 24/12-02/01/2018.", published, []Date{dt("from 24/12-02/01/2018", "2017-12-24", "2018-01-02", "day", false)}},
+	{"Support grew from 2/3 to 3/4 among members.", published, nil},
+	{"Add 1/2-3/4 cup of rice.", published, nil},
+	{"The ratio fell from 3/1 to 2/1 of the total.", published, nil},
 }
 
 func TestNewsDates(t *testing.T) {
