@@ -33,7 +33,7 @@ var newsDateCases = []struct {
 		dt("11/22", "2018-11-22", "2018-11-22", "day", true),
 		dt("11/25", "2018-11-25", "2018-11-25", "day", true),
 	}},
-	{"Do you know the date? 11/20, 12 of Nov?", ymd("2018-11-28"), []Date{
+	{"Was it 11/20, 12 of Nov?", ymd("2018-11-28"), []Date{
 		dt("11/20", "2018-11-20", "2018-11-20", "day", true),
 		dt("12 of Nov", "2018-11-12", "2018-11-12", "day", true),
 	}},
@@ -41,7 +41,7 @@ var newsDateCases = []struct {
 	{"the ratios 1/2, 3/4 and 1/8", published, nil},
 	// "the following Easter" is the first one after publication, or after
 	// the day the text is at; not one more year on.
-	{"When was the following easter?", ymd("2019-06-12"), []Date{dt("following easter", "2020-04-12", "2020-04-12", "day", true)}},
+	{"When did the following easter fall?", ymd("2019-06-12"), []Date{dt("following easter", "2020-04-12", "2020-04-12", "day", true)}},
 	{"the following Easter", ymd("2019-02-12"), []Date{dt("following Easter", "2019-04-21", "2019-04-21", "day", true)}},
 	{"On March 1, 2015, it closed; it reopened the following Easter.", published, []Date{
 		dt("March 1, 2015", "2015-03-01", "2015-03-01", "day", false),
@@ -49,28 +49,28 @@ var newsDateCases = []struct {
 	}},
 	{"It reopened the following Easter.", published, []Date{dt("following Easter", "2019-04-21", "2019-04-21", "day", true)}},
 	// The year put before the month.
-	{"I went back to China in 2017 april.", published, []Date{dt("2017 april", "2017-04-01", "2017-04-30", "month", false)}},
+	{"The plant reopened in 2017 april.", published, []Date{dt("2017 april", "2017-04-01", "2017-04-30", "month", false)}},
 	{"On 2016 October 16, the conference started", published, []Date{dt("2016 October 16", "2016-10-16", "2016-10-16", "day", false)}},
 	{"In 2017 may prices rise", published, []Date{dt("2017", "2017-01-01", "2017-12-31", "year", false)}},
 	// Decades and fortnights placed like years and weeks.
-	{"The project should start in the next decade", published, []Date{dt("next decade", "2020-01-01", "2029-12-31", "year", true)}},
+	{"The line should open in the next decade", published, []Date{dt("next decade", "2020-01-01", "2029-12-31", "year", true)}},
 	{"prices doubled this decade", published, []Date{dt("this decade", "2010-01-01", "2019-12-31", "year", true)}},
 	{"growth was slower last decade", published, []Date{dt("last decade", "2000-01-01", "2009-12-31", "year", true)}},
 	{"prices doubled over the last decade", published, []Date{dt("last decade", "2008-04-18", "2018-04-18", "year", true)}},
 	{"prices doubled over the past decade", published, []Date{dt("the past decade", "2008-04-18", "2018-04-18", "year", true)}},
 	{"cases fell over the past fortnight", published, []Date{dt("the past fortnight", "2018-04-04", "2018-04-18", "week", true)}},
 	{"cases fell last fortnight", published, []Date{dt("last fortnight", "2018-04-02", "2018-04-15", "week", true)}},
-	{"We hope to leave in the next fortnight.", published, []Date{dt("next fortnight", "2018-04-23", "2018-05-06", "week", true)}},
+	{"Talks should resume in the next fortnight.", published, []Date{dt("next fortnight", "2018-04-23", "2018-05-06", "week", true)}},
 	{"this fortnight", published, nil},
 	// Calendar years as business copy writes them.
-	{"Show sales in the cy 2008", published, []Date{dt("cy 2008", "2008-01-01", "2008-12-31", "year", false)}},
-	{"Show sales in the cy18", published, []Date{dt("cy18", "2018-01-01", "2018-12-31", "year", false)}},
+	{"Revenue fell in the cy 2008", published, []Date{dt("cy 2008", "2008-01-01", "2008-12-31", "year", false)}},
+	{"Revenue fell in the cy18", published, []Date{dt("cy18", "2018-01-01", "2018-12-31", "year", false)}},
 	{"CY2017 revenue rose", published, []Date{dt("CY2017", "2017-01-01", "2017-12-31", "year", false)}},
 	{"CY2018-19 revenue", published, nil},
 	{"the cy 3 model", published, nil},
 	// A weekday with a day of the month: the latest such day up to 30
 	// days after publication, as for a day without a year.
-	{"Let's go for coffee on tuesday the eleventh.", ymd("2019-06-10"), []Date{dt("tuesday the eleventh", "2019-06-11", "2019-06-11", "day", true)}},
+	{"The board meets on tuesday the eleventh.", ymd("2019-06-10"), []Date{dt("tuesday the eleventh", "2019-06-11", "2019-06-11", "day", true)}},
 	{"coffee on wednesday the thirty first", ymd("2019-07-19"), []Date{dt("wednesday the thirty first", "2019-07-31", "2019-07-31", "day", true)}},
 	{"On Friday the 13th, police said", published, []Date{dt("Friday the 13th", "2018-04-13", "2018-04-13", "day", true)}},
 	{"On Monday the 30th, police said", published, []Date{dt("Monday the 30th", "2018-04-30", "2018-04-30", "day", true)}},
@@ -78,7 +78,7 @@ var newsDateCases = []struct {
 	{"On Friday the 6th, police said", published, []Date{dt("Friday the 6th", "2018-04-06", "2018-04-06", "day", true)}},
 	{"Talks will resume on Monday the 14th", published, []Date{dt("Monday the 14th", "2018-05-14", "2018-05-14", "day", true)}},
 	// A range's end without a year follows its start.
-	{"It has been closed from April until the end of June.", ymd("2016-11-07"), []Date{dt("from April until the end of June", "2016-04-01", "2016-06-30", "month", true)}},
+	{"The road was shut from April until the end of June.", ymd("2016-11-07"), []Date{dt("from April until the end of June", "2016-04-01", "2016-06-30", "month", true)}},
 	{"The market was shut from December until the end of January", ymd("2016-11-07"), []Date{dt("from December until the end of January", "2015-12-01", "2016-01-31", "month", true)}},
 	{"from May 2016 to the end of February", ymd("2017-06-07"), []Date{dt("from May 2016 to the end of February", "2016-05-01", "2017-02-28", "month", true)}},
 	{"from 2014 through February", ymd("2016-11-07"), []Date{dt("from 2014 through February", "2014-01-01", "2016-02-29", "year", true)}},
@@ -86,7 +86,7 @@ var newsDateCases = []struct {
 	// A first day that borrows the month of the second.
 	{"talks between 3 and 12 September", ymd("2016-11-07"), []Date{dt("between 3 and 12 September", "2016-09-03", "2016-09-12", "day", true)}},
 	{"the 9-12 June summit", ymd("2016-11-07"), []Date{dt("the 9-12 June", "2016-06-09", "2016-06-12", "day", true)}},
-	{"i am off from ninth till seventeenth of april", ymd("2016-11-07"), []Date{dt("from ninth till seventeenth of april", "2016-04-09", "2016-04-17", "day", true)}},
+	{"the bridge was shut from ninth till seventeenth of april", ymd("2016-11-07"), []Date{dt("from ninth till seventeenth of april", "2016-04-09", "2016-04-17", "day", true)}},
 	{"between the ninth and the seventeenth of april", ymd("2016-11-07"), []Date{dt("between the ninth and the seventeenth of april", "2016-04-09", "2016-04-17", "day", true)}},
 	{"from 3 to 12 June 2015", published, []Date{dt("from 3 to 12 June 2015", "2015-06-03", "2015-06-12", "day", false)}},
 	// A period placed by the mention before it.
@@ -115,25 +115,25 @@ var newsDateCases = []struct {
 		dt("last year", "2017-01-01", "2017-12-31", "year", true),
 	}},
 	// A weekday's full stop ends the sentence.
-	{"I'll go back two months from today on Tuesday.", published, []Date{dt("two months from today on Tuesday", "2018-06-19", "2018-06-19", "day", true)}},
+	{"She'll return two months from today on Tuesday.", published, []Date{dt("two months from today on Tuesday", "2018-06-19", "2018-06-19", "day", true)}},
 	// Weekday ranges: the end is the first such day after the start.
-	{"I will have a long vacation from next monday to friday", published, []Date{dt("from next monday to friday", "2018-04-23", "2018-04-27", "day", true)}},
+	{"The museum will close from next monday to friday", published, []Date{dt("from next monday to friday", "2018-04-23", "2018-04-27", "day", true)}},
 	{"The strike ran from Friday to Monday.", published, []Date{dt("from Friday to Monday", "2018-04-13", "2018-04-16", "day", true)}},
 	// A year after a month, and years and written days joined into ranges.
-	{"Total sales from april to June in 2017 were low", published, []Date{dt("from april to June in 2017", "2017-04-01", "2017-06-30", "month", false)}},
+	{"Exports from april to June in 2017 slumped", published, []Date{dt("from april to June in 2017", "2017-04-01", "2017-06-30", "month", false)}},
 	{"from april in 2016 to June in 2017", published, []Date{dt("from april in 2016 to June in 2017", "2016-04-01", "2017-06-30", "month", false)}},
-	{"The range is in 2014 through May 2018.", published, []Date{dt("2014 through May 2018", "2014-01-01", "2018-05-31", "year", false)}},
-	{"I'll be out January 12, 2016 - 01/22/2016", published, []Date{dt("January 12, 2016 - 01/22/2016", "2016-01-12", "2016-01-22", "day", false)}},
-	{"It was serious at 02-02-2020 - 03-03-2020", published, []Date{dt("02-02-2020 - 03-03-2020", "2020-02-02", "2020-03-03", "day", false)}},
+	{"Prices were flat in 2014 through May 2018.", published, []Date{dt("2014 through May 2018", "2014-01-01", "2018-05-31", "year", false)}},
+	{"The exhibit ran January 12, 2016 - 01/22/2016", published, []Date{dt("January 12, 2016 - 01/22/2016", "2016-01-12", "2016-01-22", "day", false)}},
+	{"Flooding peaked 02-02-2020 - 03-03-2020", published, []Date{dt("02-02-2020 - 03-03-2020", "2020-02-02", "2020-03-03", "day", false)}},
 	{"January 12, 2016 - 5 people died", published, []Date{dt("January 12, 2016", "2016-01-12", "2016-01-12", "day", false)}},
 	// A month name glued to "$" or "#" is a ticker or a tag.
-	{"$DEC farming is coming to $CUB Finance!", published, nil},
+	{"$DEC shares rose as $CUB fell.", published, nil},
 	{"In DEC 2015 it fell", published, []Date{dt("DEC 2015", "2015-12-01", "2015-12-31", "month", false)}},
 	// Ranges whose first end is a year or starts with one.
-	{"The range is between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
-	{"He has been in China from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},
-	{"Sales went up from 2017-q1 to 2018-q1", published, []Date{dt("from 2017-q1 to 2018-q1", "2017-01-01", "2018-03-31", "month", false)}},
-	{"rows from 2010-01-01 till current date", published, []Date{dt("from 2010-01-01 till current date", "2010-01-01", "2018-04-17", "day", true)}},
+	{"Output grew between 2007 and the end of 2008.", published, []Date{dt("between 2007 and the end of 2008", "2007-01-01", "2008-12-31", "year", false)}},
+	{"She has lived abroad from 2017-aug-01 to today.", published, []Date{dt("from 2017-aug-01 to today", "2017-08-01", "2018-04-18", "day", true)}},
+	{"Exports climbed from 2017-q1 to 2018-q1", published, []Date{dt("from 2017-q1 to 2018-q1", "2017-01-01", "2018-03-31", "month", false)}},
+	{"records from 2010-01-01 till current date", published, []Date{dt("from 2010-01-01 till current date", "2010-01-01", "2018-04-17", "day", true)}},
 	// The week of a day written alone, placed as "on the 9th" is.
 	{"Talks stalled the week of the 9th, officials said.", published, []Date{dt("the week of the 9th", "2018-04-09", "2018-04-15", "week", true)}},
 	{"Prices peaked the week of the 25th.", published, []Date{dt("the week of the 25th", "2018-03-19", "2018-03-25", "week", true)}},
