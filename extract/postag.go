@@ -16,16 +16,51 @@ import (
 // posTagger is prose's averaged-perceptron part-of-speech tagger, read from
 // prose's own model data and given the same features, but laid out for
 // speed: prose builds a map of feature strings for every token and sums
-// scores in another map, which made tagging half of tokenizing. Here the
-// feature keys are built in one reused buffer, each feature's weights are a
-// short slice indexed by class, and scores live in an array. The tags are
-// prose's (TestTaggerMatchesProse), except where two classes score exactly
-// the same: prose then picks one at random by map order, this picks the
-// first class.
+// scores in another map, which made tagging half of tokenizing. Here a
+// feature's weights are a short run indexed by class, found by the
+// feature's value alone: one lookup of a word gives its weights as this
+// word, the previous, the next and so on, and serves the five words whose
+// features read it. Scores live in an array. The tags are prose's
+// (TestTaggerMatchesProse), except where two classes score exactly the
+// same: prose then picks one at random by map order, this picks the first
+// class.
 type posTagger struct {
 	classes []string
-	known   map[string]string        // words with one tag in training, tagged without features
-	weights map[string][]classWeight // feature key → its non-zero weights
+	known   map[string]string // words with one tag in training, tagged without features
+	bias    []classWeight
+	values  map[string]int32 // a feature value → its entry in entries
+	entries []posEntry
+	weights []classWeight  // the runs entries point into
+	pref1   [256]*posEntry // the entry of every first byte, as "i pref1" reads it
+}
+
+// posEntry holds, for one feature value, the run of weights of every
+// feature template that has it.
+type posEntry [numTemplates]struct{ off, n int32 }
+
+// The feature templates of prose's featurize but "bias", which has no value.
+const (
+	tSuffix     = iota // "i suffix"
+	tPref1             // "i pref1"
+	tTag1              // "i-1 tag"
+	tTag2              // "i-2 tag"
+	tTags              // "i tag+i-2 tag": both tags, space-separated
+	tWord              // "i word"
+	tTagWord           // "i-1 tag+i word": tag and word, space-separated
+	tPrevWord          // "i-1 word"
+	tPrevSuffix        // "i-1 suffix"
+	tPrev2Word         // "i-2 word"
+	tNextWord          // "i+1 word"
+	tNextSuffix        // "i+1 suffix"
+	tNext2Word         // "i+2 word"
+	numTemplates
+)
+
+var posTemplates = [numTemplates]string{
+	tSuffix: "i suffix", tPref1: "i pref1", tTag1: "i-1 tag", tTag2: "i-2 tag",
+	tTags: "i tag+i-2 tag", tWord: "i word", tTagWord: "i-1 tag+i word",
+	tPrevWord: "i-1 word", tPrevSuffix: "i-1 suffix", tPrev2Word: "i-2 word",
+	tNextWord: "i+1 word", tNextSuffix: "i+1 suffix", tNext2Word: "i+2 word",
 }
 
 type classWeight struct {
@@ -47,8 +82,8 @@ func newPOSTagger() (*posTagger, error) {
 	for i, c := range classes {
 		index[c] = i
 	}
-	t := &posTagger{classes: classes, known: known, weights: make(map[string][]classWeight, len(weights))}
-	for feat, ws := range weights {
+	t := &posTagger{classes: classes, known: known, values: make(map[string]int32)}
+	run := func(ws map[string]float64) []classWeight {
 		cws := make([]classWeight, 0, len(ws))
 		for label, w := range ws {
 			i, ok := index[label]
@@ -60,9 +95,41 @@ func newPOSTagger() (*posTagger, error) {
 			}
 			cws = append(cws, classWeight{i, w})
 		}
-		t.weights[feat] = cws
+		return cws
+	}
+	for feat, ws := range weights {
+		if feat == "bias" {
+			t.bias = run(ws)
+			continue
+		}
+		for k, tmpl := range posTemplates {
+			v, ok := strings.CutPrefix(feat, tmpl+" ")
+			if !ok {
+				continue
+			}
+			e, ok := t.values[v]
+			if !ok {
+				e = int32(len(t.entries))
+				t.values[v] = e
+				t.entries = append(t.entries, posEntry{})
+			}
+			cws := run(ws)
+			t.entries[e][k] = struct{ off, n int32 }{int32(len(t.weights)), int32(len(cws))}
+			t.weights = append(t.weights, cws...)
+		}
+	}
+	for b := range t.pref1 {
+		t.pref1[b] = t.entry(string(rune(b)))
 	}
 	return t, nil
+}
+
+// entry is the entry of feature value v, or nil if no feature has it.
+func (t *posTagger) entry(v string) *posEntry {
+	if e, ok := t.values[v]; ok {
+		return &t.entries[e]
+	}
+	return nil
 }
 
 // readProseModel decodes the gob files of one of the model folders prose
@@ -99,10 +166,29 @@ func (t *posTagger) tagWords(words []string, tags []string) bool {
 	}
 	ctx = append(ctx, "-END-", "-END2-")
 
-	var buf []byte
-	scores := make([]float64, len(t.classes))
-	seen := make([]bool, len(t.classes))
+	// The entries of every word of ctx, as a word and by its suffix.
+	var entBuf [2 * len(ctxBuf)]*posEntry
+	ents := entBuf[:]
+	if len(ctx) > len(ctxBuf) {
+		ents = make([]*posEntry, 2*len(ctx))
+	}
+	wordEnts, suffixEnts := ents[:len(ctx)], ents[len(ctx):2*len(ctx)]
+	for k, c := range ctx {
+		wordEnts[k] = t.entry(c)
+		suffixEnts[k] = t.entry(c[len(c)-min(len(c), 3):])
+	}
+	var (
+		scoreBuf [64]float64
+		seenBuf  [64]bool
+		s        tagScratch
+	)
+	if len(t.classes) <= len(scoreBuf) {
+		s.scores, s.seen = scoreBuf[:len(t.classes)], seenBuf[:len(t.classes)]
+	} else {
+		s.scores, s.seen = make([]float64, len(t.classes)), make([]bool, len(t.classes))
+	}
 	p1, p2 := "-START-", "-START2-"
+	e1, e2 := t.entry(p1), t.entry(p2)
 	for i, w := range words {
 		var tag string
 		switch {
@@ -119,11 +205,12 @@ func (t *posTagger) tagWords(words []string, tags []string) bool {
 		default:
 			var ok bool
 			if tag, ok = t.known[w]; !ok {
-				tag = t.predict(i, ctx, w, p1, p2, &buf, scores, seen)
+				tag = t.predict(i, ctx, w, p1, p2, e1, e2, wordEnts, suffixEnts, &s)
 			}
 		}
 		tags[i] = tag
 		p2, p1 = p1, tag
+		e2, e1 = e1, t.entry(tag)
 	}
 	return true
 }
@@ -134,44 +221,58 @@ var (
 	keepWord = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
 )
 
-// predict scores prose's fourteen features of word i (featurize in prose).
-func (t *posTagger) predict(i int, ctx []string, w, p1, p2 string, buf *[]byte, scores []float64, seen []bool) string {
-	clear(scores)
-	clear(seen)
+// tagScratch is the space one sentence's predictions reuse.
+type tagScratch struct {
+	scores []float64
+	seen   []bool
+	key    []byte
+}
+
+// predict scores prose's fourteen features of word i (featurize in prose),
+// in prose's order: the previous tags' entries are e1 and e2, and words and
+// suffixes hold the entries of ctx.
+func (t *posTagger) predict(i int, ctx []string, w, p1, p2 string, e1, e2 *posEntry, words, suffixes []*posEntry, s *tagScratch) string {
+	clear(s.scores)
+	clear(s.seen)
 	i = min(len(ctx)-2, i+2)
-	prev, next := ctx[i-1], ctx[i+1]
-	feature := func(parts ...string) {
-		b := (*buf)[:0]
-		for k, p := range parts {
-			if k > 0 {
-				b = append(b, ' ')
-			}
-			b = append(b, p...)
+	add := func(e *posEntry, tmpl int) {
+		if e == nil {
+			return
 		}
-		*buf = b
-		for _, cw := range t.weights[string(b)] {
-			scores[cw.class] += cw.w
-			seen[cw.class] = true
+		r := e[tmpl]
+		for _, cw := range t.weights[r.off : r.off+r.n] {
+			s.scores[cw.class] += cw.w
+			s.seen[cw.class] = true
 		}
 	}
-	feature("bias")
-	feature("i suffix", w[len(w)-min(len(w), 3):])
-	feature("i pref1", string(rune(w[0])))
-	feature("i-1 tag", p1)
-	feature("i-2 tag", p2)
-	feature("i tag+i-2 tag", p1, p2)
-	feature("i word", ctx[i])
-	feature("i-1 tag+i word", p1, ctx[i])
-	feature("i-1 word", prev)
-	feature("i-1 suffix", prev[len(prev)-min(len(prev), 3):])
-	feature("i-2 word", ctx[i-2])
-	feature("i+1 word", next)
-	feature("i+1 suffix", next[len(next)-min(len(next), 3):])
-	feature("i+2 word", ctx[i+2])
+	pair := func(a, b string) *posEntry {
+		s.key = append(append(append(s.key[:0], a...), ' '), b...)
+		if e, ok := t.values[string(s.key)]; ok {
+			return &t.entries[e]
+		}
+		return nil
+	}
+	for _, cw := range t.bias {
+		s.scores[cw.class] += cw.w
+		s.seen[cw.class] = true
+	}
+	add(t.entry(w[len(w)-min(len(w), 3):]), tSuffix)
+	add(t.pref1[w[0]], tPref1)
+	add(e1, tTag1)
+	add(e2, tTag2)
+	add(pair(p1, p2), tTags)
+	add(words[i], tWord)
+	add(pair(p1, ctx[i]), tTagWord)
+	add(words[i-1], tPrevWord)
+	add(suffixes[i-1], tPrevSuffix)
+	add(words[i-2], tPrev2Word)
+	add(words[i+1], tNextWord)
+	add(suffixes[i+1], tNextSuffix)
+	add(words[i+2], tNext2Word)
 	best, class := math.Inf(-1), ""
-	for c, s := range scores {
-		if seen[c] && s > best {
-			best, class = s, t.classes[c]
+	for c, sc := range s.scores {
+		if s.seen[c] && sc > best {
+			best, class = sc, t.classes[c]
 		}
 	}
 	return class
