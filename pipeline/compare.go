@@ -43,18 +43,28 @@ type comparer struct {
 	// are not kept.
 	groups cache[cachedGroup]
 	// docs caches articles' states, which change only when their story is
-	// set, and bands caches full band lists, which never change: copy
-	// candidates and boilerplate bands that recur are read once. A cached
-	// state without a story is read again before its story is used.
-	docs  cache[docState]
-	bands cache[[]string]
+	// set: copy candidates that recur are read once. A cached state
+	// without a story is read again before its story is used.
+	docs cache[docState]
+	// bands caches band lists as this process last read or wrote them.
+	// A full list never changes; any other is appended to by a swap from
+	// its cached revision, which fails, and is read again, only if
+	// another worker appended meanwhile. So a list that swap leaves as
+	// the cache had it, plus the article, is exactly the list as it was.
+	bands cache[cachedBand]
+}
+
+// cachedBand is a band list at a revision.
+type cachedBand struct {
+	rev uint64
+	ids []string
 }
 
 func newComparer(js jetstream.JetStream, kv jetstream.KeyValue) *comparer {
 	return &comparer{js: js, kv: kv,
 		groups: cache[cachedGroup]{size: groupCacheSize},
 		docs:   cache[docState]{size: docCacheSize},
-		bands:  cache[[]string]{size: bandCacheSize},
+		bands:  cache[cachedBand]{size: bandCacheSize},
 	}
 }
 
@@ -66,7 +76,7 @@ const (
 	groupCacheSize    = 1024
 	groupCacheEntries = 192
 	docCacheSize      = 8192
-	bandCacheSize     = 8192
+	bandCacheSize     = 32768
 )
 
 // cache is a map of at most size entries, safe for concurrent use; past
@@ -225,11 +235,11 @@ func (k *kvCalls) create(ctx context.Context, key string, v []byte) (uint64, err
 	return k.update(ctx, key, v, 0)
 }
 
-// createAsync is create without waiting: the future fails with a
-// conflict (casConflict) when the key holds a value.
-func (k *kvCalls) createAsync(key string, v []byte) (jetstream.PubAckFuture, error) {
+// swapAsync is update without waiting: the future fails with a conflict
+// (casConflict) when the key is not at revision rev (0: has no value).
+func (k *kvCalls) swapAsync(key string, v []byte, rev uint64) (jetstream.PubAckFuture, error) {
 	k.n.Add(1)
-	return k.js.PublishMsgAsync(swapMsg(key, v, 0))
+	return k.js.PublishMsgAsync(swapMsg(key, v, rev))
 }
 
 // swapMsg stores v under key of the state bucket if the key's last
@@ -477,20 +487,23 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 const bandListMax = 16
 
 // appendBands adds id to the lists of its bands, unless they are full,
-// and returns the lists as they were. Most bands of an article are shared
-// with no other: one batch of creates, awaited together, settles those;
-// the bands that exist are then read and appended to.
+// and returns the lists as they were. One batch of swaps, awaited
+// together, settles every band this process saw last (from the cached
+// revision) and every band no article has yet (a create); only bands that
+// another worker changed or created are then read and appended to.
 func (c *comparer) appendBands(ctx context.Context, kv *kvCalls, coll, id string, bands []string) ([][]string, error) {
 	lists := make([][]string, len(bands))
 	keys := make([]string, len(bands))
 	futures := make([]jetstream.PubAckFuture, len(bands))
 	for i, b := range bands {
 		keys[i] = stateKey(coll, "lsh", strings.ReplaceAll(b, ":", "_"))
-		if ids, ok := c.bands.get(keys[i]); ok {
-			lists[i] = ids
+		cb, ok := c.bands.get(keys[i])
+		if ok && (len(cb.ids) >= bandListMax || slices.Contains(cb.ids, id)) {
+			lists[i] = cb.ids
 			continue
 		}
-		f, err := kv.createAsync(keys[i], []byte(id))
+		lists[i] = cb.ids
+		f, err := kv.swapAsync(keys[i], []byte(strings.Join(append(slices.Clip(cb.ids), id), " ")), cb.rev)
 		if err != nil {
 			return nil, fmt.Errorf("band %s: %w", keys[i], err)
 		}
@@ -498,50 +511,51 @@ func (c *comparer) appendBands(ctx context.Context, kv *kvCalls, coll, id string
 	}
 	wait, cancel := context.WithTimeout(ctx, ackTimeout)
 	defer cancel()
-	var shared []int
+	var changed []int
 	for i, f := range futures {
 		if f == nil {
 			continue
 		}
 		select {
-		case <-f.Ok():
+		case ack := <-f.Ok():
+			c.bands.put(keys[i], cachedBand{ack.Sequence, append(slices.Clip(lists[i]), id)})
 		case err := <-f.Err():
 			if !casConflict(err) {
 				return nil, fmt.Errorf("band %s: %w", keys[i], err)
 			}
-			shared = append(shared, i)
+			c.bands.drop(keys[i])
+			changed = append(changed, i)
 		case <-wait.Done():
 			return nil, fmt.Errorf("band %s: %w", keys[i], context.Cause(wait))
 		}
 	}
-	err := inParallel(len(shared), readsInFlight, func(j int) error {
-		i := shared[j]
-		var err error
-		lists[i], err = c.appendBand(ctx, kv, keys[i], id)
-		return err
+	err := inParallel(len(changed), readsInFlight, func(j int) error {
+		i := changed[j]
+		ids, rev, err := c.appendList(ctx, kv, keys[i], nil, 0, false, func(ids []string) []string {
+			if len(ids) >= bandListMax {
+				return ids
+			}
+			return append(ids, id)
+		}, id)
+		if err != nil {
+			return fmt.Errorf("band %s: %w", keys[i], err)
+		}
+		lists[i] = ids
+		if len(ids) < bandListMax && !slices.Contains(ids, id) {
+			ids = append(slices.Clip(ids), id)
+		}
+		c.bands.put(keys[i], cachedBand{rev, ids})
+		return nil
 	})
 	return lists, err
 }
 
-// appendBand adds id to the band list under key, which exists, unless the
-// list is full, and returns the list as it was.
-func (c *comparer) appendBand(ctx context.Context, kv *kvCalls, key, id string) ([]string, error) {
-	e, err := kv.get(ctx, key)
-	if err != nil {
-		return nil, fmt.Errorf("band %s: %w", key, err)
-	}
-	ids := strings.Fields(string(e.Value()))
-	if len(ids) >= bandListMax {
-		c.bands.put(key, ids)
-		return ids, nil
-	}
-	return c.appendList(ctx, kv, key, ids, e.Revision(), true, func(ids []string) []string { return append(ids, id) }, id)
-}
-
 // appendList adds item to the space-separated list under key with add,
 // unless it is there, by compare-and-swap, starting from ids at rev when
-// known is set (else it reads first). It returns the list as it was before.
-func (c *comparer) appendList(ctx context.Context, kv *kvCalls, key string, ids []string, rev uint64, known bool, add func([]string) []string, item string) ([]string, error) {
+// known is set (else it reads first). It returns the list as it was before
+// and the list's revision after. An add that leaves the list as it was
+// writes nothing.
+func (c *comparer) appendList(ctx context.Context, kv *kvCalls, key string, ids []string, rev uint64, known bool, add func([]string) []string, item string) ([]string, uint64, error) {
 	for range casAttempts {
 		if !known {
 			ids, rev = nil, 0
@@ -551,23 +565,26 @@ func (c *comparer) appendList(ctx context.Context, kv *kvCalls, key string, ids 
 				rev = e.Revision()
 				ids = strings.Fields(string(e.Value()))
 			case !errors.Is(err, jetstream.ErrKeyNotFound):
-				return nil, fmt.Errorf("list %s: %w", key, err)
+				return nil, 0, fmt.Errorf("list %s: %w", key, err)
 			}
 		}
 		known = false
 		if slices.Contains(ids, item) {
-			return ids, nil
+			return ids, rev, nil
 		}
-		val := []byte(strings.Join(add(slices.Clone(ids)), " "))
-		_, err := kv.write(ctx, key, val, rev)
+		added := add(slices.Clone(ids))
+		if len(added) == len(ids) {
+			return ids, rev, nil
+		}
+		newRev, err := kv.write(ctx, key, []byte(strings.Join(added, " ")), rev)
 		if err == nil {
-			return ids, nil
+			return ids, newRev, nil
 		}
 		if !casConflict(err) {
-			return nil, fmt.Errorf("list %s: %w", key, err)
+			return nil, 0, fmt.Errorf("list %s: %w", key, err)
 		}
 	}
-	return nil, fmt.Errorf("list %s: still contended after %d attempts", key, casAttempts)
+	return nil, 0, fmt.Errorf("list %s: still contended after %d attempts", key, casAttempts)
 }
 
 // file finds the story of an article (see compare.Stories): a copy's is its
@@ -622,7 +639,7 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 			}
 		}
 		err = inParallel(len(names), readsInFlight, func(i int) error {
-			_, err := c.appendList(ctx, kv, keys[i], got[i], revs[i], true,
+			_, _, err := c.appendList(ctx, kv, keys[i], got[i], revs[i], true,
 				func(ids []string) []string { return compare.AddStory(ids, story) }, story)
 			return err
 		})
