@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Block is one line of an article body, the unit page clutter comes in: a
@@ -121,7 +122,15 @@ func titleCase(words []string) bool {
 // script: a UI string or a line for another audience.
 func otherScript(line string) bool {
 	var letters, latin int
-	for _, r := range line {
+	for i, r := range line {
+		if r < utf8.RuneSelf {
+			// ASCII letters are all Latin; unicode.Is is a table search.
+			if c := line[i] | 0x20; 'a' <= c && c <= 'z' {
+				letters++
+				latin++
+			}
+			continue
+		}
 		if unicode.IsLetter(r) {
 			letters++
 			if unicode.Is(unicode.Latin, r) {

@@ -180,13 +180,12 @@ func (t *posTagger) tagWords(words []string, tags []string) bool {
 	var (
 		scoreBuf [64]float64
 		seenBuf  [64]bool
-		s        tagScratch
 	)
-	if len(t.classes) <= len(scoreBuf) {
-		s.scores, s.seen = scoreBuf[:len(t.classes)], seenBuf[:len(t.classes)]
-	} else {
-		s.scores, s.seen = make([]float64, len(t.classes)), make([]bool, len(t.classes))
+	scores, seen := scoreBuf[:0], seenBuf[:0]
+	if len(t.classes) > len(scoreBuf) {
+		scores, seen = make([]float64, 0, len(t.classes)), make([]bool, 0, len(t.classes))
 	}
+	scores, seen = scores[:len(t.classes)], seen[:len(t.classes)]
 	p1, p2 := "-START-", "-START2-"
 	e1, e2 := t.entry(p1), t.entry(p2)
 	for i, w := range words {
@@ -205,7 +204,7 @@ func (t *posTagger) tagWords(words []string, tags []string) bool {
 		default:
 			var ok bool
 			if tag, ok = t.known[w]; !ok {
-				tag = t.predict(i, ctx, w, p1, p2, e1, e2, wordEnts, suffixEnts, &s)
+				tag = t.predict(i, ctx, w, p1, p2, e1, e2, wordEnts, suffixEnts, scores, seen)
 			}
 		}
 		tags[i] = tag
@@ -221,19 +220,12 @@ var (
 	keepWord = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
 )
 
-// tagScratch is the space one sentence's predictions reuse.
-type tagScratch struct {
-	scores []float64
-	seen   []bool
-	key    []byte
-}
-
 // predict scores prose's fourteen features of word i (featurize in prose),
-// in prose's order: the previous tags' entries are e1 and e2, and words and
-// suffixes hold the entries of ctx.
-func (t *posTagger) predict(i int, ctx []string, w, p1, p2 string, e1, e2 *posEntry, words, suffixes []*posEntry, s *tagScratch) string {
-	clear(s.scores)
-	clear(s.seen)
+// in prose's order: the previous tags' entries are e1 and e2, and wordEnts
+// and suffixEnts hold the entries of ctx.
+func (t *posTagger) predict(i int, ctx []string, w, p1, p2 string, e1, e2 *posEntry, wordEnts, suffixEnts []*posEntry, scores []float64, seen []bool) string {
+	clear(scores)
+	clear(seen)
 	i = min(len(ctx)-2, i+2)
 	add := func(e *posEntry, tmpl int) {
 		if e == nil {
@@ -241,38 +233,39 @@ func (t *posTagger) predict(i int, ctx []string, w, p1, p2 string, e1, e2 *posEn
 		}
 		r := e[tmpl]
 		for _, cw := range t.weights[r.off : r.off+r.n] {
-			s.scores[cw.class] += cw.w
-			s.seen[cw.class] = true
+			scores[cw.class] += cw.w
+			seen[cw.class] = true
 		}
 	}
+	var keyBuf [64]byte
 	pair := func(a, b string) *posEntry {
-		s.key = append(append(append(s.key[:0], a...), ' '), b...)
-		if e, ok := t.values[string(s.key)]; ok {
+		key := append(append(append(keyBuf[:0], a...), ' '), b...)
+		if e, ok := t.values[string(key)]; ok {
 			return &t.entries[e]
 		}
 		return nil
 	}
 	for _, cw := range t.bias {
-		s.scores[cw.class] += cw.w
-		s.seen[cw.class] = true
+		scores[cw.class] += cw.w
+		seen[cw.class] = true
 	}
 	add(t.entry(w[len(w)-min(len(w), 3):]), tSuffix)
 	add(t.pref1[w[0]], tPref1)
 	add(e1, tTag1)
 	add(e2, tTag2)
 	add(pair(p1, p2), tTags)
-	add(words[i], tWord)
+	add(wordEnts[i], tWord)
 	add(pair(p1, ctx[i]), tTagWord)
-	add(words[i-1], tPrevWord)
-	add(suffixes[i-1], tPrevSuffix)
-	add(words[i-2], tPrev2Word)
-	add(words[i+1], tNextWord)
-	add(suffixes[i+1], tNextSuffix)
-	add(words[i+2], tNext2Word)
+	add(wordEnts[i-1], tPrevWord)
+	add(suffixEnts[i-1], tPrevSuffix)
+	add(wordEnts[i-2], tPrev2Word)
+	add(wordEnts[i+1], tNextWord)
+	add(suffixEnts[i+1], tNextSuffix)
+	add(wordEnts[i+2], tNext2Word)
 	best, class := math.Inf(-1), ""
-	for c, sc := range s.scores {
-		if s.seen[c] && sc > best {
-			best, class = sc, t.classes[c]
+	for c, s := range scores {
+		if seen[c] && s > best {
+			best, class = s, t.classes[c]
 		}
 	}
 	return class
@@ -283,9 +276,8 @@ func normalizeWord(w string) string {
 	if w == "" {
 		return w
 	}
-	first := string(rune(w[0]))
 	switch {
-	case strings.Contains(w, "-") && first != "-":
+	case strings.Contains(w, "-") && w[0] != '-':
 		return "!HYPHEN"
 	case len(w) == 4 && isInt(w):
 		return "!YEAR"

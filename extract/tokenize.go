@@ -174,6 +174,7 @@ func (t *Tokenizer) tag(body string, s *Sentence) error {
 	if err != nil {
 		return fmt.Errorf("tag sentence at %d: %w", s.Start, err)
 	}
+	s.Tokens = make([]Token, 0, len(toks))
 	off := 0
 	for _, tok := range toks {
 		i := strings.Index(text[off:], tok.Text)
@@ -337,12 +338,21 @@ func MayHoldClaim(s string) bool {
 			return true
 		}
 	}
-	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if claimWords[w] {
+	// The words of strings.ToLower(s) between runes that are not letters,
+	// lower-cased rune by rune as ToLower does, without copying s.
+	var buf [32]byte
+	w := buf[:0]
+	for _, r := range s {
+		if l := unicode.ToLower(r); unicode.IsLetter(l) {
+			w = utf8.AppendRune(w, l)
+			continue
+		}
+		if len(w) > 0 && claimWords[string(w)] {
 			return true
 		}
+		w = w[:0]
 	}
-	return false
+	return len(w) > 0 && claimWords[string(w)]
 }
 
 var claimWords = func() map[string]bool {
