@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck/crosscheck/extract/recognize"
 )
@@ -23,12 +24,21 @@ func claims(a Article, doc Doc, off sources) []Claim {
 	quantities, dates := recognize.Mentions(clean, pub)
 	b := builder{article: a, body: body, pub: pub}
 	b.d.off = off
-	b.d.topic = storyAnchor(a, doc, b.d.aliasTable())
+	// Names found by capitalisation alone: the story's anchor counts them
+	// in every sentence, and an untagged sentence adds its own to the
+	// discourse.
+	named := make([][]mention, len(doc.Sentences))
+	for i, s := range doc.Sentences {
+		if s.Clutter == "" {
+			named[i] = capitalised(body, s, b.d.aliasTable())
+		}
+	}
+	b.d.topic = storyAnchor(a, named, b.d.aliasTable())
 	// Sentences, figures and dates all come in text order: one pass hands
 	// each sentence the mentions that lie wholly inside it.
 	slices.SortStableFunc(dates, func(x, y recognize.Date) int { return x.Start - y.Start })
 	qi, di := 0, 0
-	for _, s := range doc.Sentences {
+	for i, s := range doc.Sentences {
 		for qi < len(quantities) && quantities[qi].Start < s.Start {
 			qi++
 		}
@@ -58,7 +68,7 @@ func claims(a Article, doc Doc, off sources) []Claim {
 				ds = append(ds, dt)
 			}
 		}
-		b.sentence(s, qs, ds)
+		b.sentence(s, named[i], qs, ds)
 	}
 	return b.claims
 }
@@ -73,11 +83,13 @@ type builder struct {
 	lastEvent string // subject of the last event claim, for "the ban was lifted"
 }
 
-func (b *builder) sentence(s Sentence, qs []recognize.Quantity, ds []recognize.Date) {
+// sentence builds the claims of one sentence; named holds its names found
+// by capitalisation alone.
+func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity, ds []recognize.Date) {
 	if len(s.Tokens) == 0 {
 		// Untagged: nothing checkable, but its names still matter for
 		// coreference in the sentences that follow.
-		for _, m := range capitalised(b.body, s, b.d.aliasTable()) {
+		for _, m := range named {
 			b.d.add(m)
 		}
 		return
@@ -469,8 +481,9 @@ func owner(body string, s Sentence, ms []mention, q recognize.Quantity) (mention
 }
 
 // storyAnchor names what an article is about: its most often mentioned place,
-// else its most often mentioned name, counting the headline.
-func storyAnchor(a Article, doc Doc, aliases map[string]string) string {
+// else its most often mentioned name, counting the headline. named holds
+// the names capitalised finds in each sentence of the body.
+func storyAnchor(a Article, named [][]mention, aliases map[string]string) string {
 	counts := make(map[string]int)
 	kinds := make(map[string]kind)
 	first := make(map[string]int)
@@ -488,10 +501,8 @@ func storyAnchor(a Article, doc Doc, aliases map[string]string) string {
 	if a.Title != "" {
 		add(capitalised(a.Title, Sentence{Start: 0, End: len(a.Title)}, aliases))
 	}
-	for _, s := range doc.Sentences {
-		if s.Clutter == "" {
-			add(capitalised(a.Body, s, aliases))
-		}
+	for _, ms := range named {
+		add(ms)
 	}
 	best, bestScore := "", 0
 	for c, n := range counts {
@@ -547,18 +558,21 @@ func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 		}
 		out = append(out, mention{canon: c, text: phrase, kind: k, start: start, end: end})
 	}
-	off := 0
-	for i, w := range strings.Fields(text) {
+	off, i := 0, -1
+	var lower [32]byte
+	for w := range strings.FieldsSeq(text) {
+		i++
 		j := strings.Index(text[off:], w) + off
 		off = j + len(w)
 		clean := strings.Trim(w, `"'’´“”‘(),.:;!?—–-`)
 		capital := clean != "" && isLetterStart(clean) && strings.ToUpper(clean[:1]) == clean[:1]
+		nonSubject := func() bool { return nonSubjects[string(appendLower(lower[:0], clean))] }
 		switch {
 		case i == 0 && !capital:
 			continue
-		case i == 0 && nonSubjects[strings.ToLower(clean)]:
+		case i == 0 && nonSubject():
 			continue
-		case capital && !nonSubjects[strings.ToLower(clean)]:
+		case capital && !nonSubject():
 			start := s.Start + j + strings.Index(w, clean)
 			run = append(run, word{clean, start, start + len(clean)})
 		case clean == "of" && len(run) > 0:
@@ -584,19 +598,17 @@ func isLetterStart(s string) bool {
 
 // prevWord is the last word of s, without punctuation.
 func prevWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return strings.Trim(f[len(f)-1], `"'’´“”‘(),.:;!?`)
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return strings.Trim(s[strings.LastIndexFunc(s, unicode.IsSpace)+1:], `"'’´“”‘(),.:;!?`)
 }
 
+// nextWord is the first word of s, as strings.Fields would have it.
 func nextWord(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
 	}
-	return f[0]
+	return s
 }
 
 // insideDate reports whether a figure is part of a date mention ("In

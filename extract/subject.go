@@ -71,7 +71,9 @@ func canon(phrase string) (string, kind) { return canonWith(phrase, aliases) }
 // the table adds).
 func canonWith(phrase string, aliases map[string]string) (string, kind) {
 	p := strings.ToLower(strings.TrimSpace(phrase))
-	p = apostrophes.Replace(p)
+	if strings.ContainsAny(p, "’´‘") {
+		p = apostrophes.Replace(p) // which copies even when it replaces nothing
+	}
 	if a, ok := aliases[p]; ok {
 		return a, kindOf(a, p)
 	}
@@ -126,21 +128,24 @@ func canonWith(phrase string, aliases map[string]string) (string, kind) {
 }
 
 func kindOf(c, raw string) kind {
-	words := strings.Fields(c)
-	for _, w := range strings.Fields(raw) {
+	for w := range strings.FieldsSeq(raw) {
 		if appWords[w] {
 			return kindApp
 		}
 	}
-	for _, w := range words {
+	n, first := 0, ""
+	for w := range strings.FieldsSeq(c) {
 		switch {
 		case orgWords[w]:
 			return kindOrg
 		case placeWords[w]:
 			return kindPlace
 		}
+		if n++; n == 1 {
+			first = w
+		}
 	}
-	if len(words) == 1 && placeNames[words[0]] {
+	if n == 1 && placeNames[first] {
 		return kindPlace
 	}
 	return kindUnknown
@@ -393,11 +398,11 @@ func properNoun(toks []Token, i int) bool {
 	if t.Tag != "NNP" && t.Tag != "NNPS" && !camelCase(t.Text) {
 		return false
 	}
-	r := []rune(t.Text)
-	if len(r) == 0 || !unicode.IsUpper(r[0]) {
+	if r, _ := utf8.DecodeRuneInString(t.Text); t.Text == "" || !unicode.IsUpper(r) {
 		return false
 	}
-	return !nonSubjects[strings.ToLower(t.Text)]
+	var buf [32]byte
+	return !nonSubjects[string(appendLower(buf[:0], t.Text))]
 }
 
 func personEntity(s Sentence, start, end int) bool {
