@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -50,7 +51,10 @@ func Blocks(body string) []Block {
 // clutterReason says why a line is page clutter, or "" if it reads as article
 // text.
 func clutterReason(line string) string {
-	words := strings.Fields(line)
+	words := 0
+	for range strings.FieldsSeq(line) {
+		words++
+	}
 	switch {
 	case otherScript(line):
 		return "line in another script"
@@ -58,7 +62,7 @@ func clutterReason(line string) string {
 		return "photo caption or credit"
 	case furniturePrefix.MatchString(line):
 		return "page furniture"
-	case len(words) <= 2 && !endsSentence(line):
+	case words <= 2 && !endsSentence(line):
 		return "fragment"
 	}
 	if endsSentence(line) {
@@ -67,13 +71,13 @@ func clutterReason(line string) string {
 	switch {
 	case strings.ContainsAny(line, "-–—") && creditTail.MatchString(line):
 		return "photo caption or credit"
-	case uiWords.MatchString(line) && len(words) < 12:
+	case uiWords.MatchString(line) && words < 12:
 		return "page furniture"
-	case titleCase(words):
+	case titleCase(line):
 		return "headline or teaser"
-	case len(words) < 8:
+	case words < 8:
 		return "fragment"
-	case len(words) <= 14 && !strings.ContainsAny(line, ".!?"):
+	case words <= 14 && !strings.ContainsAny(line, ".!?"):
 		// Sentence-case headlines and teasers ("Ferry fares to rise 8%
 		// from July 1") carry no full stop; prose paragraphs that lost
 		// theirs are longer or hold more than one sentence.
@@ -85,14 +89,22 @@ func clutterReason(line string) string {
 // mayBeCaption reports whether line holds a word every captionMark needs;
 // most lines do not, and the regexp is slow.
 func mayBeCaption(line string) bool {
-	l := strings.ToLower(line)
-	for _, w := range []string{"©", "photo", "image", "picture", "credit"} {
-		if strings.Contains(l, w) {
+	// strings.ToLower(line), rune by rune as it does, without a copy on the
+	// heap for most lines.
+	var buf [1024]byte
+	l := buf[:0]
+	for _, r := range line {
+		l = utf8.AppendRune(l, unicode.ToLower(r))
+	}
+	for _, w := range captionWords {
+		if bytes.Contains(l, w) {
 			return true
 		}
 	}
 	return false
 }
+
+var captionWords = [][]byte{[]byte("©"), []byte("photo"), []byte("image"), []byte("picture"), []byte("credit")}
 
 // endsSentence reports whether a line ends as prose does.
 func endsSentence(line string) bool {
@@ -100,11 +112,11 @@ func endsSentence(line string) bool {
 	return strings.HasSuffix(line, ".") || strings.HasSuffix(line, "!") || strings.HasSuffix(line, "?") || strings.HasSuffix(line, ":")
 }
 
-// titleCase reports whether most longer words are capitalised, as in
-// headlines and teasers.
-func titleCase(words []string) bool {
+// titleCase reports whether most longer words of line are capitalised, as
+// in headlines and teasers.
+func titleCase(line string) bool {
 	var long, upper int
-	for _, w := range words {
+	for w := range strings.FieldsSeq(line) {
 		w = strings.Trim(w, `"'‘’“”(),.:;`)
 		if len([]rune(w)) < 4 {
 			continue
