@@ -28,7 +28,7 @@ type entityTagger struct {
 }
 
 // nerFeatures is prose's featureOrder: the order scores are summed in.
-var nerFeatures = []string{
+var nerFeatures = [...]string{
 	"bias", "en-wordlist", "nextpos", "nextword", "pos", "pos+prevtag",
 	"prefix3", "prevpos", "prevtag", "prevword", "shape", "shape+prevtag",
 	"suffix3", "word", "word+nextpos", "word.lower", "wordlen"}
@@ -71,13 +71,13 @@ func (e *entityTagger) entities(toks []prose.Token) ([]prose.Entity, bool) {
 		shapes[i] = wordShape(tok.Text)
 	}
 	var (
-		featBuf [17][]classWeight
-		key     []byte
+		feats  [len(nerFeatures)][]classWeight
+		keyBuf [64]byte
 	)
-	feats := featBuf[:len(nerFeatures)]
+	key := keyBuf[:0]
 	totals := make([]float64, len(e.labels))
 	for i := range toks {
-		key = e.lookupFeatures(toks, i, history, shapes, feats, key)
+		key = e.lookupFeatures(toks, i, history, shapes, &feats, key)
 		var pick [2]string
 		ways := 1 // the word-list feature False only
 		if mayBeBasic(toks[i].Text) {
@@ -131,7 +131,7 @@ func mayBeBasic(w string) bool {
 // extract, quirks kept (the previous word's shape is read only from the
 // third word on; the next tag is lower-cased). shapes holds every word's
 // shape; key is scratch space, returned for reuse.
-func (e *entityTagger) lookupFeatures(toks []prose.Token, i int, history, shapes []string, feats [][]classWeight, key []byte) []byte {
+func (e *entityTagger) lookupFeatures(toks []prose.Token, i int, history, shapes []string, feats *[len(nerFeatures)][]classWeight, key []byte) []byte {
 	word, tag := toks[i].Text, toks[i].Tag
 	prevShape, prevTag, prevWord, prevPos := "None", "None", "None", "None"
 	if i > 0 {
