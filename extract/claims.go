@@ -535,7 +535,7 @@ func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 		if len(run) == 0 {
 			return
 		}
-		for len(run) > 0 && strings.ToLower(run[len(run)-1].text) == "of" {
+		for len(run) > 0 && strings.EqualFold(run[len(run)-1].text, "of") {
 			run = run[:len(run)-1]
 		}
 		if len(run) == 0 {
@@ -548,10 +548,11 @@ func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 		if c == "" || nonSubjects[c] || demonyms[c] || titles[c] || placeWords[c] {
 			return
 		}
-		if next := strings.ToLower(strings.Trim(nextWord(body[end:s.End]), `"'’´“”‘(),.:;!?`)); appWords[next] {
+		var buf [32]byte
+		if next := strings.Trim(nextWord(body[end:s.End]), `"'’´“”‘(),.:;!?`); appWords[string(appendLower(buf[:0], next))] {
 			k = kindApp
 		}
-		if k == kindUnknown && titles[strings.ToLower(prevWord(body[s.Start:start]))] {
+		if k == kindUnknown && titles[string(appendLower(buf[:0], prevWord(body[s.Start:start])))] {
 			// "spokeswoman Irena Halvorsk"
 			k = kindPerson
 			c, _ = canonWith("mr "+phrase, aliases)

@@ -497,8 +497,11 @@ func organisations(body string, s Sentence, have []mention) []mention {
 	var out []mention
 	toks := s.Tokens
 	for i, t := range toks {
+		if !strings.HasPrefix(t.Tag, "NN") {
+			continue
+		}
 		w := strings.ToLower(t.Text)
-		if !orgHeads[w] || !strings.HasPrefix(t.Tag, "NN") || covered(have, t.Start) {
+		if !orgHeads[w] || covered(have, t.Start) {
 			continue
 		}
 		if i+1 < len(toks) && strings.HasPrefix(toks[i+1].Tag, "NN") && !strings.HasPrefix(toks[i+1].Tag, "NNP") {
