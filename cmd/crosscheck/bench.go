@@ -42,7 +42,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed of the generated corpus")
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up on a pass after this long")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline passes to this file")
-	compareParallel := fs.Int("compare-parallel", 0, "concurrent messages of the compare stage (default --parallel); it mostly waits on KV round trips")
+	compareParallel := fs.Int("compare-parallel", 0, "concurrent messages of the compare stage (default twice --parallel); it mostly waits on KV round trips")
 	oneColl := fs.Bool("one-collection", false, "submit every generated article to one collection, as serve does, instead of one per story; also compares the verdict groups with one collection per story")
 	if err := fs.Parse(args); err != nil {
 		return errReported
@@ -77,8 +77,12 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for _, a := range arts {
 		size += len(a.Body)
 	}
-	fmt.Fprintf(stdout, "crosscheck bench: %d %s (%.1f KB average), %d CPUs, %d workers per stage\n",
-		len(arts), origin, float64(size)/float64(len(arts))/1024, runtime.NumCPU(), *parallel)
+	compareN := pipeline.StageParallel(pipeline.StageCompare, *parallel)
+	if *compareParallel > 0 {
+		compareN = *compareParallel
+	}
+	fmt.Fprintf(stdout, "crosscheck bench: %d %s (%.1f KB average), %d CPUs, %d workers per stage (%d to compare)\n",
+		len(arts), origin, float64(size)/float64(len(arts))/1024, runtime.NumCPU(), *parallel, compareN)
 	// A newsroom files each story in its own collection; a folder is one.
 	collOf := func(int) string { return "" }
 	perStory := collOf
@@ -276,7 +280,7 @@ func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int)
 			}
 			return err
 		}
-		n := parallel
+		n := pipeline.StageParallel(stage, parallel)
 		if stage == pipeline.StageCompare && compareParallel > 0 {
 			n = compareParallel
 		}

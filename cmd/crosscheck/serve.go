@@ -35,7 +35,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	coll := fs.String("collection", pipeline.DefaultCollection, "collection the API serves")
 	maxPending := fs.Uint64("max-pending", api.DefaultMaxPending, "articles waiting for the tokenize stage beyond which POST answers 429")
 	maxBytes := fs.Int64("max-request-bytes", api.DefaultMaxRequestBytes, "largest request body accepted")
-	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "concurrent messages per stage")
+	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "concurrent messages per stage (the compare stage takes twice as many)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on 'crosscheck stage' processes")
 	grace := fs.Duration("shutdown-timeout", 20*time.Second, "how long shutdown may take")
 	if err := fs.Parse(args); err != nil {
@@ -137,7 +137,7 @@ func runStages(ctx context.Context, c *conn, wg *sync.WaitGroup, parallel int, l
 		if err != nil {
 			return err
 		}
-		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: parallel, Drain: 5 * time.Second, Log: log}
+		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: pipeline.StageParallel(stage, parallel), Drain: 5 * time.Second, Log: log}
 		wg.Go(func() {
 			if err := w.Run(ctx); err != nil {
 				log.Error("stage stopped", "stage", stage, "err", err)

@@ -19,13 +19,16 @@ func stage(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("stage", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL)")
-	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "concurrent messages in this process")
+	parallel := fs.Int("parallel", 0, "concurrent messages in this process (default the number of CPUs, twice that for compare)")
 	if len(args) == 0 {
 		return errors.New("stage: name one of tokenize, extract, compare")
 	}
 	name := args[0]
 	if err := fs.Parse(args[1:]); err != nil {
 		return errReported
+	}
+	if *parallel <= 0 {
+		*parallel = pipeline.StageParallel(name, runtime.GOMAXPROCS(0))
 	}
 	u := natsURL(*url)
 	if u == "" {

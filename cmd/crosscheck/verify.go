@@ -127,7 +127,7 @@ func startStages(ctx context.Context, c *conn, wg *sync.WaitGroup, stderr io.Wri
 		if err != nil {
 			return err
 		}
-		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: runtime.GOMAXPROCS(0)}
+		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: pipeline.StageParallel(stage, runtime.GOMAXPROCS(0))}
 		wg.Go(func() {
 			if err := w.Run(ctx); err != nil {
 				fmt.Fprintln(stderr, "crosscheck:", err)
