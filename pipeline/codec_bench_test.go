@@ -4,28 +4,17 @@ import (
 	"encoding/json"
 	"sync"
 	"testing"
-
-	"github.com/crosscheck/crosscheck/extract"
-	"github.com/crosscheck/crosscheck/internal/corpusgen"
 )
 
 // benchDocs is a few generated articles, tokenized once.
 var benchDocs = sync.OnceValues(func() ([]DocMsg, error) {
-	tk, err := extract.NewTokenizer()
+	arts, docs, err := tokenizeGenerated(16, 23)
 	if err != nil {
 		return nil, err
 	}
-	var out []DocMsg
-	for _, g := range corpusgen.Generate(16, corpusgen.Options{Seed: 23}) {
-		a, err := extract.ParseArticle(g.Name, []byte(g.Text))
-		if err != nil {
-			return nil, err
-		}
-		doc, err := tk.Tokenize(a.Body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, DocMsg{Collection: "bench", Seq: 1, Article: a, Doc: doc})
+	out := make([]DocMsg, len(arts))
+	for i, a := range arts {
+		out[i] = DocMsg{Collection: "bench", Seq: 1, Article: a, Doc: docs[i]}
 	}
 	return out, nil
 })

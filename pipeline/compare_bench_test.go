@@ -33,21 +33,13 @@ func (m benchMsg) Subject() string { return m.subject }
 // benchClaims is the real claims of a few generated articles, tokenized once
 // for every benchmark; benchArticle clones them onto other articles.
 var benchClaims = sync.OnceValues(func() ([][]extract.Claim, error) {
-	tk, err := extract.NewTokenizer()
+	arts, docs, err := tokenizeGenerated(96, 21)
 	if err != nil {
 		return nil, err
 	}
-	var out [][]extract.Claim
-	for _, g := range corpusgen.Generate(96, corpusgen.Options{Seed: 21}) {
-		a, err := extract.ParseArticle(g.Name, []byte(g.Text))
-		if err != nil {
-			return nil, err
-		}
-		doc, err := tk.Tokenize(a.Body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, extract.Claims(a, doc))
+	out := make([][]extract.Claim, len(arts))
+	for i, a := range arts {
+		out[i] = extract.Claims(a, docs[i])
 	}
 	return out, nil
 })

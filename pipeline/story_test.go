@@ -14,28 +14,19 @@ import (
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/crosscheck/crosscheck/compare"
-	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/corpusgen"
 )
 
 // generatedClaims is the extract stage's output for generated articles,
 // computed once: tokenizing is the slow part.
 var generatedClaims = sync.OnceValues(func() ([]ClaimsMsg, error) {
-	tk, err := extract.NewTokenizer()
+	arts, docs, err := tokenizeGenerated(96, 7)
 	if err != nil {
 		return nil, err
 	}
-	var out []ClaimsMsg
-	for i, g := range corpusgen.Generate(96, corpusgen.Options{Seed: 7}) {
-		a, err := extract.ParseArticle(g.Name, []byte(g.Text))
-		if err != nil {
-			return nil, err
-		}
-		doc, err := tk.Tokenize(a.Body)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, claimsOf("", a, uint64(i+1), doc))
+	out := make([]ClaimsMsg, len(arts))
+	for i, a := range arts {
+		out[i] = claimsOf("", a, uint64(i+1), docs[i])
 	}
 	return out, nil
 })
