@@ -66,9 +66,11 @@ func tokenizeHandler(js jetstream.JetStream, tk *extract.Tokenizer) Handler {
 
 func extractHandler(js jetstream.JetStream) Handler {
 	return func(ctx context.Context, m jetstream.Msg) error {
+		// Not decode: json.Unmarshal would check the whole message once
+		// before DocMsg.UnmarshalJSON decodes it, which checks it again.
 		var in DocMsg
-		if err := decode(m, &in); err != nil {
-			return err
+		if err := in.UnmarshalJSON(m.Data()); err != nil {
+			return permanent(fmt.Errorf("decode %s: %w", m.Subject(), err))
 		}
 		out := claimsOf(in.Collection, in.Article, in.Seq, in.Doc)
 		return publishJSON(ctx, js, claimsSubject(in.Collection), in.Collection+"."+in.Article.ID, out)
