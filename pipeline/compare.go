@@ -492,18 +492,25 @@ const bandListMax = 16
 // revision) and every band no article has yet (a create); only bands that
 // another worker changed or created are then read and appended to.
 func (c *comparer) appendBands(ctx context.Context, kv *kvCalls, coll, id string, bands []string) ([][]string, error) {
+	// addBand is a band list with id added, unless the list is full; a
+	// new slice, so that cached lists stay as they were.
+	addBand := func(ids []string) []string {
+		if len(ids) >= bandListMax {
+			return ids
+		}
+		return append(slices.Clip(ids), id)
+	}
 	lists := make([][]string, len(bands))
 	keys := make([]string, len(bands))
 	futures := make([]jetstream.PubAckFuture, len(bands))
 	for i, b := range bands {
 		keys[i] = stateKey(coll, "lsh", strings.ReplaceAll(b, ":", "_"))
 		cb, ok := c.bands.get(keys[i])
+		lists[i] = cb.ids
 		if ok && (len(cb.ids) >= bandListMax || slices.Contains(cb.ids, id)) {
-			lists[i] = cb.ids
 			continue
 		}
-		lists[i] = cb.ids
-		f, err := kv.swapAsync(keys[i], []byte(strings.Join(append(slices.Clip(cb.ids), id), " ")), cb.rev)
+		f, err := kv.swapAsync(keys[i], []byte(strings.Join(addBand(cb.ids), " ")), cb.rev)
 		if err != nil {
 			return nil, fmt.Errorf("band %s: %w", keys[i], err)
 		}
@@ -518,7 +525,7 @@ func (c *comparer) appendBands(ctx context.Context, kv *kvCalls, coll, id string
 		}
 		select {
 		case ack := <-f.Ok():
-			c.bands.put(keys[i], cachedBand{ack.Sequence, append(slices.Clip(lists[i]), id)})
+			c.bands.put(keys[i], cachedBand{ack.Sequence, addBand(lists[i])})
 		case err := <-f.Err():
 			if !casConflict(err) {
 				return nil, fmt.Errorf("band %s: %w", keys[i], err)
@@ -531,18 +538,13 @@ func (c *comparer) appendBands(ctx context.Context, kv *kvCalls, coll, id string
 	}
 	err := inParallel(len(changed), readsInFlight, func(j int) error {
 		i := changed[j]
-		ids, rev, err := c.appendList(ctx, kv, keys[i], nil, 0, false, func(ids []string) []string {
-			if len(ids) >= bandListMax {
-				return ids
-			}
-			return append(ids, id)
-		}, id)
+		ids, rev, err := c.appendList(ctx, kv, keys[i], nil, 0, false, addBand, id)
 		if err != nil {
 			return fmt.Errorf("band %s: %w", keys[i], err)
 		}
 		lists[i] = ids
-		if len(ids) < bandListMax && !slices.Contains(ids, id) {
-			ids = append(slices.Clip(ids), id)
+		if !slices.Contains(ids, id) {
+			ids = addBand(ids)
 		}
 		c.bands.put(keys[i], cachedBand{rev, ids})
 		return nil
@@ -815,12 +817,11 @@ func earlier(a, b ArticleMeta) bool {
 	return a.Seq < b.Seq
 }
 
+// casConflict reports whether a swap (kvCalls.update) failed because the
+// key was not at the expected revision; the second code is what a
+// replicated stream says.
 func casConflict(err error) bool {
 	var apiErr *jetstream.APIError
-	if errors.As(err, &apiErr) && (apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
-		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant) {
-		// The second is what a replicated stream says.
-		return true
-	}
-	return errors.Is(err, jetstream.ErrKeyExists)
+	return errors.As(err, &apiErr) && (apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence ||
+		apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequenceConstant)
 }
