@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -50,11 +49,13 @@ type Entity struct {
 // Tokenizer segments, tags and finds entities in article bodies. Its models
 // are loaded once by NewTokenizer; a Tokenizer is safe for concurrent use.
 type Tokenizer struct {
+	// seg keeps its per-call state in the tokens it makes, and only reads
+	// its training data and annotators, so it is shared without a lock
+	// (TestTokenizeConcurrent).
 	seg   *sentences.DefaultSentenceTokenizer
 	model *prose.Model
 	pos   *posTagger
 	ents  *entityTagger
-	segMu sync.Mutex // the punkt tokenizer keeps per-call state in its annotations
 
 	ner nerMode
 }
@@ -115,9 +116,7 @@ func (t *Tokenizer) Tokenize(body string) (Doc, error) {
 
 // segment splits one block into sentences with offsets relative to it.
 func (t *Tokenizer) segment(text string) []Sentence {
-	t.segMu.Lock()
 	parts := t.seg.Tokenize(text)
-	t.segMu.Unlock()
 	var out []Sentence
 	off := 0
 	for _, p := range parts {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -62,5 +63,48 @@ func TestWordsMatchProse(t *testing.T) {
 	}
 	if words < 20000 {
 		t.Errorf("only %d words compared", words)
+	}
+}
+
+// TestTokenizeConcurrent: one Tokenizer used by several goroutines at once
+// (as the pipeline's tokenize workers use it) gives every text the same
+// Doc as when used by one. Under -race it also shows that the shared
+// segmenter and taggers are only read while tokenizing.
+func TestTokenizeConcurrent(t *testing.T) {
+	tk, err := testTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := proseTestTexts(t)
+	want := make([]Doc, len(texts))
+	for i, text := range texts {
+		if want[i], err = tk.Tokenize(text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	const workers = 4
+	got := make([][]Doc, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		got[w] = make([]Doc, len(texts))
+		wg.Go(func() {
+			// Each worker starts at another text, so that different texts
+			// are tokenized at once.
+			for j := range texts {
+				i := (j + w*len(texts)/workers) % len(texts)
+				doc, err := tk.Tokenize(texts[i])
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				got[w][i] = doc
+			}
+		})
+	}
+	wg.Wait()
+	for w := range workers {
+		if diff := cmp.Diff(want, got[w]); diff != "" {
+			t.Fatalf("worker %d (-alone +concurrent):\n%s", w, diff)
+		}
 	}
 }
