@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"sync/atomic"
 	"testing"
 
 	"github.com/jdkato/prose/v2"
@@ -41,6 +42,29 @@ func BenchmarkTokenize(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkTokenizeParallel is BenchmarkTokenize with one Tokenizer shared
+// by GOMAXPROCS goroutines, as the pipeline's tokenize workers share it:
+// with -cpu 1,2 it shows how far concurrent calls scale.
+func BenchmarkTokenizeParallel(b *testing.B) {
+	arts := benchArticles(b, 32)
+	tk, err := extract.NewTokenizer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var next atomic.Int64
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			a := arts[int(next.Add(1))%len(arts)]
+			if _, err := tk.Tokenize(a.Body); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
 }
 
 // BenchmarkClaims is the extract stage's work on one tokenized article.
