@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/extract/recognize"
 )
@@ -566,7 +567,7 @@ func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 		j := strings.Index(text[off:], w) + off
 		off = j + len(w)
 		clean := strings.Trim(w, `"'’´“”‘(),.:;!?—–-`)
-		capital := clean != "" && isLetterStart(clean) && strings.ToUpper(clean[:1]) == clean[:1]
+		capital := startsUpper(clean)
 		nonSubject := func() bool { return nonSubjects[string(appendLower(lower[:0], clean))] }
 		switch {
 		case i == 0 && !capital:
@@ -592,9 +593,11 @@ func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 	return out
 }
 
-func isLetterStart(s string) bool {
-	c := s[0]
-	return c >= 'A' && c <= 'Z' || c >= 0x80
+// startsUpper reports whether w starts with an upper-case or title-case
+// letter in any script: "Łódź" and "Émile" are names as much as "Oskel".
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || unicode.IsTitle(r)
 }
 
 // prevWord is the last word of s, without punctuation.

@@ -13,24 +13,31 @@ var testTokenizer = sync.OnceValues(NewTokenizer)
 
 // brief is the part of a claim these tests pin down.
 type brief struct {
-	Subject, Attribute, Value, Date, Who, Modality string
-	Negated                                        bool
+	Subject, Attribute, Value, Date, Who, Modality, Place string
+	Negated                                               bool
 }
 
 func claimsOf(t *testing.T, published, body string) []brief {
+	t.Helper()
+	return articleClaims(t, Article{Published: published, Body: body})
+}
+
+// articleClaims is claimsOf for an article with more than a body (a title).
+func articleClaims(t *testing.T, a Article) []brief {
 	t.Helper()
 	tk, err := testTokenizer()
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := Article{ID: "a-test", File: "t.txt", Source: "Test", Published: published, Body: body}
+	a.ID, a.File, a.Source = "a-test", "t.txt", "Test"
+	body := a.Body
 	doc, err := tk.Tokenize(body)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var out []brief
 	for _, c := range Claims(a, doc) {
-		b := brief{Subject: c.Subject, Attribute: c.Attribute, Modality: c.Modality, Negated: c.Negated}
+		b := brief{Subject: c.Subject, Attribute: c.Attribute, Modality: c.Modality, Place: c.Place, Negated: c.Negated}
 		if c.Value != nil {
 			b.Value = c.Value.Text
 		}
@@ -152,5 +159,81 @@ func TestClaims(t *testing.T) {
 				t.Errorf("Claims(%q) mismatch (-want +got):\n%s", tt.body, diff)
 			}
 		})
+	}
+}
+
+// TestClaimsNonASCIICapitals: a name whose capital is not ASCII ("Łódź",
+// "Ørsund") is found by capitalisation as "Lodz" or "Orsund" would be: it
+// anchors the story, names a headline's place and is what "it" or "the
+// service" refer to after an untagged sentence.
+func TestClaimsNonASCIICapitals(t *testing.T) {
+	tests := []struct {
+		name, title, body string
+		want              []brief
+	}{
+		{
+			name: "story anchored in the body",
+			body: "Floods hit Łódź on Monday. In Łódź, 14 people died, the city council said.",
+			want: []brief{
+				{Subject: "łódź", Attribute: "hit", Date: "2025-06-09"},
+				{Subject: "story", Attribute: "deaths", Value: "14", Who: "city council", Place: "łódź"},
+			},
+		},
+		{
+			name:  "story anchored by the headline",
+			title: "Ürgenç evacuates 300 as the river rises",
+			body:  "Officials said 300 people were evacuated from Ürgenç on Tuesday.",
+			want: []brief{
+				{Subject: "story", Attribute: "evacuated", Value: "300", Who: "Officials", Place: "ürgenç"},
+				{Subject: "officials", Attribute: "evacuate", Date: "2025-06-10", Who: "Officials"},
+			},
+		},
+		{
+			name: "it after an untagged sentence",
+			body: "Ørsund is a messaging app built by students. It had 3 million users in March.",
+			want: []brief{
+				{Subject: "ørsund", Attribute: "users", Value: "3 million"},
+			},
+		},
+		{
+			name: "the service after an untagged sentence",
+			body: "Ærø Mail is a free email service. The service had 50,000 users last year.",
+			want: []brief{
+				{Subject: "ærø mail", Attribute: "users", Value: "50,000"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := articleClaims(t, Article{Published: "2025-06-12", Title: tt.title, Body: tt.body})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Claims(%q) mismatch (-want +got):\n%s", tt.body, diff)
+			}
+		})
+	}
+}
+
+// TestCapitalised: a capital in any script, upper or title case, starts a
+// name; a lower-case letter in any script does not.
+func TestCapitalised(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string // canonical subjects
+	}{
+		{"Ödön Mezei, the mayor of Győr, said the city spent 12 million forints on the bridge.", []string{"ödön mezei", "győr"}},
+		{"The ferry from Ærøskøbing to Svendborg carried 300 cars.", []string{"ærøskøbing", "svendborg"}},
+		{"On Friday, Ögmundur Berg flew to Çanakkale.", []string{"ögmundur berg", "çanakkale"}},
+		{"ǅemal Halvorsk said the count was wrong.", []string{"ǆemal halvorsk"}}, // "ǅ" is title case
+		{"Émile and Zoë Varga opened a café in Évreux.", []string{"émile", "zoë varga", "évreux"}},
+		{"élan and école are not names, nor is ñandú.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range capitalised(tt.in, Sentence{Start: 0, End: len(tt.in)}, aliases) {
+			got = append(got, m.canon)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" {
+			t.Errorf("capitalised(%q) mismatch (-want +got):\n%s", tt.in, diff)
+		}
 	}
 }
