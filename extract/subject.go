@@ -398,7 +398,7 @@ func properNoun(toks []Token, i int) bool {
 	if t.Tag != "NNP" && t.Tag != "NNPS" && !camelCase(t.Text) {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(t.Text); t.Text == "" || !unicode.IsUpper(r) {
+	if !startsUpper(t.Text) {
 		return false
 	}
 	var buf [32]byte

@@ -52,3 +52,25 @@ func TestOneEdit(t *testing.T) {
 		t.Errorf("only %d pairs one edit apart", ones)
 	}
 }
+
+// TestProperNoun: a proper-noun tag (or camel case) with a capital in any
+// script makes a name.
+func TestProperNoun(t *testing.T) {
+	tests := []struct {
+		text, tag string
+		want      bool
+	}{
+		{"Halvorsk", "NNP", true},
+		{"Łódź", "NNP", true},
+		{"ǅakovica", "NNP", true}, // "ǅ" is title case, not upper case
+		{"école", "NNP", false},
+		{"Monday", "NNP", false},
+		{"Ørsund", "NN", false},
+		{"ÆrøMail", "NN", true},
+	}
+	for _, tt := range tests {
+		if got := properNoun([]Token{{Text: tt.text, Tag: tt.tag}}, 0); got != tt.want {
+			t.Errorf("properNoun(%s/%s) = %v, want %v", tt.text, tt.tag, got, tt.want)
+		}
+	}
+}
