@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"maps"
 	"slices"
 	"strconv"
@@ -52,7 +53,20 @@ type comparer struct {
 	// another worker appended meanwhile. So a list that swap leaves as
 	// the cache had it, plus the article, is exactly the list as it was.
 	bands cache[cachedBand]
+	// groupLocks serialise this process's updates of one group (by a
+	// stripe of its key): two articles of a story compared at once would
+	// otherwise both judge and write the group from the same revision,
+	// and the swap that lost would read, judge and write it again. Only
+	// workers of other processes still meet in the swap.
+	groupLocks [groupLockStripes]sync.Mutex
 }
+
+// groupLockStripes is the number of group locks: a few times the compare
+// stage's concurrent messages, times the groups an article updates at
+// once, so that unrelated groups seldom share one.
+const groupLockStripes = 256
+
+var groupLockSeed = maphash.MakeSeed()
 
 // cachedBand is a band list at a revision.
 type cachedBand struct {
@@ -709,6 +723,9 @@ func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string,
 // group exists); every later attempt reads the group.
 func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article string, entries []compare.Entry) (VerdictEvent, error) {
 	kvKey := stateKey(coll, "g", shortHash(key))
+	mu := &c.groupLocks[maphash.String(groupLockSeed, kvKey)%groupLockStripes]
+	mu.Lock()
+	defer mu.Unlock()
 	for attempt := range casAttempts {
 		st := groupState{Key: key}
 		var rev uint64
