@@ -17,10 +17,7 @@ import (
 func TestAppendBandsTwoWorkers(t *testing.T) {
 	_, js := startServer(t)
 	ctx := context.Background()
-	kv, err := js.KeyValue(ctx, BucketState)
-	if err != nil {
-		t.Fatal(err)
-	}
+	kv := stateBucket(t, js)
 	workers := []*comparer{newComparer(js, kv), newComparer(js, kv)}
 	bands := []string{"0:1", "1:2"}
 	var listed []string

@@ -63,12 +63,8 @@ func TestCompareFoldsLargeGroups(t *testing.T) {
 	// The first article again, long after it was folded.
 	deliver(msgs[0])
 
-	kv, err := js.KeyValue(ctx, BucketState)
-	if err != nil {
-		t.Fatal(err)
-	}
 	key := compare.GroupKey(entries[0])
-	e, err := kv.Get(ctx, stateKey(coll, "g", shortHash(key)))
+	e, err := stateBucket(t, js).Get(ctx, stateKey(coll, "g", shortHash(key)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,10 +160,7 @@ func TestCompareManyCopies(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("copies found (-want +got):\n%s", diff)
 	}
-	kv, err := js.KeyValue(ctx, BucketState)
-	if err != nil {
-		t.Fatal(err)
-	}
+	kv := stateBucket(t, js)
 	keys, err := kv.ListKeysFiltered(ctx, stateKey(coll, "lsh", ">"))
 	if err != nil {
 		t.Fatal(err)

@@ -20,10 +20,7 @@ import (
 func TestGroupUpdatesOfOneWorkerDoNotCollide(t *testing.T) {
 	_, js := startServer(t)
 	ctx := context.Background()
-	kv, err := js.KeyValue(ctx, BucketState)
-	if err != nil {
-		t.Fatal(err)
-	}
+	kv := stateBucket(t, js)
 	c := newComparer(js, kv)
 	const key, articles = "bridge|cost", 24
 	entry := func(i int) []compare.Entry {

@@ -41,6 +41,16 @@ func startServer(t testing.TB) (*Embedded, jetstream.JetStream) {
 	return e, js
 }
 
+// stateBucket is the comparison state's KV bucket on js.
+func stateBucket(t testing.TB, js jetstream.JetStream) jetstream.KeyValue {
+	t.Helper()
+	kv, err := js.KeyValue(context.Background(), BucketState)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kv
+}
+
 // runWorker runs w until the test ends.
 func runWorker(t *testing.T, w *Worker) {
 	t.Helper()
