@@ -301,8 +301,7 @@ func capitalPair(text string) bool {
 	prev, prevOf := false, false // previous word capitalised; word before "of" was
 	for _, w := range strings.Fields(text) {
 		w = strings.TrimLeft(w, `"'“‘(`)
-		r, _ := utf8.DecodeRuneInString(w)
-		cap := unicode.IsUpper(r)
+		cap := startsUpper(w)
 		if cap && (prev || prevOf) {
 			return true
 		}
