@@ -1,0 +1,106 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/klauspost/compress/s2"
+
+	"github.com/crosscheck/crosscheck/compare"
+	"github.com/crosscheck/crosscheck/extract"
+)
+
+// codecGroup is a judged group of n claims about one figure, from two
+// camps of outlets, as update leaves it.
+func codecGroup(n int) groupState {
+	st := groupState{Key: "bridge|cost|value", Version: n}
+	for i := range n {
+		id := fmt.Sprintf("a%03d", i)
+		v := float64(10+i%2) * 1e6
+		st.Entries = append(st.Entries, compare.Entry{
+			Claim: extract.Claim{ID: id + "-1", Article: id, Subject: "bridge", Attribute: "cost",
+				Value: &extract.Value{Text: fmt.Sprintf("$%d million", int(v/1e6)), Number: v, Min: &v, Max: &v, Unit: "USD", Hedge: "exact"}},
+			Source: fmt.Sprintf("Outlet %d", i), Published: "2024-05-01", Seq: uint64(i + 1),
+		})
+	}
+	st.Verdict = compare.Judge(st.Entries)
+	st.Verdict.Key = ""
+	return st
+}
+
+// TestGroupCodec: a group is stored without its verdict and read back with
+// the verdict Judge gives its entries, the same as it was written.
+func TestGroupCodec(t *testing.T) {
+	st := codecGroup(64)
+	if st.Verdict.Status != compare.Conflict {
+		t.Fatalf("test group judged %s, want conflict", st.Verdict.Status)
+	}
+	data, err := encodeGroup(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data[0] != zstdGroup {
+		t.Fatalf("stored group starts with %d, want %d (zstd)", data[0], zstdGroup)
+	}
+	plain, err := groupDecoder.DecodeAll(data[1:], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(plain, &fields); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := fields["verdict"]; ok {
+		t.Errorf("stored group holds its verdict: %.80s", v)
+	}
+	var got groupState
+	if err := decodeGroup(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(st, got); diff != "" {
+		t.Errorf("group read back differs (-written +read):\n%s", diff)
+	}
+
+	// Against the s2 encoding with the verdict, as stored before.
+	withVerdict, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := append([]byte{s2Group}, s2.Encode(nil, withVerdict)...)
+	t.Logf("64-entry group: %d bytes stored, %d as s2 with its verdict", len(data), len(old))
+	if len(data) >= len(old) {
+		t.Errorf("stored group takes %d bytes, no fewer than the %d of s2 with its verdict", len(data), len(old))
+	}
+}
+
+// TestGroupCodecReadsOlderStates: states stored as plain JSON or s2, with
+// their verdicts, read as they were: the stored verdict is kept, not judged
+// again.
+func TestGroupCodecReadsOlderStates(t *testing.T) {
+	st := codecGroup(8)
+	st.Verdict.Reason = "as stored"
+	plain, err := json.Marshal(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"plain JSON": plain,
+		"s2":         append([]byte{s2Group}, s2.Encode(nil, plain)...),
+	} {
+		var got groupState
+		if err := decodeGroup(data, &got); err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if diff := cmp.Diff(st, got); diff != "" {
+			t.Errorf("%s: group read back differs (-stored +read):\n%s", name, diff)
+		}
+	}
+	var got groupState
+	if err := decodeGroup(append([]byte{zstdGroup}, bytes.Repeat([]byte{0xff}, 16)...), &got); err == nil {
+		t.Error("a corrupt zstd state decoded without an error")
+	}
+}
