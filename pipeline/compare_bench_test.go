@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/crosscheck/crosscheck/internal/procstat"
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -93,7 +94,10 @@ func benchArticle(b *testing.B, i int, perStory bool) (ClaimsMsg, []byte) {
 // other, filed into stories by the compare stage) or in one collection per
 // story (a newsroom filing each story apart). The claims are those of 96
 // real articles cloned onto the generated ones, so claims about named
-// subjects recur across stories more than real news would have them. It reports the process's peak RSS with the prior claims held.
+// subjects recur across stories more than real news would have them. It
+// reports the process's peak RSS with the prior claims held, under the soft
+// memory limit the crosscheck command sets (LimitMemory): run it with
+// GOMEMLIMIT=off for none.
 func BenchmarkCompareArticle(b *testing.B) {
 	for _, bc := range []struct {
 		perStory bool
@@ -110,6 +114,8 @@ func BenchmarkCompareArticle(b *testing.B) {
 			name = "collection-per-story"
 		}
 		b.Run(fmt.Sprintf("%s/prior=%d", name, bc.prior), func(b *testing.B) {
+			// As the crosscheck command does.
+			limit := LimitMemory()
 			if _, err := benchClaims(); err != nil {
 				b.Fatal(err)
 			}
@@ -144,6 +150,10 @@ func BenchmarkCompareArticle(b *testing.B) {
 			b.StopTimer()
 			if rss := procstat.PeakRSS(); rss > 0 {
 				b.ReportMetric(float64(rss)/(1<<20), "peak-RSS-MB")
+				if limit == math.MaxInt64 {
+					limit = 0 // none
+				}
+				b.ReportMetric(float64(limit)/(1<<20), "memory-limit-MB")
 			}
 		})
 	}

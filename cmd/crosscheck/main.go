@@ -9,9 +9,12 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 func main() {
+	pipeline.LimitMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
@@ -36,6 +39,7 @@ commands:
   bench [--articles N] [--rate R] [DIR]  time the whole pipeline against prose alone
 
 NATS: with neither --nats nor NATS_URL, an in-process server is started.
+Memory: a soft limit of 448 MiB unless GOMEMLIMIT sets another ("off": none).
 `
 
 // run is main without the process: tests call it.
