@@ -44,9 +44,10 @@ type comparer struct {
 	// never loses an update. Groups of more than groupCacheEntries entries
 	// are not kept.
 	groups cache[cachedGroup]
-	// docs caches articles' states, which change only when their story is
-	// set: copy candidates that recur are read once. A cached state
-	// without a story is read again before its story is used.
+	// docs caches articles' states as this process wrote or read them;
+	// they change only when their story is set: copy candidates that this
+	// process compared or read before cost no read. A cached state without
+	// a story is read again before its story is used.
 	docs cache[docState]
 	// bands caches band lists as this process last read or wrote them.
 	// A full list never changes; any other is appended to by a swap from
@@ -385,6 +386,7 @@ func (c *comparer) storeDoc(ctx context.Context, kv *kvCalls, coll string, a Art
 	}
 	rev, err := kv.create(ctx, key, data)
 	if err == nil {
+		c.docs.put(key, doc)
 		return doc, rev, nil
 	}
 	if !casConflict(err) {
@@ -414,6 +416,7 @@ func (c *comparer) setStory(ctx context.Context, kv *kvCalls, coll string, doc d
 	for range casAttempts {
 		_, err := kv.update(ctx, key, data, rev)
 		if err == nil {
+			c.docs.put(key, doc)
 			return story, nil
 		}
 		if !casConflict(err) {
@@ -425,6 +428,7 @@ func (c *comparer) setStory(ctx context.Context, kv *kvCalls, coll string, doc d
 		}
 		var stored docState
 		if json.Unmarshal(e.Value(), &stored) == nil && stored.Story != "" {
+			c.docs.put(key, stored)
 			return stored.Story, nil
 		}
 		rev = e.Revision()
