@@ -17,7 +17,7 @@ import (
 // frees them when it runs; under the limit it runs before the heap has
 // doubled, and blocks read again are loaded from disk again. With 100,000
 // claims in one collection this holds the process's peak resident memory
-// near 430 MB against 560-590 MB without a limit, at no measured cost in
+// near 430 MB against 550-590 MB without a limit, at no measured cost in
 // time (BenchmarkCompareArticle). Its live data alone (its own caches and
 // the blocks in use) stays well under the limit; a process whose live data
 // outgrows it runs the collector more often, and should be given more
