@@ -98,6 +98,12 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprint(stdout, "one collection\n\n")
 	}
 
+	// Models are loaded once per process, as crosscheck stage does, and
+	// shared by every pass.
+	tk, err := extract.NewTokenizer()
+	if err != nil {
+		return err
+	}
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
@@ -108,7 +114,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			return fmt.Errorf("bench: %w", err)
 		}
 	}
-	run, err := benchPipeline(ctx, arts, collOf, 0, *parallel, *compareParallel, *timeout)
+	run, err := benchPipeline(ctx, tk, arts, collOf, 0, *parallel, *compareParallel, *timeout)
 	if err != nil {
 		return err
 	}
@@ -122,7 +128,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "  set aside           %d articles (see crosscheck verify for reasons)\n", run.dead)
 	}
 	if *rate > 0 {
-		paced, err := benchPipeline(ctx, arts, collOf, *rate, *parallel, *compareParallel, *timeout)
+		paced, err := benchPipeline(ctx, tk, arts, collOf, *rate, *parallel, *compareParallel, *timeout)
 		if err != nil {
 			return err
 		}
@@ -134,7 +140,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		paced.printStages(stdout)
 	}
 	if story != nil && *oneColl {
-		ref, err := benchPipeline(ctx, arts, perStory, 0, *parallel, *compareParallel, *timeout)
+		ref, err := benchPipeline(ctx, tk, arts, perStory, 0, *parallel, *compareParallel, *timeout)
 		if err != nil {
 			return err
 		}
@@ -247,7 +253,7 @@ func (r *benchRun) pct(p int) time.Duration {
 // arts (at rate a second, or all at once when rate is 0), article i to the
 // fresh run collection suffixed with collOf(i), and times each until its
 // crosscheck.compared message.
-func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int) string, rate float64, parallel, compareParallel int, timeout time.Duration) (*benchRun, error) {
+func benchPipeline(ctx context.Context, tk *extract.Tokenizer, arts []extract.Article, collOf func(int) string, rate float64, parallel, compareParallel int, timeout time.Duration) (*benchRun, error) {
 	freeMemory()
 	procstat.ResetPeakRSS()
 	// Zero options: an embedded server, whatever NATS_URL says, so that
@@ -257,10 +263,6 @@ func benchPipeline(ctx context.Context, arts []extract.Article, collOf func(int)
 		return nil, err
 	}
 	defer c.close()
-	tk, err := extract.NewTokenizer()
-	if err != nil {
-		return nil, err
-	}
 	stageCtx, stopStages := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	defer func() { stopStages(); wg.Wait() }()
