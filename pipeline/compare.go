@@ -147,6 +147,10 @@ type groupState struct {
 	// mostly updates a group it has cached, verdict and all; one it reads
 	// has its entries judged again (decodeGroup).
 	Verdict compare.Verdict `json:"verdict,omitzero"`
+	// Status is the verdict's status, stored so that a process updating a
+	// group it read knows what the verdict was (VerdictEvent.Previous)
+	// without judging the entries it is about to judge again.
+	Status compare.Status `json:"status,omitempty"`
 	// Folded lists the latest articles whose entries were folded (see
 	// compare.FoldGroup), at most foldedMemory, oldest first, so that a
 	// redelivered article is still recognised as counted.
@@ -745,7 +749,7 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 			switch {
 			case err == nil:
 				rev = e.Revision()
-				if err := decodeGroup(e.Value(), &st); err != nil {
+				if err := unpackGroup(e.Value(), &st); err != nil {
 					return VerdictEvent{}, permanent(fmt.Errorf("group %s: %w", kvKey, err))
 				}
 			case !errors.Is(err, jetstream.ErrKeyNotFound):
@@ -753,9 +757,11 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 			}
 		}
 		if st.has(article) {
+			// A redelivery: the group as it stands (judged, if read).
+			st.judge()
 			return VerdictEvent{Collection: coll, Version: st.Version, Verdict: st.Verdict}, nil
 		}
-		prev := st.Verdict.Status
+		prev := st.status()
 		// A new slice: the cached group's entries stay as they were.
 		st.Entries = append(slices.Clip(st.Entries), entries...)
 		st.Folded = slices.Clip(st.Folded)
@@ -812,8 +818,10 @@ func newGroupCodec() (*zstd.Encoder, *zstd.Decoder) {
 	return enc, dec
 }
 
-// encodeGroup stores a group's state without its verdict (see groupState).
+// encodeGroup stores a group's state without its verdict but with its
+// status (see groupState).
 func encodeGroup(st groupState) ([]byte, error) {
+	st.Status = st.Verdict.Status
 	st.Verdict = compare.Verdict{}
 	data, err := json.Marshal(st)
 	if err != nil {
@@ -826,6 +834,37 @@ func encodeGroup(st groupState) ([]byte, error) {
 // its entries unless the state holds its verdict, as states stored before
 // verdicts were left out do.
 func decodeGroup(data []byte, st *groupState) error {
+	if err := unpackGroup(data, st); err != nil {
+		return err
+	}
+	st.judge()
+	return nil
+}
+
+// judge sets the group's verdict from its entries unless it has one.
+func (g *groupState) judge() {
+	if g.Verdict.ID == "" && len(g.Entries) > 0 {
+		g.Verdict = compare.Judge(g.Entries)
+		g.Verdict.Key = "" // as a stored verdict had it (not in its JSON)
+	}
+}
+
+// status is the status of the group's verdict: the verdict's if the group
+// has one, else the stored status, else (a state stored before statuses
+// were) its entries judged.
+func (g *groupState) status() compare.Status {
+	if g.Verdict.ID == "" && g.Status == "" {
+		g.judge()
+	}
+	if g.Verdict.ID != "" {
+		return g.Verdict.Status
+	}
+	return g.Status
+}
+
+// unpackGroup reads a group's state as any version stored it, without
+// judging it: its verdict is set only if the state stored one.
+func unpackGroup(data []byte, st *groupState) error {
 	var err error
 	if len(data) > 0 {
 		switch data[0] {
@@ -838,14 +877,7 @@ func decodeGroup(data []byte, st *groupState) error {
 	if err != nil {
 		return err
 	}
-	if err := json.Unmarshal(data, st); err != nil {
-		return err
-	}
-	if st.Verdict.ID == "" && len(st.Entries) > 0 {
-		st.Verdict = compare.Judge(st.Entries)
-		st.Verdict.Key = "" // as a stored verdict had it (not in its JSON)
-	}
-	return nil
+	return json.Unmarshal(data, st)
 }
 
 // inParallel runs fn(0..n-1) with at most limit at once and returns their

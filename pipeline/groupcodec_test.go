@@ -56,11 +56,16 @@ func TestGroupCodec(t *testing.T) {
 	if v, ok := fields["verdict"]; ok {
 		t.Errorf("stored group holds its verdict: %.80s", v)
 	}
+	if string(fields["status"]) != `"conflict"` {
+		t.Errorf("stored group's status is %s, want \"conflict\"", fields["status"])
+	}
 	var got groupState
 	if err := decodeGroup(data, &got); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(st, got); diff != "" {
+	want := st
+	want.Status = st.Verdict.Status
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("group read back differs (-written +read):\n%s", diff)
 	}
 
@@ -102,5 +107,43 @@ func TestGroupCodecReadsOlderStates(t *testing.T) {
 	var got groupState
 	if err := decodeGroup(append([]byte{zstdGroup}, bytes.Repeat([]byte{0xff}, 16)...), &got); err == nil {
 		t.Error("a corrupt zstd state decoded without an error")
+	}
+}
+
+// TestGroupStatusWithoutJudging: a group read for an update (unpackGroup)
+// is not judged; its previous status is the one stored with it. Only a
+// state stored before statuses were is judged for it.
+func TestGroupStatusWithoutJudging(t *testing.T) {
+	st := codecGroup(8)
+	data, err := encodeGroup(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got groupState
+	if err := unpackGroup(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Verdict.ID != "" {
+		t.Errorf("unpacked group was judged: %+v", got.Verdict)
+	}
+	// A stored status that Judge would not give shows where it came from.
+	got.Status = compare.Agree
+	if s := got.status(); s != compare.Agree || got.Verdict.ID != "" {
+		t.Errorf("status() = %s (verdict %q), want the stored agree without judging", s, got.Verdict.ID)
+	}
+
+	// Stored with neither verdict nor status: judged.
+	old := st
+	old.Verdict = compare.Verdict{}
+	plain, err := json.Marshal(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var older groupState
+	if err := unpackGroup(plain, &older); err != nil {
+		t.Fatal(err)
+	}
+	if s := older.status(); s != compare.Conflict {
+		t.Errorf("status() of a state stored without one = %q, want conflict (judged)", s)
 	}
 }
