@@ -17,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/jdkato/prose/v2"
@@ -345,7 +344,7 @@ func benchPipeline(ctx context.Context, tk *extract.Tokenizer, arts []extract.Ar
 
 	client := pipeline.NewClient(c.js)
 	colls := make(map[string]bool)
-	cpu0 := cpuTime()
+	cpu0 := procstat.CPUTime()
 	start := time.Now()
 	sent := make(map[string]bool, total)
 	i := 0
@@ -376,7 +375,7 @@ func benchPipeline(ctx context.Context, tk *extract.Tokenizer, arts []extract.Ar
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	cpu := cpuTime() - cpu0
+	cpu := procstat.CPUTime() - cpu0
 	var groups []string
 	for coll := range colls {
 		vs, err := client.Verdicts(ctx, coll, pipeline.VerdictFilter{})
@@ -408,7 +407,7 @@ func benchProse(ctx context.Context, arts []extract.Article, parallel int, opts 
 	next := make(chan string)
 	errs := make(chan error, parallel)
 	var wg sync.WaitGroup
-	cpu0 := cpuTime()
+	cpu0 := procstat.CPUTime()
 	start := time.Now()
 	for range parallel {
 		wg.Go(func() {
@@ -438,7 +437,7 @@ feed:
 		return 0, 0, err
 	}
 	elapsed := time.Since(start)
-	cpu := cpuTime() - cpu0
+	cpu := procstat.CPUTime() - cpu0
 	return float64(len(arts)) / elapsed.Seconds(), cpu / time.Duration(len(arts)), nil
 }
 
@@ -467,15 +466,6 @@ func readDir(dir string, limit int, stderr io.Writer) ([]extract.Article, error)
 		out = append(out, a)
 	}
 	return out, nil
-}
-
-// cpuTime is the CPU time the process has used, user and system.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func freeMemory() {
