@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -823,12 +824,24 @@ func newGroupCodec() (*zstd.Encoder, *zstd.Decoder) {
 func encodeGroup(st groupState) ([]byte, error) {
 	st.Status = st.Verdict.Status
 	st.Verdict = compare.Verdict{}
-	data, err := json.Marshal(st)
-	if err != nil {
+	buf := groupBufs.Get().(*bytes.Buffer)
+	defer groupBufs.Put(buf)
+	buf.Reset()
+	if err := json.NewEncoder(buf).Encode(st); err != nil {
 		return nil, err
 	}
-	return groupEncoder.EncodeAll(data, []byte{zstdGroup}), nil
+	return groupEncoder.EncodeAll(bytes.TrimSuffix(buf.Bytes(), []byte("\n")), []byte{zstdGroup}), nil
 }
+
+// groupBufs hold groups' plain JSON between the codec and the compressor:
+// the compare stage encodes about fifteen groups an article, and their
+// JSON, up to some 100 KB for a large group, would otherwise be garbage
+// each time.
+var groupBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// plainBufs hold groups' plain JSON as read, decompressed, for as long as
+// it takes to unmarshal.
+var plainBufs = sync.Pool{New: func() any { return new([]byte) }}
 
 // decodeGroup reads a group's state as any version stored it, and judges
 // its entries unless the state holds its verdict, as states stored before
@@ -869,7 +882,13 @@ func unpackGroup(data []byte, st *groupState) error {
 	if len(data) > 0 {
 		switch data[0] {
 		case zstdGroup:
-			data, err = groupDecoder.DecodeAll(data[1:], nil)
+			// Unmarshal copies what it keeps out of the plain JSON, so its
+			// buffer goes back to the pool.
+			p := plainBufs.Get().(*[]byte)
+			var plain []byte
+			plain, err = groupDecoder.DecodeAll(data[1:], (*p)[:0])
+			defer func() { *p = plain[:0]; plainBufs.Put(p) }()
+			data = plain
 		case s2Group:
 			data, err = s2.Decode(nil, data[1:])
 		}
