@@ -167,7 +167,9 @@ func members(entries []Entry) []*member {
 		case c.Date != nil:
 			m.val = dateInterval(c.Date)
 		}
-		m.qualifier = normalize(c.Qualifier)
+		if c.Qualifier != "" { // most claims have none; skip normalize's builder
+			m.qualifier = normalize(c.Qualifier)
+		}
 		m.text = render(m)
 		m.when = asOfText(m)
 		ms[i] = m
@@ -175,6 +177,11 @@ func members(entries []Entry) []*member {
 	// Ties beyond the id only matter for malformed input (one id twice),
 	// but even then the verdict must not depend on input order.
 	slices.SortFunc(ms, func(a, b *member) int {
+		// cmp.Or evaluates every argument, so settle the usual case, distinct
+		// ids, before comparing the rest.
+		if c := cmp.Compare(a.Claim.ID, b.Claim.ID); c != 0 {
+			return c
+		}
 		return cmp.Or(
 			cmp.Compare(a.Claim.ID, b.Claim.ID),
 			cmp.Compare(a.Claim.Article, b.Claim.Article),

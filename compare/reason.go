@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // render is a claim's value as the writer put it, in quotes, with whoever the
@@ -67,7 +68,24 @@ func span(start, end string) string {
 	return start + " to " + end
 }
 
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+// oneLine collapses runs of white space to one space and trims the ends. It
+// returns s itself when that changes nothing (plain ASCII with single inner
+// spaces), which is the usual case, sparing strings.Fields' allocations.
+func oneLine(s string) string {
+	clean := len(s) == 0 || (s[0] != ' ' && s[len(s)-1] != ' ')
+	for i := 0; clean && i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			clean = false
+		case c == ' ' && s[i+1] == ' ':
+			clean = false
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
 
 func reason(st Status, about string, ms []*member, camps [][]*member, f finding) string {
 	if f.changed {
@@ -108,9 +126,11 @@ func reason(st Status, about string, ms []*member, camps [][]*member, f finding)
 	if f.measures {
 		notes = append(notes, "differently qualified figures count different things, not a conflict")
 	}
-	for _, o := range outletsOf(ms) {
-		if f.selfDiff[o] {
-			notes = append(notes, list(outletSources(group(ms, o)))+"'s own figures differ")
+	if len(f.selfDiff) > 0 { // spare sorting the outlets when none differs
+		for _, o := range outletsOf(ms) {
+			if f.selfDiff[o] {
+				notes = append(notes, list(outletSources(group(ms, o)))+"'s own figures differ")
+			}
 		}
 	}
 	notes = append(notes, copyNotes(ms)...)
@@ -137,16 +157,22 @@ func all(*member) bool { return true }
 // bySource renders `AFP "some 40 million"/"40-million" and Sputnik "40
 // million"`; a member without a source is listed by its value alone.
 func bySource(ms []*member) string {
-	var sources []string
-	for _, m := range ms {
-		sources = append(sources, m.Source)
+	sources := make([]string, len(ms))
+	for i, m := range ms {
+		sources[i] = m.Source
 	}
 	slices.Sort(sources)
 	sources = slices.Compact(sources)
 	parts := make([]string, len(sources))
+	var seen []string // one source's distinct texts, reused across sources
 	for i, s := range sources {
-		from := func(m *member) bool { return m.Source == s }
-		parts[i] = strings.TrimSpace(s + " " + strings.Join(texts(ms, from), "/"))
+		seen = seen[:0]
+		for _, m := range ms {
+			if m.Source == s && !slices.Contains(seen, m.text) {
+				seen = append(seen, m.text)
+			}
+		}
+		parts[i] = strings.TrimSpace(s + " " + strings.Join(seen, "/"))
 	}
 	return list(parts)
 }
