@@ -57,11 +57,17 @@ func synthetic(n, groups int) []Entry {
 	return entries
 }
 
+// BenchmarkJudge judges a group of 20 entries and one of 64, the most the
+// compare stage lists before folding.
 func BenchmarkJudge(b *testing.B) {
-	group := synthetic(20, 1)
-	b.ReportAllocs()
-	for b.Loop() {
-		Judge(group)
+	for _, n := range []int{20, 64} {
+		b.Run(fmt.Sprintf("entries=%d", n), func(b *testing.B) {
+			group := synthetic(n, 1)
+			b.ReportAllocs()
+			for b.Loop() {
+				Judge(group)
+			}
+		})
 	}
 }
 
