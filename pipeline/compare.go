@@ -146,7 +146,8 @@ type groupState struct {
 	// Verdict is Judge's of Entries. It is not stored (encodeGroup): it
 	// added half as much again to every write of the group. A process
 	// mostly updates a group it has cached, verdict and all; one it reads
-	// has its entries judged again (decodeGroup).
+	// is judged once its article's entries are added (update), or when
+	// its verdict is asked for (decodeGroup).
 	Verdict compare.Verdict `json:"verdict,omitzero"`
 	// Status is the verdict's status, stored so that a process updating a
 	// group it read knows what the verdict was (VerdictEvent.Previous)
@@ -866,13 +867,11 @@ func (g *groupState) judge() {
 // has one, else the stored status, else (a state stored before statuses
 // were) its entries judged.
 func (g *groupState) status() compare.Status {
-	if g.Verdict.ID == "" && g.Status == "" {
-		g.judge()
+	if g.Verdict.ID == "" && g.Status != "" {
+		return g.Status
 	}
-	if g.Verdict.ID != "" {
-		return g.Verdict.Status
-	}
-	return g.Status
+	g.judge()
+	return g.Verdict.Status
 }
 
 // unpackGroup reads a group's state as any version stored it, without
