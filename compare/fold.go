@@ -12,10 +12,11 @@ import (
 // it costs time and state in proportion to its entries, so a group that
 // lists more than FoldAbove entries is folded: all but the FoldKeep latest
 // arrivals are merged into folded entries, one for each distinct way of
-// stating the figure, which keep what judging needs and the count of
-// entries they stand for. The cost of judging a group is then bounded by
-// the number of distinct figures, voices and sources it holds rather than
-// by its claims.
+// stating the figure (value, time, qualifier, claimant, as written), which
+// keep what judging needs: the count of entries they stand for and the
+// sources that stated it. A group then holds one entry for each distinct
+// statement, not one for each statement and outlet, and its cost is
+// bounded by those rather than by its claims.
 const (
 	FoldAbove = 64
 	FoldKeep  = 32
@@ -24,16 +25,54 @@ const (
 )
 
 // Fold marks an [Entry] that stands for several earlier entries of its
-// group, merged by [FoldGroup]: the same value, as-of time, qualifier,
-// claimant, source and outlet, rendered alike. Its Claim is the first of
-// them by id.
+// group, merged by [FoldGroup]: the same value, as-of time and qualifier,
+// rendered alike, whichever outlets stated it. Its Claim is the first of
+// them by id, and Source that claim's source.
 type Fold struct {
 	Count  int      `json:"count"`  // the entries it stands for
 	Claims []string `json:"claims"` // the least claim ids among them, at most FoldSample, sorted
-	// Outlet is the independence of its entries as it was resolved when
-	// they were folded; their copy links are not followed again.
+	// From is who its entries came from, sorted and distinct: their
+	// sources, with their independence as it was resolved when they were
+	// folded; their copy links are not followed again.
+	From []FoldSource `json:"from,omitempty"`
+	// Outlet and Copy are the one outlet of a fold stored before From was
+	// (groups folded by source), whose source is the entry's Source.
+	Outlet string `json:"outlet,omitempty"`
+	Copy   bool   `json:"copy,omitempty"`
+}
+
+// FoldSource is one source of a folded entry's claims: its outlet
+// (independence: "s:" and the original's source, or "a:" and the
+// original article's id) and whether its claims are copies of another
+// article.
+type FoldSource struct {
+	Source string `json:"source"`
 	Outlet string `json:"outlet"`
-	Copy   bool   `json:"copy,omitempty"` // its entries are copies of another article
+	Copy   bool   `json:"copy,omitempty"`
+	// First is the least claim id among its entries: where they come in
+	// the group's canonical order, which orders the values a reason lists.
+	First string `json:"first"`
+}
+
+// sources is who the folded entry e stands for.
+func (f *Fold) sources(e Entry) []FoldSource {
+	if len(f.From) > 0 {
+		return f.From
+	}
+	return []FoldSource{{Source: e.Source, Outlet: f.Outlet, Copy: f.Copy, First: e.Claim.ID}}
+}
+
+// mergeSources is the union of two folds' sources, sorted, each with the
+// least First it has in either.
+func mergeSources(a, b []FoldSource) []FoldSource {
+	out := append(a, b...)
+	slices.SortFunc(out, func(x, y FoldSource) int {
+		return cmp.Or(strings.Compare(x.Source, y.Source), strings.Compare(x.Outlet, y.Outlet),
+			compareBool(x.Copy, y.Copy), strings.Compare(x.First, y.First))
+	})
+	return slices.CompactFunc(out, func(x, y FoldSource) bool {
+		return x.Source == y.Source && x.Outlet == y.Outlet && x.Copy == y.Copy
+	})
 }
 
 // FoldGroup returns the entries of a group, folded when more than
@@ -93,12 +132,15 @@ func FoldGroup(entries []Entry) []Entry {
 			out = append(out, m.Entry)
 			continue
 		}
-		f := Fold{Count: 1, Claims: []string{m.Claim.ID}, Outlet: m.outlet, Copy: m.origin != m.Claim.Article}
-		if m.Fold != nil {
-			f = *m.Fold
-			f.Claims = slices.Clone(f.Claims)
+		if m.dup {
+			continue // folded already: its first member brings its sources
 		}
-		k := foldKind(m, f.Copy)
+		f := Fold{Count: 1, Claims: []string{m.Claim.ID},
+			From: []FoldSource{{Source: m.source, Outlet: m.outlet, Copy: m.origin != m.Claim.Article, First: m.Claim.ID}}}
+		if m.Fold != nil {
+			f = Fold{Count: m.Fold.Count, Claims: slices.Clone(m.Fold.Claims), From: slices.Clone(m.Fold.sources(m.Entry))}
+		}
+		k := foldKind(m)
 		i, ok := folded[k]
 		if !ok {
 			folded[k] = len(out)
@@ -115,6 +157,7 @@ func FoldGroup(entries []Entry) []Entry {
 		if len(into.Claims) > FoldSample {
 			into.Claims = into.Claims[:FoldSample]
 		}
+		into.From = mergeSources(into.From, f.From)
 		// The folded entry shows the least claim of its kind.
 		if m.Claim.ID < out[i].Claim.ID {
 			keepFold := out[i].Fold
@@ -127,13 +170,12 @@ func FoldGroup(entries []Entry) []Entry {
 }
 
 // foldKind is what entries must share to be folded together: everything a
-// verdict reads of them but their claim ids.
-func foldKind(m *member, copied bool) string {
+// verdict reads of them but their claim ids and who stated them (Fold.From).
+func foldKind(m *member) string {
 	f := func(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 	return strings.Join([]string{
 		f(m.val.lo), f(m.val.hi), f(m.asOf.lo), f(m.asOf.hi),
-		m.qualifier, m.voice, m.outlet, m.Source, m.text, m.when,
-		strconv.FormatBool(copied), storyOf(m.Entry),
+		m.qualifier, m.text, m.when, storyOf(m.Entry),
 	}, "\x00")
 }
 
@@ -141,7 +183,10 @@ func foldKind(m *member, copied bool) string {
 // and how many more claims the folded ones stand for.
 func claimIDs(ms []*member) (ids []string, unlisted int) {
 	for _, m := range ms {
-		if m.Fold == nil {
+		switch {
+		case m.dup:
+			continue // counted with its fold's first member
+		case m.Fold == nil:
 			ids = append(ids, m.Claim.ID)
 			continue
 		}

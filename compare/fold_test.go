@@ -129,13 +129,15 @@ func TestFoldGroupKeepsVerdict(t *testing.T) {
 }
 
 // TestFoldGroupBounded: however many claims arrive, a group holds at most
-// FoldAbove listed entries and one folded entry per kind of statement.
+// FoldAbove listed entries and one folded entry per kind of statement,
+// however many outlets made it.
 func TestFoldGroupBounded(t *testing.T) {
 	articles := foldCorpus(rand.New(rand.NewPCG(1, 2)), 20000, false)
 	g := foldIn(articles)
-	// 6 sources x 5 figures x (plain, claimant, qualifier, as-of) x 10
-	// publication days, which are the as-of time of a user count, at most.
-	if max := FoldAbove + 6*5*4*10; len(g) > max {
+	// 5 figures x (plain, claimant, qualifier, as-of) x 10 publication
+	// days, which are the as-of time of a user count, at most; the 6
+	// sources do not multiply it.
+	if max := FoldAbove + 5*4*10; len(g) > max {
 		t.Errorf("FoldGroup holds %d entries after 20,000 articles, want at most %d", len(g), max)
 	}
 	total := 0
@@ -171,8 +173,45 @@ func TestFoldGroupCopies(t *testing.T) {
 		add(fmt.Sprintf("later-%03d", i), "Reuters", "", num("about 40 million", 39e6, 41e6))
 	}
 	g := foldIn(articles)
-	if !slices.ContainsFunc(g, func(e Entry) bool { return e.Fold != nil && e.Source == "Geo News" && e.Fold.Copy }) {
-		t.Fatalf("FoldGroup did not fold Geo News's copy as a copy: %+v", g)
+	var copied []FoldSource
+	for _, e := range g {
+		if e.Fold != nil {
+			copied = append(copied, e.Fold.From...)
+		}
+	}
+	want := FoldSource{Source: "Geo News", Outlet: "s:AFP", Copy: true, First: "geo-1"}
+	if !slices.Contains(copied, want) {
+		t.Fatalf("FoldGroup did not fold Geo News's copy as a copy of AFP's: folded sources %+v", copied)
 	}
 	sameVerdict(t, Judge(slices.Concat(articles...)), Judge(g))
+}
+
+// TestFoldGroupReadsOldFolds: a group folded before folds listed their
+// sources (one fold per outlet, named by Outlet and the entry's Source)
+// is judged and folded further as its sources say.
+func TestFoldGroupReadsOldFolds(t *testing.T) {
+	articles := foldCorpus(rand.New(rand.NewPCG(3, 5)), 600, true)
+	g := foldIn(articles[:500])
+	var old []Entry
+	for _, e := range g {
+		if e.Fold == nil {
+			old = append(old, e)
+			continue
+		}
+		// As stored before: one fold for each of its sources.
+		for i, from := range e.Fold.From {
+			o := e
+			o.Source, o.Claim.ID = from.Source, from.First
+			o.Fold = &Fold{Count: 1, Claims: []string{from.First}, Outlet: from.Outlet, Copy: from.Copy}
+			if i == 0 {
+				o.Fold.Count = e.Fold.Count - (len(e.Fold.From) - 1)
+			}
+			old = append(old, o)
+		}
+	}
+	if len(old) <= len(g) {
+		t.Fatalf("no fold of several sources to store the old way (%d entries)", len(g))
+	}
+	newer := slices.Concat(articles[500:]...)
+	sameVerdict(t, Judge(slices.Concat(articles...)), Judge(FoldGroup(slices.Concat(old, newer))))
 }

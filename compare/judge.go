@@ -78,6 +78,12 @@ func verdictID(key string) string {
 // member is an entry with everything Judge derives from it.
 type member struct {
 	Entry
+	// source is who reports it: the entry's Source, or, for a folded entry,
+	// one of the sources it stands for (Fold.From): a folded entry becomes
+	// one member for each, alike but for source, outlet and origin.
+	source string
+	id     string // the claim's id, or for a folded entry's member the least id among its source's claims (FoldSource.First)
+	dup    bool   // a folded entry's member after its first: its claims are counted with the first's
 	val    interval
 	asOf   interval
 	origin string // the article that leads this one's set of copies (itself if none)
@@ -95,8 +101,10 @@ type member struct {
 // Judge decides one group of comparable entries, all of which should have
 // the same [Key] (Judge takes subject and attribute from the first entry by
 // claim id). The verdict does not depend on the order of entries, and the
-// work is proportional to the group alone: O(n log n), plus O(n²) interval
-// checks when there is more than one camp.
+// work is proportional to the group alone: O(n log n), where a folded
+// entry counts once for each of its sources, plus, when there is more than
+// one camp, interval checks for each pair of distinct statements (value,
+// time and qualifier).
 //
 // A status of [Conflict] needs two voices whose intervals are disjoint, whose
 // as-of times overlap and whose qualifiers are the same; figures for
@@ -116,12 +124,12 @@ func Judge(entries []Entry) Verdict {
 		Subject:   subject,
 		Story:     storyOf(ms[0].Entry),
 		Attribute: attribute,
-		Sources:   distinct(ms, func(m *member) string { return m.Source }),
+		Sources:   distinct(ms, func(m *member) string { return m.source }),
 	}
 	v.Claims, v.Unlisted = claimIDs(ms)
 	camps := campsOf(ms)
 	for _, c := range camps {
-		camp := Camp{Sources: distinct(c, func(m *member) string { return m.Source })}
+		camp := Camp{Sources: distinct(c, func(m *member) string { return m.source })}
 		camp.Claims, camp.Unlisted = claimIDs(c)
 		v.Camps = append(v.Camps, camp)
 	}
@@ -143,11 +151,18 @@ func Judge(entries []Entry) Verdict {
 // members sorts a copy of the entries into a canonical order and works out
 // intervals and voices.
 func members(entries []Entry) []*member {
-	ms := make([]*member, len(entries))
-	backing := make([]member, len(entries))
+	n := len(entries)
+	for _, e := range entries {
+		if e.Fold != nil && len(e.Fold.From) > 1 {
+			n += len(e.Fold.From) - 1
+		}
+	}
+	ms := make([]*member, 0, n)
+	backing := make([]member, n)
 	for i := range entries {
-		m := &backing[i]
+		m := &backing[len(ms)]
 		m.Entry = entries[i]
+		m.source, m.id = m.Source, m.Claim.ID
 		c := m.Claim
 		m.val, m.asOf = unbounded, unbounded
 		switch {
@@ -172,14 +187,31 @@ func members(entries []Entry) []*member {
 		}
 		m.text = render(m)
 		m.when = asOfText(m)
-		ms[i] = m
+		ms = append(ms, m)
+		if m.Fold == nil {
+			continue
+		}
+		// Resolved when folded: one member for each source.
+		for j, from := range m.Fold.sources(m.Entry) {
+			f := m
+			if j > 0 {
+				f = &backing[len(ms)]
+				*f = *m
+				f.dup = true
+				ms = append(ms, f)
+			}
+			f.source, f.outlet, f.origin, f.id = from.Source, from.Outlet, m.Claim.Article, cmp.Or(from.First, m.Claim.ID)
+			if from.Copy {
+				f.origin = "" // not the claim's own article: a copy
+			}
+		}
 	}
 	// Ties beyond the id only matter for malformed input (one id twice),
 	// but even then the verdict must not depend on input order.
 	slices.SortFunc(ms, func(a, b *member) int {
 		// cmp.Or evaluates every argument, so settle the usual case, distinct
 		// ids, before comparing the rest.
-		if c := cmp.Compare(a.Claim.ID, b.Claim.ID); c != 0 {
+		if c := cmp.Compare(a.id, b.id); c != 0 {
 			return c
 		}
 		return cmp.Or(
@@ -204,6 +236,11 @@ func members(entries []Entry) []*member {
 			compareBool(a.Claim.Negated, b.Claim.Negated),
 			compareBool(a.Claim.Value == nil, b.Claim.Value == nil),
 			cmp.Compare(unit(a.Claim), unit(b.Claim)),
+			// A folded entry's members.
+			cmp.Compare(a.source, b.source),
+			cmp.Compare(a.outlet, b.outlet),
+			cmp.Compare(a.origin, b.origin),
+			compareBool(a.dup, b.dup),
 		)
 	})
 
@@ -221,6 +258,8 @@ func members(entries []Entry) []*member {
 	articles := make(map[string]article, len(ms))
 	for _, m := range ms {
 		if _, ok := articles[m.Claim.Article]; !ok && m.Claim.Article != "" {
+			// The entry's Source, not a folded member's: the source of
+			// the claim it shows.
 			articles[m.Claim.Article] = article{m.Source, m.Published, m.Seq}
 		}
 	}
@@ -271,11 +310,7 @@ func members(entries []Entry) []*member {
 	for _, m := range ms {
 		switch {
 		case m.Fold != nil:
-			// Resolved when folded.
-			m.origin, m.outlet = m.Claim.Article, m.Fold.Outlet
-			if m.Fold.Copy {
-				m.origin = "" // not the claim's own article: a copy
-			}
+			// Resolved when folded (above).
 		default:
 			m.origin = find(m.Claim.Article)
 			if m.Claim.Article == "" {
@@ -345,23 +380,63 @@ func findings(ms []*member, camps int) finding {
 	if camps < 2 {
 		return f
 	}
-	for i, a := range ms {
-		for _, b := range ms[i+1:] {
+	// Members that state the same value for the same time, alike
+	// qualified, meet every other member alike but for their voices (a
+	// folded entry is a member for each of its sources): so compare those
+	// statements pairwise, each with its voices, rather than every pair of
+	// members.
+	type statement struct {
+		val, asOf interval
+		qualifier string
+		voices    map[string]string // voice -> outlet
+	}
+	type stmtKey struct {
+		val, asOf interval
+		qualifier string
+	}
+	var sts []*statement
+	index := make(map[stmtKey]*statement)
+	for _, m := range ms {
+		k := stmtKey{m.val, m.asOf, m.qualifier}
+		s, ok := index[k]
+		if !ok {
+			s = &statement{val: m.val, asOf: m.asOf, qualifier: m.qualifier, voices: make(map[string]string, 1)}
+			index[k] = s
+			sts = append(sts, s)
+		}
+		s.voices[m.voice] = m.outlet
+	}
+	for i, a := range sts {
+		for _, b := range sts[i+1:] {
 			if a.val.overlaps(b.val) {
 				continue
 			}
 			switch {
 			case !a.asOf.overlaps(b.asOf):
 				f.changed = true
+				continue
 			case a.qualifier != b.qualifier:
 				f.measures = true
-			case a.voice != b.voice:
-				f.conflict = true
-			default:
-				if f.selfDiff == nil {
-					f.selfDiff = make(map[string]bool)
+				continue
+			}
+			// Two voices that differ conflict; a voice in both differs
+			// with itself.
+			small, large := a.voices, b.voices
+			if len(small) > len(large) {
+				small, large = large, small
+			}
+			common := 0
+			for v, outlet := range small {
+				if _, ok := large[v]; ok {
+					common++
+					if f.selfDiff == nil {
+						f.selfDiff = make(map[string]bool)
+					}
+					f.selfDiff[outlet] = true
 				}
-				f.selfDiff[a.outlet] = true
+			}
+			if common < len(a.voices) || common < len(b.voices) || common > 1 {
+				f.conflict = true
 			}
 		}
 	}

@@ -437,6 +437,24 @@ func TestJudge(t *testing.T) {
 			},
 		},
 		{
+			// Each figure has both voices: each outlet differs with itself
+			// and with the other.
+			name: "two outlets each giving both figures",
+			entries: []Entry{
+				ent("c1", "AFP", num("40 million", 39.5e6, 40.5e6)),
+				ent("c2", "AFP", num("60 million", 59.5e6, 60.5e6)),
+				ent("c3", "BBC", num("40 million", 39.5e6, 40.5e6)),
+				ent("c4", "BBC", num("60 million", 59.5e6, 60.5e6)),
+			},
+			want: Verdict{
+				Status:  Conflict,
+				Sources: ids("AFP", "BBC"),
+				Claims:  ids("c1", "c2", "c3", "c4"),
+				Camps:   []Camp{camp(ids("c1", "c3"), "AFP", "BBC"), camp(ids("c2", "c4"), "AFP", "BBC")},
+				Reason:  `conflict on telegram users: AFP "40 million" and BBC "40 million" vs AFP "60 million" and BBC "60 million" (AFP's own figures differ; BBC's own figures differ)`,
+			},
+		},
+		{
 			name: "qualified and plain figures meet",
 			entries: []Entry{
 				ent("c1", "AFP", num("40-million", 39.5e6, 40.5e6), qualified("monthly")),

@@ -159,7 +159,7 @@ func all(*member) bool { return true }
 func bySource(ms []*member) string {
 	sources := make([]string, len(ms))
 	for i, m := range ms {
-		sources[i] = m.Source
+		sources[i] = m.source
 	}
 	slices.Sort(sources)
 	sources = slices.Compact(sources)
@@ -168,7 +168,7 @@ func bySource(ms []*member) string {
 	for i, s := range sources {
 		seen = seen[:0]
 		for _, m := range ms {
-			if m.Source == s && !slices.Contains(seen, m.text) {
+			if m.source == s && !slices.Contains(seen, m.text) {
 				seen = append(seen, m.text)
 			}
 		}
@@ -200,7 +200,7 @@ func outletSources(ms []*member) []string {
 			names = append(names, src)
 			continue
 		}
-		names = append(names, distinct(group(ms, o), func(m *member) string { return m.Source })...)
+		names = append(names, distinct(group(ms, o), func(m *member) string { return m.source })...)
 	}
 	return names
 }
@@ -213,8 +213,8 @@ func copyNotes(ms []*member) []string {
 		g := group(ms, o)
 		if src, ok := strings.CutPrefix(o, "s:"); ok {
 			copies := distinct(g, func(m *member) string {
-				if m.origin != m.Claim.Article && m.Source != src {
-					return m.Source
+				if m.origin != m.Claim.Article && m.source != src {
+					return m.source
 				}
 				return ""
 			})
@@ -227,7 +227,7 @@ func copyNotes(ms []*member) []string {
 			}
 			continue
 		}
-		if carriers := distinct(g, func(m *member) string { return m.Source }); len(carriers) > 1 {
+		if carriers := distinct(g, func(m *member) string { return m.source }); len(carriers) > 1 {
 			id := strings.TrimPrefix(o, "a:")
 			notes = append(notes, list(carriers)+" carry copies of one article ("+id+"), not independent")
 		}
