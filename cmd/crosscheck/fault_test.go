@@ -235,9 +235,20 @@ func countOn(ctx context.Context, js jetstream.JetStream, stream, subject string
 	return n, nil
 }
 
+// groupOutcome is what a verdict says that must not depend on faults. A
+// folded group (compare.FoldGroup) lists its latest arrivals and a sample
+// of the rest, which depends on the order its articles were compared in,
+// so for it only the number of claims is compared, not which are listed.
+type groupOutcome struct {
+	Status  string
+	Sources []string
+	Count   int      // claims listed and unlisted
+	Claims  []string // sorted; nil for a group that leaves claims unlisted
+}
+
 // groupsOf is a collection's outcome that must not depend on faults: each
-// article once, and each verdict's claims.
-func groupsOf(t *testing.T, c *pipeline.Client, coll string, n int) (articles []string, verdicts map[string][]string) {
+// article once, and each verdict's status, sources and claims.
+func groupsOf(t *testing.T, c *pipeline.Client, coll string, n int) (articles []string, verdicts map[string]groupOutcome) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -255,13 +266,18 @@ func groupsOf(t *testing.T, c *pipeline.Client, coll string, n int) (articles []
 	if len(slices.Compact(slices.Clone(articles))) != len(articles) || len(articles) != n {
 		t.Errorf("%s: %d article outcomes (%d distinct), want %d, each once", coll, len(articles), len(slices.Compact(slices.Clone(articles))), n)
 	}
-	verdicts = make(map[string][]string)
+	verdicts = make(map[string]groupOutcome)
 	for _, ev := range res.Verdicts {
-		ids := slices.Sorted(slices.Values(ev.Verdict.Claims))
+		v := ev.Verdict
+		ids := slices.Sorted(slices.Values(v.Claims))
 		if len(slices.Compact(slices.Clone(ids))) != len(ids) {
-			t.Errorf("%s: verdict %s counts a claim twice: %v", coll, ev.Verdict.ID, ids)
+			t.Errorf("%s: verdict %s counts a claim twice: %v", coll, v.ID, ids)
 		}
-		verdicts[ev.Verdict.ID] = ids
+		out := groupOutcome{Status: string(v.Status), Sources: v.Sources, Count: len(ids) + v.Unlisted, Claims: ids}
+		if v.Unlisted > 0 {
+			out.Claims = nil
+		}
+		verdicts[v.ID] = out
 	}
 	return articles, verdicts
 }
