@@ -308,10 +308,9 @@ func members(entries []Entry) []*member {
 	}
 
 	for _, m := range ms {
-		switch {
-		case m.Fold != nil:
-			// Resolved when folded (above).
-		default:
+		// A folded entry's members took origin and outlet from its
+		// sources (above), as they were resolved when folded.
+		if m.Fold == nil {
 			m.origin = find(m.Claim.Article)
 			if m.Claim.Article == "" {
 				m.origin = ""
@@ -385,22 +384,21 @@ func findings(ms []*member, camps int) finding {
 	// folded entry is a member for each of its sources): so compare those
 	// statements pairwise, each with its voices, rather than every pair of
 	// members.
-	type statement struct {
+	type said struct {
 		val, asOf interval
 		qualifier string
-		voices    map[string]string // voice -> outlet
 	}
-	type stmtKey struct {
-		val, asOf interval
-		qualifier string
+	type statement struct {
+		said
+		voices map[string]string // voice -> outlet
 	}
 	var sts []*statement
-	index := make(map[stmtKey]*statement)
+	index := make(map[said]*statement)
 	for _, m := range ms {
-		k := stmtKey{m.val, m.asOf, m.qualifier}
+		k := said{m.val, m.asOf, m.qualifier}
 		s, ok := index[k]
 		if !ok {
-			s = &statement{val: m.val, asOf: m.asOf, qualifier: m.qualifier, voices: make(map[string]string, 1)}
+			s = &statement{said: k, voices: make(map[string]string, 1)}
 			index[k] = s
 			sts = append(sts, s)
 		}
