@@ -103,17 +103,18 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	pass := benchPass{tk: tk, arts: arts, collOf: collOf, parallel: *parallel, compareParallel: *compareParallel,
+		timeout: *timeout, groups: story != nil && *oneColl}
+	first := pass
 	if *cpuProfile != "" {
 		f, err := os.Create(*cpuProfile)
 		if err != nil {
 			return fmt.Errorf("bench: %w", err)
 		}
 		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return fmt.Errorf("bench: %w", err)
-		}
+		first.profile = f
 	}
-	run, err := benchPipeline(ctx, tk, arts, collOf, 0, *parallel, *compareParallel, *timeout)
+	run, err := benchPipeline(ctx, first)
 	if err != nil {
 		return err
 	}
@@ -127,7 +128,9 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "  set aside           %d articles (see crosscheck verify for reasons)\n", run.dead)
 	}
 	if *rate > 0 {
-		paced, err := benchPipeline(ctx, tk, arts, collOf, *rate, *parallel, *compareParallel, *timeout)
+		pacedPass := pass
+		pacedPass.rate, pacedPass.groups = *rate, false
+		paced, err := benchPipeline(ctx, pacedPass)
 		if err != nil {
 			return err
 		}
@@ -139,7 +142,9 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		paced.printStages(stdout)
 	}
 	if story != nil && *oneColl {
-		ref, err := benchPipeline(ctx, tk, arts, perStory, 0, *parallel, *compareParallel, *timeout)
+		perStoryPass := pass
+		perStoryPass.collOf = perStory
+		ref, err := benchPipeline(ctx, perStoryPass)
 		if err != nil {
 			return err
 		}
@@ -155,7 +160,6 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ref.printCompare(stdout)
 	}
 
-	pprof.StopCPUProfile()
 	fmt.Fprintf(stdout, "\nbaselines: prose on the same article bodies, %d workers\n", *parallel)
 	model := prose.ModelFromData("bench")
 	baselines := []struct {
@@ -248,11 +252,29 @@ func (r *benchRun) pct(p int) time.Duration {
 	return s[min(max(i-1, 0), len(s)-1)]
 }
 
+// benchPass is one pass of benchPipeline.
+type benchPass struct {
+	tk              *extract.Tokenizer
+	arts            []extract.Article
+	collOf          func(int) string // the collection suffix of article i
+	rate            float64          // articles a second, or 0 for all at once
+	parallel        int
+	compareParallel int
+	timeout         time.Duration
+	// groups asks for the verdict groups once every article is through;
+	// reading them back is not part of what the pass measures.
+	groups bool
+	// profile, when set, receives a CPU profile of the timed window: from
+	// the first submission to the last article's crosscheck.compared.
+	profile io.Writer
+}
+
 // benchPipeline starts an embedded server and the three stages, submits
 // arts (at rate a second, or all at once when rate is 0), article i to the
 // fresh run collection suffixed with collOf(i), and times each until its
 // crosscheck.compared message.
-func benchPipeline(ctx context.Context, tk *extract.Tokenizer, arts []extract.Article, collOf func(int) string, rate float64, parallel, compareParallel int, timeout time.Duration) (*benchRun, error) {
+func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
+	tk, arts, collOf, rate, parallel, compareParallel, timeout := p.tk, p.arts, p.collOf, p.rate, p.parallel, p.compareParallel, p.timeout
 	freeMemory()
 	procstat.ResetPeakRSS()
 	// Zero options: an embedded server, whatever NATS_URL says, so that
@@ -344,6 +366,12 @@ func benchPipeline(ctx context.Context, tk *extract.Tokenizer, arts []extract.Ar
 
 	client := pipeline.NewClient(c.js)
 	colls := make(map[string]bool)
+	if p.profile != nil {
+		if err := pprof.StartCPUProfile(p.profile); err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
+		defer pprof.StopCPUProfile() // also on the way out of an error
+	}
 	cpu0 := procstat.CPUTime()
 	start := time.Now()
 	sent := make(map[string]bool, total)
@@ -376,14 +404,19 @@ func benchPipeline(ctx context.Context, tk *extract.Tokenizer, arts []extract.Ar
 		return nil, ctx.Err()
 	}
 	cpu := procstat.CPUTime() - cpu0
+	if p.profile != nil {
+		pprof.StopCPUProfile()
+	}
 	var groups []string
-	for coll := range colls {
-		vs, err := client.Verdicts(ctx, coll, pipeline.VerdictFilter{})
-		if err != nil {
-			return nil, err
-		}
-		for _, v := range vs {
-			groups = append(groups, strings.Join(v.Verdict.Claims, " "))
+	if p.groups {
+		for coll := range colls {
+			vs, err := client.Verdicts(ctx, coll, pipeline.VerdictFilter{})
+			if err != nil {
+				return nil, err
+			}
+			for _, v := range vs {
+				groups = append(groups, strings.Join(v.Verdict.Claims, " "))
+			}
 		}
 	}
 	mu.Lock()
