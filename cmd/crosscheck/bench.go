@@ -36,7 +36,8 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	n := fs.Int("articles", 1000, "articles to generate when no DIR is given (at most this many are read from DIR)")
 	rate := fs.Float64("rate", 0, "also run a paced pass submitting this many articles a second, for latency")
-	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "concurrent messages per stage, and workers per baseline")
+	parallel := fs.Int("parallel", pipeline.DefaultParallel(), "concurrent messages per stage")
+	baseWorkers := fs.Int("baseline-workers", runtime.GOMAXPROCS(0), "workers per prose baseline (CPU-bound: one per CPU)")
 	sample := fs.Int("baseline-articles", 24, "articles for the slowest baseline (prose defaults: models loaded per article)")
 	seed := fs.Uint64("seed", 1, "seed of the generated corpus")
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up on a pass after this long")
@@ -46,7 +47,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return errReported
 	}
-	if fs.NArg() > 1 || *n < 1 || *parallel < 1 || *sample < 1 || *rate < 0 || *compareParallel < 0 {
+	if fs.NArg() > 1 || *n < 1 || *parallel < 1 || *sample < 1 || *rate < 0 || *compareParallel < 0 || *baseWorkers < 1 {
 		return errors.New("bench: usage: crosscheck bench [--articles N] [--rate R] [--parallel P] [DIR]")
 	}
 	var arts []extract.Article
@@ -160,7 +161,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ref.printCompare(stdout)
 	}
 
-	fmt.Fprintf(stdout, "\nbaselines: prose on the same article bodies, %d workers\n", *parallel)
+	fmt.Fprintf(stdout, "\nbaselines: prose on the same article bodies, %d workers\n", *baseWorkers)
 	model := prose.ModelFromData("bench")
 	baselines := []struct {
 		name  string
@@ -172,7 +173,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		{"prose tokenization alone", len(arts), []prose.DocOpt{prose.WithSegmentation(false), prose.WithTagging(false), prose.WithExtraction(false)}},
 	}
 	for _, b := range baselines {
-		rate, cpu, err := benchProse(ctx, arts[:b.count], *parallel, b.opts)
+		rate, cpu, err := benchProse(ctx, arts[:b.count], *baseWorkers, b.opts)
 		if err != nil {
 			return err
 		}

@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"runtime"
 	"sync"
 	"time"
 
@@ -35,7 +34,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	coll := fs.String("collection", pipeline.DefaultCollection, "collection the API serves")
 	maxPending := fs.Uint64("max-pending", api.DefaultMaxPending, "articles waiting for the tokenize stage beyond which POST answers 429")
 	maxBytes := fs.Int64("max-request-bytes", api.DefaultMaxRequestBytes, "largest request body accepted")
-	parallel := fs.Int("parallel", runtime.GOMAXPROCS(0), "concurrent messages per stage (the compare stage takes twice as many)")
+	parallel := fs.Int("parallel", pipeline.DefaultParallel(), "concurrent messages per stage (the compare stage takes twice as many)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on 'crosscheck stage' processes")
 	grace := fs.Duration("shutdown-timeout", 20*time.Second, "how long shutdown may take")
 	if err := fs.Parse(args); err != nil {

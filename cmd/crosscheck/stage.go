@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"runtime"
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/pipeline"
@@ -19,7 +18,7 @@ func stage(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("stage", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL)")
-	parallel := fs.Int("parallel", 0, "concurrent messages in this process (default the number of CPUs, twice that for compare)")
+	parallel := fs.Int("parallel", 0, "concurrent messages in this process (default twice the number of CPUs, four times for compare)")
 	if len(args) == 0 {
 		return errors.New("stage: name one of tokenize, extract, compare")
 	}
@@ -28,7 +27,7 @@ func stage(ctx context.Context, args []string, stderr io.Writer) error {
 		return errReported
 	}
 	if *parallel <= 0 {
-		*parallel = pipeline.StageParallel(name, runtime.GOMAXPROCS(0))
+		*parallel = pipeline.StageParallel(name, pipeline.DefaultParallel())
 	}
 	u := natsURL(*url)
 	if u == "" {

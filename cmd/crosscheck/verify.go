@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"sync"
 	"time"
 
@@ -127,7 +126,7 @@ func startStages(ctx context.Context, c *conn, wg *sync.WaitGroup, stderr io.Wri
 		if err != nil {
 			return err
 		}
-		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: pipeline.StageParallel(stage, runtime.GOMAXPROCS(0))}
+		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: pipeline.StageParallel(stage, pipeline.DefaultParallel())}
 		wg.Go(func() {
 			if err := w.Run(ctx); err != nil {
 				fmt.Fprintln(stderr, "crosscheck:", err)
