@@ -142,14 +142,17 @@ func reason(st Status, about string, ms []*member, camps [][]*member, f finding)
 
 // texts are the distinct renderings of the members that keep accepts, in
 // canonical order.
-func texts(ms []*member, keep func(*member) bool) []string {
-	var out []string
+func texts(ms []*member, keep func(*member) bool) []string { return appendTexts(nil, ms, keep) }
+
+// appendTexts appends to dst the distinct texts of the members keep
+// selects, in order, skipping those dst holds already.
+func appendTexts(dst []string, ms []*member, keep func(*member) bool) []string {
 	for _, m := range ms {
-		if keep(m) && !slices.Contains(out, m.text) {
-			out = append(out, m.text)
+		if keep(m) && !slices.Contains(dst, m.text) {
+			dst = append(dst, m.text)
 		}
 	}
-	return out
+	return dst
 }
 
 func all(*member) bool { return true }
@@ -166,12 +169,7 @@ func bySource(ms []*member) string {
 	parts := make([]string, len(sources))
 	var seen []string // one source's distinct texts, reused across sources
 	for i, s := range sources {
-		seen = seen[:0]
-		for _, m := range ms {
-			if m.source == s && !slices.Contains(seen, m.text) {
-				seen = append(seen, m.text)
-			}
-		}
+		seen = appendTexts(seen[:0], ms, func(m *member) bool { return m.source == s })
 		parts[i] = strings.TrimSpace(s + " " + strings.Join(seen, "/"))
 	}
 	return list(parts)

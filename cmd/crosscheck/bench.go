@@ -275,7 +275,6 @@ type benchPass struct {
 // fresh run collection suffixed with collOf(i), and times each until its
 // crosscheck.compared message.
 func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
-	tk, arts, collOf, rate, parallel, compareParallel, timeout := p.tk, p.arts, p.collOf, p.rate, p.parallel, p.compareParallel, p.timeout
 	freeMemory()
 	procstat.ResetPeakRSS()
 	// Zero options: an embedded server, whatever NATS_URL says, so that
@@ -290,7 +289,7 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 	defer func() { stopStages(); wg.Wait() }()
 	stages := make(map[string]*stageTimes)
 	for _, stage := range pipeline.Stages {
-		h, err := pipeline.NewHandler(ctx, stage, c.js, tk)
+		h, err := pipeline.NewHandler(ctx, stage, c.js, p.tk)
 		if err != nil {
 			return nil, err
 		}
@@ -304,9 +303,9 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 			}
 			return err
 		}
-		n := pipeline.StageParallel(stage, parallel)
-		if stage == pipeline.StageCompare && compareParallel > 0 {
-			n = compareParallel
+		n := pipeline.StageParallel(stage, p.parallel)
+		if stage == pipeline.StageCompare && p.compareParallel > 0 {
+			n = p.compareParallel
 		}
 		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: timed, Parallel: n, Drain: 2 * time.Second}
 		wg.Go(func() { w.Run(stageCtx) })
@@ -314,12 +313,12 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 
 	coll := pipeline.NewRunCollection()
 	var mu sync.Mutex
-	submitted := make(map[string]time.Time, len(arts))
-	done := make(map[string]time.Time, len(arts))
+	submitted := make(map[string]time.Time, len(p.arts))
+	done := make(map[string]time.Time, len(p.arts))
 	finished := make(chan struct{})
 	total := 0
 	seen := make(map[string]bool)
-	for _, a := range arts {
+	for _, a := range p.arts {
 		if !seen[a.ID] {
 			seen[a.ID] = true
 			total++
@@ -377,30 +376,30 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 	start := time.Now()
 	sent := make(map[string]bool, total)
 	i := 0
-	for j, a := range arts {
+	for j, a := range p.arts {
 		if sent[a.ID] {
 			continue
 		}
 		sent[a.ID] = true
-		if rate > 0 {
-			at := start.Add(time.Duration(float64(i) / rate * float64(time.Second)))
+		if p.rate > 0 {
+			at := start.Add(time.Duration(float64(i) / p.rate * float64(time.Second)))
 			time.Sleep(time.Until(at))
 		}
 		i++
 		mu.Lock()
 		submitted[a.ID] = time.Now()
 		mu.Unlock()
-		colls[coll+collOf(j)] = true
-		if _, err := client.Submit(ctx, coll+collOf(j), a); err != nil {
+		colls[coll+p.collOf(j)] = true
+		if _, err := client.Submit(ctx, coll+p.collOf(j), a); err != nil {
 			return nil, err
 		}
 	}
 	select {
 	case <-finished:
-	case <-time.After(timeout):
+	case <-time.After(p.timeout):
 		mu.Lock()
 		defer mu.Unlock()
-		return nil, fmt.Errorf("bench: %d of %d articles not through the pipeline after %s", total-len(done), total, timeout)
+		return nil, fmt.Errorf("bench: %d of %d articles not through the pipeline after %s", total-len(done), total, p.timeout)
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
