@@ -3,33 +3,48 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 )
 
-// TestAppendBandsTwoWorkers: two compare workers (two processes) share
-// the band lists. A worker appends from its cached revision, so a list
-// the other worker changed since is read again: every article sees every
-// earlier one, and a full list takes no more and costs no round trip.
-func TestAppendBandsTwoWorkers(t *testing.T) {
+// TestStoreBandsTwoWorkers: two compare processes share the band lists
+// through StreamBands. Every article sees every earlier one, whichever
+// process stored it, for one round trip; a full list takes no more; a
+// redelivered article sees what it saw the first time; and a process
+// started afterwards replays the stream into the same lists.
+func TestStoreBandsTwoWorkers(t *testing.T) {
 	_, js := startServer(t)
-	ctx := context.Background()
+	ctx := t.Context()
 	kv := stateBucket(t, js)
-	workers := []*comparer{newComparer(js, kv), newComparer(js, kv)}
-	bands := []string{"0:1", "1:2"}
-	var listed []string
-	add := func(i int, w *comparer) int64 {
+	newWorker := func() *comparer {
 		t.Helper()
-		id := fmt.Sprintf("a%02d", i)
+		c, err := newComparer(ctx, js, kv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	workers := []*comparer{newWorker(), newWorker()}
+	bands := []string{"0_1", "1_2"}
+	store := func(w *comparer, id string) [][]string {
+		t.Helper()
 		calls := &kvCalls{js: js, kv: kv}
-		lists, err := w.appendBands(ctx, calls, "c", id, bands)
+		lists, err := w.storeBands(ctx, calls, "c", id, bands)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}
-		for b, got := range lists {
+		if n := calls.n.Load(); n != 1 {
+			t.Errorf("%s: %d round trips, want 1", id, n)
+		}
+		return lists
+	}
+	var listed []string
+	for i := range bandListMax + 4 {
+		id := fmt.Sprintf("a%02d", i)
+		// Workers 0 1 0 0 1 0 0 1 ...
+		for b, got := range store(workers[i%3%2], id) {
 			if diff := cmp.Diff(listed, got, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("%s: band %d listed (-want +got):\n%s", id, b, diff)
 			}
@@ -37,29 +52,42 @@ func TestAppendBandsTwoWorkers(t *testing.T) {
 		if len(listed) < bandListMax {
 			listed = append(listed, id)
 		}
-		return calls.n.Load()
 	}
-	// Workers 0 1 0 0 1 0 0 1 ...: each often appends to a list the other
-	// changed since it last saw it.
-	i := 0
-	for ; i < bandListMax+2; i++ {
-		add(i, workers[i%3%2])
+	// The same bands in another collection: lists of their own.
+	calls := &kvCalls{js: js, kv: kv}
+	got, err := workers[1].storeBands(ctx, calls, "d", "a00", bands)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, w := range workers {
-		add(i, w) // may read the full list once
-		i++
-		if n := add(i, w); n != 0 {
-			t.Errorf("a%02d: %d round trips for full bands the worker has seen, want 0", i, n)
-		}
-		i++
+	if diff := cmp.Diff([][]string{{}, {}}, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("a00 in d listed (-want +got):\n%s", diff)
 	}
-	for _, b := range bands {
-		e, err := kv.Get(ctx, stateKey("c", "lsh", strings.ReplaceAll(b, ":", "_")))
-		if err != nil {
-			t.Fatal(err)
+	// A redelivery sees the lists as they were before the article.
+	again := store(workers[1], "a03")
+	if diff := cmp.Diff(listed[:3], again[0]); diff != "" {
+		t.Errorf("a03 again listed (-want +got):\n%s", diff)
+	}
+	// A process started now replays the stream.
+	late := newWorker()
+	for b, got := range store(late, "a50") {
+		if diff := cmp.Diff(listed, got); diff != "" {
+			t.Errorf("a50 on a new process: band %d listed (-want +got):\n%s", b, diff)
 		}
-		if diff := cmp.Diff(listed, strings.Fields(string(e.Value()))); diff != "" {
-			t.Errorf("band %s stored (-want +got):\n%s", b, diff)
-		}
+	}
+}
+
+// TestBandIndexStopped: once its context is done, an index fails waits at
+// once instead of holding the message until the ack wait.
+func TestBandIndexStopped(t *testing.T) {
+	_, js := startServer(t)
+	ctx, cancel := context.WithCancel(t.Context())
+	c, err := newComparer(ctx, js, stateBucket(t, js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	calls := &kvCalls{js: js, kv: c.kv}
+	if _, err := c.storeBands(t.Context(), calls, "c", "a1", []string{"0_1"}); err == nil {
+		t.Error("storeBands on a stopped index: no error")
 	}
 }

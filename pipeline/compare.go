@@ -30,10 +30,12 @@ import (
 // The state of a collection, under BucketState:
 //
 //	<coll>.doc.<article>   docState: an article's fingerprint and story
-//	<coll>.lsh.<band>      articles sharing a MinHash band (copy candidates)
 //	<coll>.e.<hash>        stories filed under a name (compare.Entities)
 //	<coll>.stories.log     storyLog: how many stories, the latest founded
 //	<coll>.g.<hash>        groupState: one group of comparable claims
+//
+// and, in StreamBands, every article's MinHash bands, which each process
+// reads into its bandIndex to find copy candidates.
 type comparer struct {
 	js jetstream.JetStream
 	kv jetstream.KeyValue
@@ -50,12 +52,8 @@ type comparer struct {
 	// process compared or read before cost no read. A cached state without
 	// a story is read again before its story is used.
 	docs cache[docState]
-	// bands caches band lists as this process last read or wrote them.
-	// A full list never changes; any other is appended to by a swap from
-	// its cached revision, which fails, and is read again, only if
-	// another worker appended meanwhile. So a list that swap leaves as
-	// the cache had it, plus the article, is exactly the list as it was.
-	bands cache[cachedBand]
+	// index lists the articles sharing each band, to find copies.
+	index *bandIndex
 	// groupLocks serialise this process's updates of one group (by a
 	// stripe of its key): two articles of a story compared at once would
 	// otherwise both judge and write the group from the same revision,
@@ -71,18 +69,18 @@ const groupLockStripes = 256
 
 var groupLockSeed = maphash.MakeSeed()
 
-// cachedBand is a band list at a revision.
-type cachedBand struct {
-	rev uint64
-	ids []string
-}
-
-func newComparer(js jetstream.JetStream, kv jetstream.KeyValue) *comparer {
-	return &comparer{js: js, kv: kv,
+// newComparer returns a comparer whose band index follows StreamBands
+// until ctx is done.
+func newComparer(ctx context.Context, js jetstream.JetStream, kv jetstream.KeyValue) (*comparer, error) {
+	c := &comparer{js: js, kv: kv,
 		groups: cache[cachedGroup]{size: groupCacheSize},
 		docs:   cache[docState]{size: docCacheSize},
-		bands:  cache[cachedBand]{size: bandCacheSize},
+		index:  newBandIndex(),
 	}
+	if err := c.index.follow(ctx, js); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // Cache bounds. Groups are folded (compare.FoldGroup) to at most
@@ -93,7 +91,6 @@ const (
 	groupCacheSize    = 1024
 	groupCacheEntries = 192
 	docCacheSize      = 8192
-	bandCacheSize     = 32768
 )
 
 // cache is a map of at most size entries, safe for concurrent use; past
@@ -443,11 +440,11 @@ func (c *comparer) setStory(ctx context.Context, kv *kvCalls, coll string, doc d
 }
 
 // findCopy finds an earlier article this one copies, through
-// locality-sensitive hash bands: each band is a key listing the articles
+// locality-sensitive hash bands: each band lists the articles
 // that share it, so finding candidates costs a few reads however many
 // articles the collection holds. It returns the original's state, or nil.
 func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, fp compare.Fingerprint) (*docState, error) {
-	lists, err := c.appendBands(ctx, kv, coll, a.ID, fp.Bands(compare.DefaultBands))
+	lists, err := c.storeBands(ctx, kv, coll, a.ID, fp.Bands(compare.DefaultBands))
 	if err != nil {
 		return nil, err
 	}
@@ -506,79 +503,23 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 	return best, nil
 }
 
-// bandListMax bounds the articles a band lists. Two-row bands make a pair
-// of unrelated articles a candidate now and then (1.3% at Jaccard 0.02),
-// and a band of boilerplate shingles is shared by every article carrying
-// it, so uncapped lists, and the candidates read from them, grow with the
-// collection. A full band keeps its first articles, which still catch
-// copies of them, and takes no more: a copy of a later article shares
-// most of its 32 bands with it, and finds it through the others.
-const bandListMax = 16
-
-// appendBands adds id to the lists of its bands, unless they are full,
-// and returns the lists as they were. One batch of swaps, awaited
-// together, settles every band this process saw last (from the cached
-// revision) and every band no article has yet (a create); only bands that
-// another worker changed or created are then read and appended to.
-func (c *comparer) appendBands(ctx context.Context, kv *kvCalls, coll, id string, bands []string) ([][]string, error) {
-	// addBand is a band list with id added, unless the list is full; a
-	// new slice, so that cached lists stay as they were.
-	addBand := func(ids []string) []string {
-		if len(ids) >= bandListMax {
-			return ids
-		}
-		return append(slices.Clip(ids), id)
+// storeBands stores an article's bands in StreamBands and returns, once
+// this process's index has them, the band lists as they were before it.
+func (c *comparer) storeBands(ctx context.Context, kv *kvCalls, coll, id string, bands []string) ([][]string, error) {
+	if len(bands) == 0 {
+		return nil, nil
 	}
-	lists := make([][]string, len(bands))
-	keys := make([]string, len(bands))
-	futures := make([]jetstream.PubAckFuture, len(bands))
-	for i, b := range bands {
-		keys[i] = stateKey(coll, "lsh", strings.ReplaceAll(b, ":", "_"))
-		cb, ok := c.bands.get(keys[i])
-		lists[i] = cb.ids
-		if ok && (len(cb.ids) >= bandListMax || slices.Contains(cb.ids, id)) {
-			continue
-		}
-		f, err := kv.swapAsync(keys[i], []byte(strings.Join(addBand(cb.ids), " ")), cb.rev)
-		if err != nil {
-			return nil, fmt.Errorf("band %s: %w", keys[i], err)
-		}
-		futures[i] = f
+	kv.n.Add(1)
+	ack, err := c.js.PublishMsg(ctx, bandsMsg(coll, id, bands))
+	if err != nil {
+		return nil, fmt.Errorf("bands of %s: %w", id, err)
 	}
 	wait, cancel := context.WithTimeout(ctx, ackTimeout)
 	defer cancel()
-	var changed []int
-	for i, f := range futures {
-		if f == nil {
-			continue
-		}
-		select {
-		case ack := <-f.Ok():
-			c.bands.put(keys[i], cachedBand{ack.Sequence, addBand(lists[i])})
-		case err := <-f.Err():
-			if !casConflict(err) {
-				return nil, fmt.Errorf("band %s: %w", keys[i], err)
-			}
-			c.bands.drop(keys[i])
-			changed = append(changed, i)
-		case <-wait.Done():
-			return nil, fmt.Errorf("band %s: %w", keys[i], context.Cause(wait))
-		}
+	if err := c.index.wait(wait, ack.Sequence); err != nil {
+		return nil, fmt.Errorf("bands of %s: %w", id, err)
 	}
-	err := inParallel(len(changed), readsInFlight, func(j int) error {
-		i := changed[j]
-		ids, rev, err := c.appendList(ctx, kv, keys[i], nil, 0, false, addBand, id)
-		if err != nil {
-			return fmt.Errorf("band %s: %w", keys[i], err)
-		}
-		lists[i] = ids
-		if !slices.Contains(ids, id) {
-			ids = addBand(ids)
-		}
-		c.bands.put(keys[i], cachedBand{rev, ids})
-		return nil
-	})
-	return lists, err
+	return c.index.before(coll, id, bands), nil
 }
 
 // appendList adds item to the space-separated list under key with add,

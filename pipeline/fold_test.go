@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/nats-io/nats.go/jetstream"
@@ -160,18 +161,27 @@ func TestCompareManyCopies(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("copies found (-want +got):\n%s", diff)
 	}
-	kv := stateBucket(t, js)
-	keys, err := kv.ListKeysFiltered(ctx, stateKey(coll, "lsh", ">"))
+	// The lists as a process started now replays them from the stream.
+	ix := newBandIndex()
+	if err := ix.follow(t.Context(), js); err != nil {
+		t.Fatal(err)
+	}
+	bands, err := js.Stream(ctx, StreamBands)
 	if err != nil {
 		t.Fatal(err)
 	}
+	info, err := bands.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wait, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := ix.wait(wait, info.State.LastSeq); err != nil {
+		t.Fatal(err)
+	}
 	longest := 0
-	for k := range keys.Keys() {
-		e, err := kv.Get(ctx, k)
-		if err != nil {
-			t.Fatal(err)
-		}
-		longest = max(longest, len(strings.Fields(string(e.Value()))))
+	for _, l := range ix.lists {
+		longest = max(longest, len(l))
 	}
 	if longest != bandListMax {
 		t.Errorf("longest band lists %d articles, want the cap, %d", longest, bandListMax)

@@ -21,7 +21,10 @@ func TestGroupUpdatesOfOneWorkerDoNotCollide(t *testing.T) {
 	_, js := startServer(t)
 	ctx := context.Background()
 	kv := stateBucket(t, js)
-	c := newComparer(js, kv)
+	c, err := newComparer(t.Context(), js, kv)
+	if err != nil {
+		t.Fatal(err)
+	}
 	const key, articles = "bridge|cost", 24
 	entry := func(i int) []compare.Entry {
 		id := fmt.Sprintf("a%02d", i)

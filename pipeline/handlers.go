@@ -14,7 +14,8 @@ import (
 
 // NewHandler returns the handler of one stage. tk is used by the tokenize
 // stage only and may be nil for the others; it is shared by every handler of
-// the process, so prose's models are loaded once.
+// the process, so prose's models are loaded once. The compare stage's
+// handler keeps an index of StreamBands up to date until ctx is done.
 func NewHandler(ctx context.Context, stage string, js jetstream.JetStream, tk *extract.Tokenizer) (Handler, error) {
 	switch stage {
 	case StageTokenize:
@@ -29,7 +30,11 @@ func NewHandler(ctx context.Context, stage string, js jetstream.JetStream, tk *e
 		if err != nil {
 			return nil, fmt.Errorf("compare stage: bucket %s: %w", BucketState, err)
 		}
-		return newComparer(js, kv).handle, nil
+		c, err := newComparer(ctx, js, kv)
+		if err != nil {
+			return nil, fmt.Errorf("compare stage: %w", err)
+		}
+		return c.handle, nil
 	}
 	_, err := stageStream(stage)
 	return nil, err

@@ -26,6 +26,9 @@ func Setup(ctx context.Context, js jetstream.JetStream) error {
 		{Name: StreamCompared, Subjects: []string{"crosscheck.compared.*.*"}, MaxAge: workRetention},
 		{Name: StreamVerdicts, Subjects: []string{"crosscheck.verdicts.*.*.*"}, MaxAge: verdictRetention},
 		{Name: StreamDead, Subjects: []string{"crosscheck.dead.*.*"}, MaxAge: verdictRetention},
+		// Kept as long as the state bucket: a copy of an old article is
+		// found through it.
+		{Name: StreamBands, Subjects: []string{"crosscheck.bands.*"}},
 	}
 	for _, cfg := range streams {
 		cfg.Storage = jetstream.FileStorage

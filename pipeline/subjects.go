@@ -20,6 +20,7 @@ const (
 	StreamCompared = "CROSSCHECK_COMPARED" // crosscheck.compared.<coll>.<article>
 	StreamVerdicts = "CROSSCHECK_VERDICTS" // crosscheck.verdicts.<coll>.<status>.<subject>
 	StreamDead     = "CROSSCHECK_DEAD"     // crosscheck.dead.<coll>.<stage>
+	StreamBands    = "CROSSCHECK_BANDS"    // crosscheck.bands.<coll>: compare's copy index
 
 	// BucketState holds the compare stage's state: one key per group of
 	// comparable claims and per article fingerprint.
