@@ -300,7 +300,7 @@ func (k *kvCalls) write(ctx context.Context, key string, v []byte, rev uint64) (
 
 func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 	var in ClaimsMsg
-	if err := decode(m, &in); err != nil {
+	if err := decodeOwn(m, &in); err != nil {
 		return err
 	}
 	coll, a := in.Collection, in.Article
@@ -836,7 +836,7 @@ func unpackGroup(data []byte, st *groupState) error {
 	if err != nil {
 		return err
 	}
-	return json.Unmarshal(data, st)
+	return unmarshalOwn(data, st)
 }
 
 // inParallel runs fn(0..n-1) with at most limit at once and returns their

@@ -47,6 +47,15 @@ func decode(m jetstream.Msg, v any) error {
 	return nil
 }
 
+// decodeOwn is decode for the messages a stage of this package encoded
+// (see unmarshalOwn).
+func decodeOwn(m jetstream.Msg, v any) error {
+	if err := unmarshalOwn(m.Data(), v); err != nil {
+		return permanent(fmt.Errorf("decode %s: %w", m.Subject(), err))
+	}
+	return nil
+}
+
 func tokenizeHandler(js jetstream.JetStream, tk *extract.Tokenizer) Handler {
 	return func(ctx context.Context, m jetstream.Msg) error {
 		var in ArticleMsg
