@@ -71,18 +71,22 @@ func canon(phrase string) (string, kind) { return canonWith(phrase, aliases) }
 // the table adds).
 func canonWith(phrase string, aliases map[string]string) (string, kind) {
 	p := strings.ToLower(strings.TrimSpace(phrase))
-	if strings.ContainsAny(p, "’´‘") {
+	// ’ and ‘ start with byte 0xE2, ´ with 0xC2; ContainsAny of runes
+	// outside ASCII decodes every rune of p.
+	if (strings.IndexByte(p, 0xE2) >= 0 || strings.IndexByte(p, 0xC2) >= 0) && strings.ContainsAny(p, "’´‘") {
 		p = apostrophes.Replace(p) // which copies even when it replaces nothing
 	}
 	if a, ok := aliases[p]; ok {
 		return a, kindOf(a, p)
 	}
-	words := strings.Fields(p)
-	for i, w := range words {
-		words[i] = strings.Trim(strings.TrimSuffix(w, "'s"), `"'.,;:()`)
+	// Names are a few words: the word lists stay on the stack.
+	var wordBuf, keptBuf [8]string
+	words := wordBuf[:0]
+	for w := range strings.FieldsSeq(p) {
+		words = append(words, strings.Trim(strings.TrimSuffix(w, "'s"), `"'.,;:()`))
 	}
 	k := kindUnknown
-	var kept []string
+	kept := keptBuf[:0]
 	for i, w := range words {
 		switch {
 		case w == "" || (i == 0 && (w == "the" || w == "a" || w == "an")):
@@ -338,15 +342,24 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 		sortMentions(out)
 		return out
 	}
+	// Every pronoun is three runes at most, so twelve bytes at most before
+	// lower-casing; a longer token is none, and is not copied to find out.
+	var lowerBuf [12]byte
 	for i, t := range s.Tokens {
-		w := strings.ToLower(t.Text)
+		if len(t.Text) > len(lowerBuf) {
+			continue
+		}
+		w := appendLower(lowerBuf[:0], t.Text)
 		var phrase string
 		var end int
-		switch {
-		case (w == "the") && i+1 < len(toks) && anaphors["the "+strings.ToLower(toks[i+1].Text)] != nil:
+		switch string(w) {
+		case "the":
+			if i+1 >= len(toks) || anaphors["the "+strings.ToLower(toks[i+1].Text)] == nil {
+				continue
+			}
 			phrase, end = "the "+strings.ToLower(toks[i+1].Text), toks[i+1].End
-		case w == "it" || w == "its" || w == "he" || w == "his" || w == "she" || w == "her":
-			phrase, end = w, t.End
+		case "it", "its", "he", "his", "she", "her":
+			phrase, end = string(w), t.End
 		default:
 			continue
 		}
