@@ -147,22 +147,22 @@ func readProseModel(folder string, files map[string]any) error {
 	return nil
 }
 
-// tagWords tags the words of one sentence, in order, as prose's tagger would
-// (perceptronTagger.tag in prose). It reports false when a word is one
-// whose tag prose takes from a list this tagger does not hold (emoticons);
-// the caller then asks prose itself.
-func (t *posTagger) tagWords(words []string, tags []string) bool {
+// tagWords sets the tags of the words of one sentence, in order, as prose's
+// tagger would (perceptronTagger.tag in prose). It reports false when a
+// word is one whose tag prose takes from a list this tagger does not hold
+// (emoticons); the caller then asks prose itself.
+func (t *posTagger) tagWords(toks []prose.Token) bool {
 	var ctxBuf [64]string
 	ctx := ctxBuf[:0]
-	if len(words)+4 > len(ctxBuf) {
-		ctx = make([]string, 0, len(words)+4)
+	if len(toks)+4 > len(ctxBuf) {
+		ctx = make([]string, 0, len(toks)+4)
 	}
 	ctx = append(ctx, "-START-", "-START2-")
-	for _, w := range words {
-		if mayBeEmoticon(w) {
+	for _, tok := range toks {
+		if mayBeEmoticon(tok.Text) {
 			return false
 		}
-		ctx = append(ctx, normalizeWord(w))
+		ctx = append(ctx, normalizeWord(tok.Text))
 	}
 	ctx = append(ctx, "-END-", "-END2-")
 
@@ -188,7 +188,8 @@ func (t *posTagger) tagWords(words []string, tags []string) bool {
 	scores, seen = scores[:len(t.classes)], seen[:len(t.classes)]
 	p1, p2 := "-START-", "-START2-"
 	e1, e2 := t.entry(p1), t.entry(p2)
-	for i, w := range words {
+	for i := range toks {
+		w := toks[i].Text
 		var tag string
 		switch {
 		case w == "-":
@@ -207,7 +208,7 @@ func (t *posTagger) tagWords(words []string, tags []string) bool {
 				tag = t.predict(i, ctx, w, p1, p2, e1, e2, wordEnts, suffixEnts, scores, seen)
 			}
 		}
-		tags[i] = tag
+		toks[i].Tag = tag
 		p2, p1 = p1, tag
 		e2, e1 = e1, t.entry(tag)
 	}

@@ -273,20 +273,12 @@ func (t *Tokenizer) windowEntities(text string) ([]prose.Entity, error) {
 // then the fast tagger, or prose itself where that cannot tag a word.
 func (t *Tokenizer) tagged(text string) ([]prose.Token, error) {
 	toks := proseWords(text)
-	words := make([]string, len(toks))
-	for i, tok := range toks {
-		words[i] = tok.Text
-	}
-	tags := make([]string, len(toks))
-	if !t.pos.tagWords(words, tags) {
+	if !t.pos.tagWords(toks) {
 		pd, err := t.document(text, false)
 		if err != nil {
 			return nil, err
 		}
 		return pd.Tokens(), nil
-	}
-	for i := range toks {
-		toks[i].Tag = tags[i]
 	}
 	return toks, nil
 }
