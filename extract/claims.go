@@ -531,7 +531,8 @@ func capitalised(body string, s Sentence, aliases map[string]string) []mention {
 		text       string
 		start, end int
 	}
-	var run []word
+	var runBuf [8]word // a name's words, on the stack for most names
+	run := runBuf[:0]
 	flush := func() {
 		if len(run) == 0 {
 			return
