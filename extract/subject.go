@@ -354,10 +354,13 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 		var end int
 		switch string(w) {
 		case "the":
-			if i+1 >= len(toks) || anaphors["the "+strings.ToLower(toks[i+1].Text)] == nil {
+			if i+1 >= len(toks) {
 				continue
 			}
 			phrase, end = "the "+strings.ToLower(toks[i+1].Text), toks[i+1].End
+			if anaphors[phrase] == nil {
+				continue
+			}
 		case "it", "its", "he", "his", "she", "her":
 			phrase, end = string(w), t.End
 		default:

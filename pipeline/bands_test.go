@@ -18,15 +18,7 @@ func TestStoreBandsTwoWorkers(t *testing.T) {
 	_, js := startServer(t)
 	ctx := t.Context()
 	kv := stateBucket(t, js)
-	newWorker := func() *comparer {
-		t.Helper()
-		c, err := newComparer(ctx, js, kv)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return c
-	}
-	workers := []*comparer{newWorker(), newWorker()}
+	workers := []*comparer{testComparer(t, js), testComparer(t, js)}
 	bands := []string{"0_1", "1_2"}
 	store := func(w *comparer, id string) [][]string {
 		t.Helper()
@@ -68,7 +60,7 @@ func TestStoreBandsTwoWorkers(t *testing.T) {
 		t.Errorf("a03 again listed (-want +got):\n%s", diff)
 	}
 	// A process started now replays the stream.
-	late := newWorker()
+	late := testComparer(t, js)
 	for b, got := range store(late, "a50") {
 		if diff := cmp.Diff(listed, got); diff != "" {
 			t.Errorf("a50 on a new process: band %d listed (-want +got):\n%s", b, diff)

@@ -258,13 +258,6 @@ func (k *kvCalls) create(ctx context.Context, key string, v []byte) (uint64, err
 	return k.update(ctx, key, v, 0)
 }
 
-// swapAsync is update without waiting: the future fails with a conflict
-// (casConflict) when the key is not at revision rev (0: has no value).
-func (k *kvCalls) swapAsync(key string, v []byte, rev uint64) (jetstream.PubAckFuture, error) {
-	k.n.Add(1)
-	return k.js.PublishMsgAsync(swapMsg(key, v, rev))
-}
-
 // swapMsg stores v under key of the state bucket if the key's last
 // revision is rev, 0 for none: a compare-and-swap.
 func swapMsg(key string, v []byte, rev uint64) *nats.Msg {
@@ -440,9 +433,10 @@ func (c *comparer) setStory(ctx context.Context, kv *kvCalls, coll string, doc d
 }
 
 // findCopy finds an earlier article this one copies, through
-// locality-sensitive hash bands: each band lists the articles
-// that share it, so finding candidates costs a few reads however many
-// articles the collection holds. It returns the original's state, or nil.
+// locality-sensitive hash bands: each band lists the articles that share
+// it, held in this process's index, so finding candidates costs one publish
+// however many articles the collection holds. It returns the original's
+// state, or nil.
 func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, fp compare.Fingerprint) (*docState, error) {
 	lists, err := c.storeBands(ctx, kv, coll, a.ID, fp.Bands(compare.DefaultBands))
 	if err != nil {

@@ -15,11 +15,8 @@ import (
 func TestCopyOfOwnArticleReadsNoState(t *testing.T) {
 	_, js := startServer(t)
 	ctx := context.Background()
-	kv := stateBucket(t, js)
-	c, err := newComparer(t.Context(), js, kv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testComparer(t, js)
+	kv := c.kv
 	var w []string
 	for i := range 150 {
 		w = append(w, fmt.Sprintf("word%d", i*7%61+i))

@@ -20,11 +20,8 @@ import (
 func TestGroupUpdatesOfOneWorkerDoNotCollide(t *testing.T) {
 	_, js := startServer(t)
 	ctx := context.Background()
-	kv := stateBucket(t, js)
-	c, err := newComparer(t.Context(), js, kv)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := testComparer(t, js)
+	kv := c.kv
 	const key, articles = "bridge|cost", 24
 	entry := func(i int) []compare.Entry {
 		id := fmt.Sprintf("a%02d", i)

@@ -51,6 +51,17 @@ func stateBucket(t testing.TB, js jetstream.JetStream) jetstream.KeyValue {
 	return kv
 }
 
+// testComparer is a compare stage's comparer whose band index follows the
+// stream until the test ends.
+func testComparer(t testing.TB, js jetstream.JetStream) *comparer {
+	t.Helper()
+	c, err := newComparer(t.Context(), js, stateBucket(t, js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
 // runWorker runs w until the test ends.
 func runWorker(t *testing.T, w *Worker) {
 	t.Helper()
