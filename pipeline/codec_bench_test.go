@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"encoding/json"
+	"fmt"
 	"sync"
 	"testing"
 )
@@ -52,4 +53,35 @@ func BenchmarkDocMsg(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkGroupCodec is the cost of storing a group's state (encodeGroup)
+// and reading it back (unpackGroup), for a group of a few claims, as most
+// are, and for a large one.
+func BenchmarkGroupCodec(b *testing.B) {
+	for _, n := range []int{3, 12, 64} {
+		st := codecGroup(n)
+		data, err := encodeGroup(st)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("encode/claims=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := encodeGroup(st); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(len(data)), "bytes/group")
+		})
+		b.Run(fmt.Sprintf("decode/claims=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				var got groupState
+				if err := unpackGroup(data, &got); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

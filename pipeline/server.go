@@ -73,6 +73,17 @@ func StartEmbedded(opts EmbeddedOptions) (*Embedded, error) {
 // ClientURL is the address clients in other processes connect to.
 func (e *Embedded) ClientURL() string { return e.srv.ClientURL() }
 
+// Msgs counts the messages the server has taken in from clients and sent
+// out to them since it started, JetStream's API requests, acks and
+// deliveries included.
+func (e *Embedded) Msgs() (in, out int64) {
+	v, err := e.srv.Varz(nil)
+	if err != nil {
+		return 0, 0
+	}
+	return v.InMsgs, v.OutMsgs
+}
+
 // Connect opens an in-process connection to the server, bypassing TCP.
 func (e *Embedded) Connect(name string) (*nats.Conn, error) {
 	return nats.Connect("", nats.InProcessServer(e.srv), nats.Name(name))

@@ -125,6 +125,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "  submit-to-verdict   p50 %s  p99 %s  (mostly queueing behind the backlog)\n", ms(run.pct(50)), ms(run.pct(99)))
 	fmt.Fprintf(stdout, "  peak RSS            %s\n", mb(run.peakRSS))
 	run.printCompare(stdout)
+	run.printMsgs(stdout)
 	if run.dead > 0 {
 		fmt.Fprintf(stdout, "  set aside           %d articles (see crosscheck verify for reasons)\n", run.dead)
 	}
@@ -190,9 +191,12 @@ type benchRun struct {
 	peakRSS int64
 	cpu     time.Duration // CPU time of the whole process during the pass
 	dead    int
-	kvOps   int      // KV round trips of the compare stage, over all articles
-	groups  []string // verdict groups, as their sorted claim ids
-	stages  map[string]*stageTimes
+	kvOps   int // KV round trips of the compare stage, over all articles
+	// msgsIn and msgsOut count the messages the NATS server took in and
+	// sent out over the pass.
+	msgsIn, msgsOut int64
+	groups          []string // verdict groups, as their sorted claim ids
+	stages          map[string]*stageTimes
 }
 
 // stageTimes is what each message spent in one stage: waiting in its
@@ -230,6 +234,12 @@ func (r *benchRun) printCompare(w io.Writer) {
 	fmt.Fprintf(w, "  compare stage       %s per article (p50 %s, p99 %s), %.1f KV round trips per article\n",
 		ms(sum/time.Duration(len(st.handle))), ms(pctOf(st.handle, 50)), ms(pctOf(st.handle, 99)),
 		float64(r.kvOps)/float64(max(len(r.lat), 1)))
+}
+
+// printMsgs prints the messages the NATS server handled per article.
+func (r *benchRun) printMsgs(w io.Writer) {
+	n := float64(max(len(r.lat), 1))
+	fmt.Fprintf(w, "  NATS server         %.1f messages in, %.1f out per article\n", float64(r.msgsIn)/n, float64(r.msgsOut)/n)
 }
 
 func (r *benchRun) printStages(w io.Writer) {
@@ -372,6 +382,7 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 		}
 		defer pprof.StopCPUProfile() // also on the way out of an error
 	}
+	in0, out0 := c.emb.Msgs()
 	cpu0 := procstat.CPUTime()
 	start := time.Now()
 	sent := make(map[string]bool, total)
@@ -404,6 +415,7 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 		return nil, ctx.Err()
 	}
 	cpu := procstat.CPUTime() - cpu0
+	in1, out1 := c.emb.Msgs()
 	if p.profile != nil {
 		pprof.StopCPUProfile()
 	}
@@ -421,7 +433,7 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	r := &benchRun{dead: dead, peakRSS: procstat.PeakRSS(), cpu: cpu, kvOps: kvOps, groups: groups, stages: stages}
+	r := &benchRun{dead: dead, peakRSS: procstat.PeakRSS(), cpu: cpu, kvOps: kvOps, msgsIn: in1 - in0, msgsOut: out1 - out0, groups: groups, stages: stages}
 	var last time.Time
 	for id, t := range done {
 		r.lat = append(r.lat, t.Sub(submitted[id]))
