@@ -11,6 +11,8 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
+
+	"github.com/crosscheck/crosscheck/compare"
 )
 
 // bandListMax bounds the articles a band lists. Two-row bands make a pair
@@ -23,14 +25,18 @@ import (
 const bandListMax = 16
 
 // bandIndex lists, for every MinHash band of every collection, the first
-// bandListMax articles that have it, in the order of StreamBands. Each
-// compare process holds one, fed by an ordered consumer on the stream: an
-// article's bands cost one stored message instead of a compare-and-swap per
-// band, and looking them up costs no round trip.
+// bandListMax articles that have it, and, for every name an article is
+// filed under a story by (compare.Entities), the stories filed under it, in
+// the order of StreamBands. Each compare process holds one, fed by an
+// ordered consumer on the stream: an article's bands cost one stored
+// message instead of a compare-and-swap per band, its listing under its
+// story's names one message instead of a read of every name and a swap of
+// every list it joins, and looking either up costs no round trip.
 //
 // Stream order settles races between processes as the swaps did: of two
 // articles whose bands are stored at once, the later in the stream sees the
-// earlier. Every process builds the same lists from the same stream, also
+// earlier, and every process adds stories to a name's list in the same
+// order. Every process builds the same lists from the same stream, also
 // after a restart, which replays it. It is safe for concurrent use.
 type bandIndex struct {
 	mu      sync.Mutex
@@ -43,7 +49,10 @@ type bandIndex struct {
 	lists    map[uint64][]uint32
 	articles []string          // number → article id
 	numbers  map[string]uint32 // collection, NUL, article id → number
-	seed     maphash.Seed
+	// stories maps a name of a collection (bandKey of its nameHash) to
+	// the stories filed under it, as compare.AddStory keeps them.
+	stories map[uint64][]string
+	seed    maphash.Seed
 }
 
 func newBandIndex() *bandIndex {
@@ -52,6 +61,7 @@ func newBandIndex() *bandIndex {
 		following: context.Background(),
 		lists:     make(map[uint64][]uint32),
 		numbers:   make(map[string]uint32),
+		stories:   make(map[uint64][]string),
 		seed:      maphash.MakeSeed(),
 	}
 }
@@ -81,8 +91,12 @@ func (ix *bandIndex) follow(ctx context.Context, js jetstream.JetStream) error {
 			return
 		}
 		coll, _ := strings.CutPrefix(m.Subject(), bandsPrefix)
-		id, bands, _ := strings.Cut(string(m.Data()), " ")
-		ix.apply(meta.Sequence.Stream, coll, id, strings.Fields(bands))
+		id, rest, _ := strings.Cut(string(m.Data()), " ")
+		if story := m.Headers().Get(storyHeader); story != "" {
+			ix.applyStory(meta.Sequence.Stream, coll, story, strings.Fields(rest))
+		} else {
+			ix.apply(meta.Sequence.Stream, coll, id, strings.Fields(rest))
+		}
 	})
 	if err != nil {
 		return fmt.Errorf("follow %s: %w", StreamBands, err)
@@ -114,9 +128,42 @@ func (ix *bandIndex) apply(seq uint64, coll, id string, bands []string) {
 			ix.lists[k] = append(l, n)
 		}
 	}
+	ix.advance(seq)
+}
+
+// applyStory adds story to the lists of the names of coll, given by their
+// nameHash, stored at seq.
+func (ix *bandIndex) applyStory(seq uint64, coll, story string, names []string) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if seq <= ix.applied {
+		return
+	}
+	for _, n := range names {
+		k := ix.bandKey(coll, n)
+		ix.stories[k] = compare.AddStory(ix.stories[k], story)
+	}
+	ix.advance(seq)
+}
+
+// advance records that the stream is applied up to seq, waking waits.
+// ix.mu is held.
+func (ix *bandIndex) advance(seq uint64) {
 	ix.applied = seq
 	close(ix.changed)
 	ix.changed = make(chan struct{})
+}
+
+// storiesOf returns the stories filed under each name of coll, given by
+// their nameHash. The lists are copies.
+func (ix *bandIndex) storiesOf(coll string, names []string) [][]string {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	out := make([][]string, len(names))
+	for i, n := range names {
+		out[i] = slices.Clone(ix.stories[ix.bandKey(coll, n)])
+	}
+	return out
 }
 
 // errIndexStopped is wrapped by waits on an index that no longer follows
@@ -168,6 +215,10 @@ func (ix *bandIndex) before(coll, id string, bands []string) [][]string {
 	return out
 }
 
+// nameHash stands for a name in StreamBands and the index: names have
+// spaces, and are any length.
+func nameHash(name string) string { return shortHash(name) }
+
 // bandsPrefix starts the subjects of StreamBands: crosscheck.bands.<coll>.
 const bandsPrefix = "crosscheck.bands."
 
@@ -178,5 +229,21 @@ func bandsMsg(coll, id string, bands []string) *nats.Msg {
 	m := nats.NewMsg(bandsPrefix + coll)
 	m.Data = []byte(id + " " + strings.Join(bands, " "))
 	m.Header.Set(jetstream.MsgIDHeader, coll+".b."+id)
+	return m
+}
+
+// storyHeader marks a message of StreamBands that files an article's names
+// under a story, and gives the story.
+const storyHeader = "Crosscheck-Story"
+
+// storyMsg files the names of an article, by their nameHash, under story:
+// the article's id, then the names, separated by spaces. Its message id
+// makes a redelivery within the duplicate window that files them under the
+// same story store nothing.
+func storyMsg(coll, id, story string, names []string) *nats.Msg {
+	m := nats.NewMsg(bandsPrefix + coll)
+	m.Data = []byte(id + " " + strings.Join(names, " "))
+	m.Header.Set(storyHeader, story)
+	m.Header.Set(jetstream.MsgIDHeader, coll+".s."+id+"."+story)
 	return m
 }

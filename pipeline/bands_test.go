@@ -7,6 +7,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/crosscheck/crosscheck/compare"
 )
 
 // TestStoreBandsTwoWorkers: two compare processes share the band lists
@@ -81,5 +83,62 @@ func TestBandIndexStopped(t *testing.T) {
 	calls := &kvCalls{js: js, kv: c.kv}
 	if _, err := c.storeBands(t.Context(), calls, "c", "a1", []string{"0_1"}); err == nil {
 		t.Error("storeBands on a stopped index: no error")
+	}
+}
+
+// TestFileStoriesTwoWorkers: the stories filed under names are shared
+// through StreamBands. An article joins the story whose names it shares,
+// whichever process filed them, without reading a name; it files only the
+// names not yet listed under its story, in one message; and a process
+// started afterwards replays the lists.
+func TestFileStoriesTwoWorkers(t *testing.T) {
+	_, js := startServer(t)
+	ctx := t.Context()
+	kv := stateBucket(t, js)
+	workers := []*comparer{testComparer(t, js), testComparer(t, js)}
+	file := func(w *comparer, id string, names []string, wantStory string, wantTrips int64) {
+		t.Helper()
+		calls := &kvCalls{js: js, kv: kv}
+		if _, err := w.storeBands(ctx, calls, "c", id, nil); err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		story, err := w.file(ctx, calls, "c", ArticleMeta{ID: id}, &ClaimsMsg{Names: names}, nil, true)
+		if err != nil {
+			t.Fatalf("%s: %v", id, err)
+		}
+		if story != wantStory {
+			t.Errorf("%s filed under story %q, want %q", id, story, wantStory)
+		}
+		if n := calls.n.Load(); n != wantTrips {
+			t.Errorf("%s: %d round trips, want %d", id, n, wantTrips)
+		}
+	}
+	// Bands, the story log read and swapped, the names filed.
+	file(workers[0], "a1", []string{"alpha", "beta", "gamma"}, compare.FirstStory, 4)
+	// Bands only: every name already lists the story.
+	file(workers[1], "a2", []string{"alpha", "beta", "gamma"}, compare.FirstStory, 1)
+	// Bands, and delta filed under the story it joins.
+	file(workers[1], "a3", []string{"alpha", "beta", "delta"}, compare.FirstStory, 2)
+	// Nothing shared: a story of its own.
+	file(workers[0], "a4", []string{"omega", "psi", "chi"}, "2", 4)
+
+	stream, err := js.Stream(ctx, StreamBands)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := stream.CachedInfo().State.LastSeq
+	for _, w := range append(workers, testComparer(t, js)) {
+		if err := w.index.wait(ctx, last); err != nil {
+			t.Fatal(err)
+		}
+		got := w.index.storiesOf("c", []string{nameHash("alpha"), nameHash("delta"), nameHash("psi"), nameHash("zeta")})
+		want := [][]string{{"1"}, {"1"}, {"2"}, nil}
+		if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+			t.Errorf("stories by name (-want +got):\n%s", diff)
+		}
+		// Another collection's names are its own.
+		if got := w.index.storiesOf("d", []string{nameHash("alpha")}); len(got[0]) != 0 {
+			t.Errorf("alpha in d: stories %v, want none", got[0])
+		}
 	}
 }

@@ -30,12 +30,12 @@ import (
 // The state of a collection, under BucketState:
 //
 //	<coll>.doc.<article>   docState: an article's fingerprint and story
-//	<coll>.e.<hash>        stories filed under a name (compare.Entities)
 //	<coll>.stories.log     storyLog: how many stories, the latest founded
 //	<coll>.g.<hash>        groupState: one group of comparable claims
 //
-// and, in StreamBands, every article's MinHash bands, which each process
-// reads into its bandIndex to find copy candidates.
+// and, in StreamBands, every article's MinHash bands and the names it filed
+// under its story, which each process reads into its bandIndex to find
+// copy candidates and the stories filed under a name.
 type comparer struct {
 	js jetstream.JetStream
 	kv jetstream.KeyValue
@@ -499,10 +499,11 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 
 // storeBands stores an article's bands in StreamBands and returns, once
 // this process's index has them, the band lists as they were before it.
+//
+// An article without bands stores its (empty) message all the same: the
+// wait for it brings the index up to the article's arrival, which is what
+// file reads the stories of the article's names from.
 func (c *comparer) storeBands(ctx context.Context, kv *kvCalls, coll, id string, bands []string) ([][]string, error) {
-	if len(bands) == 0 {
-		return nil, nil
-	}
 	kv.n.Add(1)
 	ack, err := c.js.PublishMsg(ctx, bandsMsg(coll, id, bands))
 	if err != nil {
@@ -516,50 +517,17 @@ func (c *comparer) storeBands(ctx context.Context, kv *kvCalls, coll, id string,
 	return c.index.before(coll, id, bands), nil
 }
 
-// appendList adds item to the space-separated list under key with add,
-// unless it is there, by compare-and-swap, starting from ids at rev when
-// known is set (else it reads first). It returns the list as it was before
-// and the list's revision after. An add that leaves the list as it was
-// writes nothing.
-func (c *comparer) appendList(ctx context.Context, kv *kvCalls, key string, ids []string, rev uint64, known bool, add func([]string) []string, item string) ([]string, uint64, error) {
-	for range casAttempts {
-		if !known {
-			ids, rev = nil, 0
-			e, err := kv.get(ctx, key)
-			switch {
-			case err == nil:
-				rev = e.Revision()
-				ids = strings.Fields(string(e.Value()))
-			case !errors.Is(err, jetstream.ErrKeyNotFound):
-				return nil, 0, fmt.Errorf("list %s: %w", key, err)
-			}
-		}
-		known = false
-		if slices.Contains(ids, item) {
-			return ids, rev, nil
-		}
-		added := add(slices.Clone(ids))
-		if len(added) == len(ids) {
-			return ids, rev, nil
-		}
-		newRev, err := kv.write(ctx, key, []byte(strings.Join(added, " ")), rev)
-		if err == nil {
-			return ids, newRev, nil
-		}
-		if !casConflict(err) {
-			return nil, 0, fmt.Errorf("list %s: %w", key, err)
-		}
-	}
-	return nil, 0, fmt.Errorf("list %s: still contended after %d attempts", key, casAttempts)
-}
-
 // file finds the story of an article (see compare.Stories): a copy's is its
 // original's; otherwise the story compare.MatchStory picks from the stories
-// listed under the article's names, or a new one if mayFound, else none
-// (""). The article's names are then listed under its story.
+// filed under the article's names, or a new one if mayFound, else none
+// (""). The article's names are then filed under its story, in one message
+// of StreamBands. The index has applied the stream up to the article's
+// bands (findCopy), so it holds every story filed before the article
+// arrived; one filed by another process meanwhile is in the story log,
+// which found reads before founding another.
 func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a ArticleMeta, in *ClaimsMsg, original *docState, mayFound bool) (string, error) {
 	if original != nil && original.Story != "" {
-		// Its names are its original's, listed already.
+		// Its names are its original's, filed already.
 		return original.Story, nil
 	}
 	names := in.Names
@@ -567,28 +535,13 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 		// Claims extracted before names were: their sentences will do.
 		names = compare.Entities(a.Title, a.Source, compare.ClaimText(in.Claims))
 	}
-	keys := make([]string, len(names))
+	hashes := make([]string, len(names))
 	for i, n := range names {
-		keys[i] = stateKey(coll, "e", shortHash(n))
+		hashes[i] = nameHash(n)
 	}
 	for range casAttempts {
+		got := c.index.storiesOf(coll, hashes)
 		lists := make(map[string][]string, len(names))
-		revs := make([]uint64, len(names))
-		got := make([][]string, len(names))
-		err := inParallel(len(names), readsInFlight, func(i int) error {
-			e, err := kv.get(ctx, keys[i])
-			switch {
-			case err == nil:
-				revs[i] = e.Revision()
-				got[i] = strings.Fields(string(e.Value()))
-			case !errors.Is(err, jetstream.ErrKeyNotFound):
-				return fmt.Errorf("stories of %q: %w", names[i], err)
-			}
-			return nil
-		})
-		if err != nil {
-			return "", err
-		}
 		for i, n := range names {
 			lists[n] = got[i]
 		}
@@ -597,6 +550,7 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 			return "", nil
 		}
 		if !ok {
+			var err error
 			if story, ok, err = c.found(ctx, kv, coll, a.ID, names, lists); err != nil {
 				return "", err
 			}
@@ -604,12 +558,19 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 				continue // another worker founded a story meanwhile: read again
 			}
 		}
-		err = inParallel(len(names), readsInFlight, func(i int) error {
-			_, _, err := c.appendList(ctx, kv, keys[i], got[i], revs[i], true,
-				func(ids []string) []string { return compare.AddStory(ids, story) }, story)
-			return err
-		})
-		return story, err
+		var missing []string
+		for i, h := range hashes {
+			if !slices.Contains(got[i], story) {
+				missing = append(missing, h)
+			}
+		}
+		if len(missing) > 0 {
+			kv.n.Add(1)
+			if _, err := c.js.PublishMsg(ctx, storyMsg(coll, a.ID, story, missing)); err != nil {
+				return "", fmt.Errorf("file %s under story %s: %w", a.ID, story, err)
+			}
+		}
+		return story, nil
 	}
 	return "", fmt.Errorf("story of %s: still contended after %d attempts", a.ID, casAttempts)
 }
