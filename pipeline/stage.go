@@ -220,7 +220,7 @@ func clipReason(s string) string {
 // publishJSON stores v on subject and waits for JetStream to confirm it.
 // msgID makes a retried publish a no-op within the duplicate window.
 func publishJSON(ctx context.Context, js jetstream.JetStream, subject, msgID string, v any) error {
-	data, err := json.Marshal(v)
+	data, err := encodeJSON(v)
 	if err != nil {
 		return permanent(fmt.Errorf("encode %s: %w", subject, err))
 	}
@@ -230,13 +230,23 @@ func publishJSON(ctx context.Context, js jetstream.JetStream, subject, msgID str
 	return nil
 }
 
+// encodeJSON is json.Marshal, but for a message that marshals itself
+// (DocMsg), whose compact JSON json.Marshal would scan again to check and
+// compact it: a tokenized article's is some 10 KB.
+func encodeJSON(v any) ([]byte, error) {
+	if m, ok := v.(json.Marshaler); ok {
+		return m.MarshalJSON()
+	}
+	return json.Marshal(v)
+}
+
 // ackTimeout bounds the wait for JetStream to store a handler's output.
 const ackTimeout = 10 * time.Second
 
 // publishAsyncJSON sends v on subject without waiting; the returned future
 // resolves when JetStream has stored it (see awaitAcks).
 func publishAsyncJSON(js jetstream.JetStream, subject, msgID string, v any) (jetstream.PubAckFuture, error) {
-	data, err := json.Marshal(v)
+	data, err := encodeJSON(v)
 	if err != nil {
 		return nil, permanent(fmt.Errorf("encode %s: %w", subject, err))
 	}
