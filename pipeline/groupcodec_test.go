@@ -81,6 +81,35 @@ func TestGroupCodec(t *testing.T) {
 	}
 }
 
+// TestGroupCodecSmallPlain: a group of a few claims is stored as plain
+// JSON, without its verdict, and read back judged.
+func TestGroupCodecSmallPlain(t *testing.T) {
+	st := codecGroup(3)
+	data, err := encodeGroup(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(data) >= plainGroupMax || data[0] != '{' {
+		t.Fatalf("3-claim group stored as %d bytes starting %q, want plain JSON under %d", len(data), data[:1], plainGroupMax)
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := fields["verdict"]; ok {
+		t.Error("stored group holds its verdict")
+	}
+	var got groupState
+	if err := decodeGroup(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := st
+	want.Status = st.Verdict.Status
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("group read back differs (-written +read):\n%s", diff)
+	}
+}
+
 // TestGroupCodecReadsOlderStates: states stored as plain JSON or s2, with
 // their verdicts, read as they were: the stored verdict is kept, not judged
 // again.
