@@ -7,10 +7,12 @@ import (
 )
 
 // TestLimitMemory: the default soft limit applies only when GOMEMLIMIT
-// sets none.
+// sets none, and the default collector target only when GOGC sets none.
 func TestLimitMemory(t *testing.T) {
 	old := debug.SetMemoryLimit(-1)
 	defer debug.SetMemoryLimit(old)
+	oldGC := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(oldGC)
 
 	const mine = 3 << 30
 	t.Setenv("GOMEMLIMIT", "3GiB") // read by the runtime at start only
@@ -21,5 +23,17 @@ func TestLimitMemory(t *testing.T) {
 	os.Unsetenv("GOMEMLIMIT")
 	if got := LimitMemory(); got != MemoryLimit {
 		t.Errorf("without GOMEMLIMIT, limit %d, want MemoryLimit %d", got, int64(MemoryLimit))
+	}
+
+	t.Setenv("GOGC", "100")
+	debug.SetGCPercent(150)
+	LimitMemory()
+	if got := debug.SetGCPercent(150); got != 150 {
+		t.Errorf("with GOGC set, collector target %d, want 150 (left as set)", got)
+	}
+	os.Unsetenv("GOGC")
+	LimitMemory()
+	if got := debug.SetGCPercent(150); got != GCPercent {
+		t.Errorf("without GOGC, collector target %d, want GCPercent %d", got, GCPercent)
 	}
 }

@@ -42,6 +42,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	seed := fs.Uint64("seed", 1, "seed of the generated corpus")
 	timeout := fs.Duration("timeout", 10*time.Minute, "give up on a pass after this long")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the pipeline passes to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this file at the end of the first pipeline pass, with the state it holds")
 	compareParallel := fs.Int("compare-parallel", 0, "concurrent messages of the compare stage (default twice --parallel); it mostly waits on KV round trips")
 	oneColl := fs.Bool("one-collection", false, "submit every generated article to one collection, as serve does, instead of one per story; also compares the verdict groups with one collection per story")
 	if err := fs.Parse(args); err != nil {
@@ -114,6 +115,14 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		defer f.Close()
 		first.profile = f
+	}
+	if *memProfile != "" {
+		f, err := os.Create(*memProfile)
+		if err != nil {
+			return fmt.Errorf("bench: %w", err)
+		}
+		defer f.Close()
+		first.heap = f
 	}
 	run, err := benchPipeline(ctx, first)
 	if err != nil {
@@ -278,6 +287,9 @@ type benchPass struct {
 	// profile, when set, receives a CPU profile of the timed window: from
 	// the first submission to the last article's crosscheck.compared.
 	profile io.Writer
+	// heap, when set, receives a heap profile at the end of the timed
+	// window, the stages still running.
+	heap io.Writer
 }
 
 // benchPipeline starts an embedded server and the three stages, submits
@@ -418,6 +430,12 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 	in1, out1 := c.emb.Msgs()
 	if p.profile != nil {
 		pprof.StopCPUProfile()
+	}
+	if p.heap != nil {
+		runtime.GC() // the live heap, as the profile's in-use figures show
+		if err := pprof.WriteHeapProfile(p.heap); err != nil {
+			return nil, fmt.Errorf("bench: %w", err)
+		}
 	}
 	var groups []string
 	if p.groups {
