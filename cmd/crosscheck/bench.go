@@ -6,8 +6,8 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/crosscheck/crosscheck/internal/procstat"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -25,6 +25,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/corpusgen"
+	"github.com/crosscheck/crosscheck/internal/procstat"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
@@ -171,7 +172,7 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		ref.printCompare(stdout)
 	}
 
-	fmt.Fprintf(stdout, "\nbaselines: prose on the same article bodies, %d workers\n", *baseWorkers)
+	fmt.Fprintf(stdout, "\nbaselines: prose on the same article bodies, %d workers, Go's default collector settings\n", *baseWorkers)
 	model := prose.ModelFromData("bench")
 	baselines := []struct {
 		name  string
@@ -465,7 +466,13 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 
 // benchProse runs prose.NewDocument with opts over every body with parallel
 // workers and returns articles a second and the CPU time per article.
+//
+// It runs under Go's default collector settings, as a program of a user of
+// prose would (GOGC=100, no memory limit), not under the ones a crosscheck
+// process keeps (pipeline.LimitMemory), and restores those after.
 func benchProse(ctx context.Context, arts []extract.Article, parallel int, opts []prose.DocOpt) (float64, time.Duration, error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
 	freeMemory()
 	next := make(chan string)
 	errs := make(chan error, parallel)
