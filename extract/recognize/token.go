@@ -57,8 +57,10 @@ func (t *token) isSym(s string) bool { return t.kind == tSym && t.low == s }
 // tokenize splits text into tokens. It never fails: every byte is either
 // whitespace or part of exactly one token, so offsets stay exact even on
 // invalid UTF-8.
-func tokenize(text string) []token {
-	toks := make([]token, 0, len(text)/4+8)
+func tokenize(text string) []token { return tokenizeInto(make([]token, 0, len(text)/4+8), text) }
+
+// tokenizeInto is tokenize appending to toks.
+func tokenizeInto(toks []token, text string) []token {
 	// lowered holds the lower-case copies of words written with capitals;
 	// words in lower case already are their own substrings.
 	var lowered strings.Builder
