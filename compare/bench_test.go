@@ -25,6 +25,16 @@ func BenchmarkSign(b *testing.B) {
 	}
 }
 
+// BenchmarkEntities is the cost of the names an article is filed by.
+func BenchmarkEntities(b *testing.B) {
+	body := article3K(b)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Entities("Bridge Over the Oskel Reopens", "Daily Planet", body)
+	}
+}
+
 // synthetic makes n entries spread over groups keys: about ten outlets per
 // group, figures around a per-group value, a few off by half.
 func synthetic(n, groups int) []Entry {

@@ -59,8 +59,10 @@ func Entities(title, source, text string) []string {
 	}
 	type use struct{ initial, inner int }
 	uses := make(map[string]*use)
+	var buf []word // one line's words, reused line after line
 	note := func(text string, titleCase bool) {
-		for i, w := range words(text) {
+		buf = appendWords(buf[:0], text)
+		for i, w := range buf {
 			if !w.capital {
 				continue
 			}
@@ -136,8 +138,10 @@ type word struct {
 
 // words splits text into words of letters and digits; an apostrophe ends a
 // word ("Oskel's" is "Oskel") and a hyphen splits one.
-func words(text string) []word {
-	var out []word
+func words(text string) []word { return appendWords(nil, text) }
+
+// appendWords is words appending to out.
+func appendWords(out []word, text string) []word {
 	initial := true
 	start := -1
 	skip := false // inside the tail after an apostrophe
