@@ -59,15 +59,7 @@ func TestGroupCodec(t *testing.T) {
 	if string(fields["status"]) != `"conflict"` {
 		t.Errorf("stored group's status is %s, want \"conflict\"", fields["status"])
 	}
-	var got groupState
-	if err := decodeGroup(data, &got); err != nil {
-		t.Fatal(err)
-	}
-	want := st
-	want.Status = st.Verdict.Status
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("group read back differs (-written +read):\n%s", diff)
-	}
+	readsBack(t, st, data)
 
 	// Against the s2 encoding with the verdict, as stored before.
 	withVerdict, err := json.Marshal(st)
@@ -78,6 +70,21 @@ func TestGroupCodec(t *testing.T) {
 	t.Logf("64-entry group: %d bytes stored, %d as s2 with its verdict", len(data), len(old))
 	if len(data) >= len(old) {
 		t.Errorf("stored group takes %d bytes, no fewer than the %d of s2 with its verdict", len(data), len(old))
+	}
+}
+
+// readsBack checks that data, st as encodeGroup stored it, decodes to st
+// with its status.
+func readsBack(t *testing.T, st groupState, data []byte) {
+	t.Helper()
+	var got groupState
+	if err := decodeGroup(data, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := st
+	want.Status = st.Verdict.Status
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("group read back differs (-written +read):\n%s", diff)
 	}
 }
 
@@ -99,15 +106,7 @@ func TestGroupCodecSmallPlain(t *testing.T) {
 	if _, ok := fields["verdict"]; ok {
 		t.Error("stored group holds its verdict")
 	}
-	var got groupState
-	if err := decodeGroup(data, &got); err != nil {
-		t.Fatal(err)
-	}
-	want := st
-	want.Status = st.Verdict.Status
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("group read back differs (-written +read):\n%s", diff)
-	}
+	readsBack(t, st, data)
 }
 
 // TestGroupCodecReadsOlderStates: states stored as plain JSON or s2, with
