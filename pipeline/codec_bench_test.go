@@ -38,7 +38,7 @@ func BenchmarkDocMsg(b *testing.B) {
 	b.Run("encode", func(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
-			if _, err := json.Marshal(docs[i%len(docs)]); err != nil {
+			if _, err := docs[i%len(docs)].MarshalJSON(); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -48,7 +48,7 @@ func BenchmarkDocMsg(b *testing.B) {
 		b.ReportAllocs()
 		for i := 0; b.Loop(); i++ {
 			var d DocMsg
-			if err := json.Unmarshal(data[i%len(docs)], &d); err != nil {
+			if err := d.UnmarshalJSON(data[i%len(docs)]); err != nil {
 				b.Fatal(err)
 			}
 		}
