@@ -32,6 +32,13 @@ type posTagger struct {
 	entries []posEntry
 	weights []classWeight  // the runs entries point into
 	pref1   [256]*posEntry // the entry of every first byte, as "i pref1" reads it
+	// tagNums numbers the classes and the two start tags, and tagEnts and
+	// tagPairs hold the entries of those tags and of every pair of them
+	// ("i tag+i-2 tag"), so that a word's previous tags cost no map lookup
+	// and its tag pair no string built and looked up.
+	tagNums  map[string]int
+	tagEnts  []*posEntry
+	tagPairs []*posEntry // [a*len(tagEnts)+b] is the entry of "a b"
 }
 
 // posEntry holds, for one feature value, the run of weights of every
@@ -121,6 +128,17 @@ func newPOSTagger() (*posTagger, error) {
 	for b := range t.pref1 {
 		t.pref1[b] = t.entry(string(rune(b)))
 	}
+	tags := append([]string{"-START-", "-START2-"}, t.classes...)
+	t.tagNums = make(map[string]int, len(tags))
+	t.tagEnts = make([]*posEntry, len(tags))
+	t.tagPairs = make([]*posEntry, len(tags)*len(tags))
+	for i, a := range tags {
+		t.tagNums[a] = i
+		t.tagEnts[i] = t.entry(a)
+		for j, b := range tags {
+			t.tagPairs[i*len(tags)+j] = t.entry(a + " " + b)
+		}
+	}
 	return t, nil
 }
 
@@ -187,7 +205,7 @@ func (t *posTagger) tagWords(toks []prose.Token) bool {
 	}
 	scores, seen = scores[:len(t.classes)], seen[:len(t.classes)]
 	p1, p2 := "-START-", "-START2-"
-	e1, e2 := t.entry(p1), t.entry(p2)
+	n1, n2 := t.tagNums[p1], t.tagNums[p2]
 	for i := range toks {
 		w := toks[i].Text
 		var tag string
@@ -205,12 +223,16 @@ func (t *posTagger) tagWords(toks []prose.Token) bool {
 		default:
 			var ok bool
 			if tag, ok = t.known[w]; !ok {
-				tag = t.predict(i, ctx, w, p1, p2, e1, e2, wordEnts, suffixEnts, scores, seen)
+				tag = t.predict(i, ctx, w, p1, p2, n1, n2, wordEnts, suffixEnts, scores, seen)
 			}
 		}
 		toks[i].Tag = tag
+		n, ok := t.tagNums[tag]
+		if !ok {
+			n = -1 // a tag prose fixes that is no class ("-")
+		}
 		p2, p1 = p1, tag
-		e2, e1 = e1, t.entry(tag)
+		n2, n1 = n1, n
 	}
 	return true
 }
@@ -222,9 +244,10 @@ var (
 )
 
 // predict scores prose's fourteen features of word i (featurize in prose),
-// in prose's order: the previous tags' entries are e1 and e2, and wordEnts
-// and suffixEnts hold the entries of ctx.
-func (t *posTagger) predict(i int, ctx []string, w, p1, p2 string, e1, e2 *posEntry, wordEnts, suffixEnts []*posEntry, scores []float64, seen []bool) string {
+// in prose's order: the previous tags are p1 and p2, numbered n1 and n2
+// (tagNums, -1 for a tag that is no class), and wordEnts and suffixEnts
+// hold the entries of ctx.
+func (t *posTagger) predict(i int, ctx []string, w, p1, p2 string, n1, n2 int, wordEnts, suffixEnts []*posEntry, scores []float64, seen []bool) string {
 	clear(scores)
 	clear(seen)
 	i = min(len(ctx)-2, i+2)
@@ -252,9 +275,15 @@ func (t *posTagger) predict(i int, ctx []string, w, p1, p2 string, e1, e2 *posEn
 	}
 	add(t.entry(w[len(w)-min(len(w), 3):]), tSuffix)
 	add(t.pref1[w[0]], tPref1)
+	var e1, e2, e12 *posEntry
+	if n1 >= 0 && n2 >= 0 {
+		e1, e2, e12 = t.tagEnts[n1], t.tagEnts[n2], t.tagPairs[n1*len(t.tagEnts)+n2]
+	} else {
+		e1, e2, e12 = t.entry(p1), t.entry(p2), pair(p1, p2)
+	}
 	add(e1, tTag1)
 	add(e2, tTag2)
-	add(pair(p1, p2), tTags)
+	add(e12, tTags)
 	add(wordEnts[i], tWord)
 	add(pair(p1, ctx[i]), tTagWord)
 	add(wordEnts[i-1], tPrevWord)
