@@ -2,8 +2,11 @@ package extract
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Function words are the cheapest reliable signal of a text's language: in
@@ -17,18 +20,24 @@ var functionWords = map[string][]string{
 	"Italian":    strings.Fields("il la le di del della e è che per un una con non sono nel alla gli"),
 }
 
-var wordLang = func() map[string][]string {
-	m := make(map[string][]string)
-	for lang, words := range functionWords {
-		for _, w := range words {
-			m[w] = append(m[w], lang)
+// languages are functionWords' languages in order, so that a tie between
+// two picks the same one every time; wordLangs holds, for every function
+// word, the numbers of the languages it is one of.
+var languages, wordLangs = func() ([]string, map[string][]int) {
+	langs := slices.Sorted(maps.Keys(functionWords))
+	m := make(map[string][]int)
+	for i, lang := range langs {
+		for _, w := range functionWords[lang] {
+			m[w] = append(m[w], i)
 		}
 	}
-	return m
+	return langs, m
 }()
 
 // readsEnglish reports whether body reads as English. When it does not, it also
-// says what it looks like instead, for the error message.
+// says what it looks like instead, for the error message. It reads the
+// body's words one at a time, lower-cased into a buffer, so that checking
+// an article costs no copy of it.
 func readsEnglish(body string) (string, bool) {
 	var letters, latin int
 	for _, r := range body {
@@ -42,26 +51,40 @@ func readsEnglish(body string) (string, bool) {
 	if letters > 0 && latin*2 < letters {
 		return fmt.Sprintf("mostly non-Latin script (%d of %d letters)", letters-latin, letters), false
 	}
-	counts := make(map[string]int)
+	counts := make([]int, len(languages))
 	words := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(body), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
-		words++
-		for _, lang := range wordLang[w] {
-			counts[lang]++
+	var buf [64]byte
+	word := buf[:0]
+	end := func() {
+		if len(word) > 0 {
+			words++
+			for _, l := range wordLangs[string(word)] {
+				counts[l]++
+			}
+			word = word[:0]
 		}
 	}
+	for _, r := range body {
+		if !unicode.IsLetter(r) && r != '\'' {
+			end()
+			continue
+		}
+		word = utf8.AppendRune(word, unicode.ToLower(r))
+	}
+	end()
 	// Short texts carry too little signal to reject.
 	if words < 25 {
 		return "", true
 	}
-	best := "English"
-	for lang, n := range counts {
-		if n > counts[best] || (n == counts[best] && lang < best && lang != "English") {
-			best = lang
+	english := slices.Index(languages, "English")
+	best := english
+	for l, n := range counts {
+		if n > counts[best] || (n == counts[best] && l < best && l != english) {
+			best = l
 		}
 	}
-	if best == "English" || counts["English"]*10 >= words {
+	if best == english || counts[english]*10 >= words {
 		return "", true
 	}
-	return fmt.Sprintf("looks like %s (%d of %d words are English function words)", best, counts["English"], words), false
+	return fmt.Sprintf("looks like %s (%d of %d words are English function words)", languages[best], counts[english], words), false
 }
