@@ -39,17 +39,8 @@ var languages, wordLangs = func() ([]string, map[string][]int) {
 // body's words one at a time, lower-cased into a buffer, so that checking
 // an article costs no copy of it.
 func readsEnglish(body string) (string, bool) {
-	var letters, latin int
-	for _, r := range body {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.Is(unicode.Latin, r) {
-				latin++
-			}
-		}
-	}
-	if letters > 0 && latin*2 < letters {
-		return fmt.Sprintf("mostly non-Latin script (%d of %d letters)", letters-latin, letters), false
+	if why, ok := readsLatin(body); !ok {
+		return why, false
 	}
 	counts := make([]int, len(languages))
 	words := 0
@@ -87,4 +78,22 @@ func readsEnglish(body string) (string, bool) {
 		return "", true
 	}
 	return fmt.Sprintf("looks like %s (%d of %d words are English function words)", languages[best], counts[english], words), false
+}
+
+// readsLatin reports whether most of body's letters are Latin, and when
+// not, how many are not, for the error message.
+func readsLatin(body string) (string, bool) {
+	var letters, latin int
+	for _, r := range body {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.Is(unicode.Latin, r) {
+				latin++
+			}
+		}
+	}
+	if letters > 0 && latin*2 < letters {
+		return fmt.Sprintf("mostly non-Latin script (%d of %d letters)", letters-latin, letters), false
+	}
+	return "", true
 }

@@ -12,20 +12,11 @@ import (
 )
 
 // readsEnglishWhole is readsEnglish as it was first written: the body
-// lower-cased whole, then split into words. readsEnglish must judge every
-// text as it does.
+// lower-cased whole, then split into words, each compared with every
+// function word. readsEnglish must judge every text as it does.
 func readsEnglishWhole(body string) (string, bool) {
-	var letters, latin int
-	for _, r := range body {
-		if unicode.IsLetter(r) {
-			letters++
-			if unicode.Is(unicode.Latin, r) {
-				latin++
-			}
-		}
-	}
-	if letters > 0 && latin*2 < letters {
-		return fmt.Sprintf("mostly non-Latin script (%d of %d letters)", letters-latin, letters), false
+	if why, ok := readsLatin(body); !ok {
+		return why, false
 	}
 	counts := make(map[string]int)
 	words := 0
