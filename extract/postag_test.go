@@ -40,7 +40,7 @@ func TestTaggerMatchesProse(t *testing.T) {
 			if strings.TrimSpace(line) == "" {
 				continue
 			}
-			pd, err := prose.NewDocument(line, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(tk.model))
+			pd, err := prose.NewDocument(line, prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(tk.model()))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -127,7 +127,7 @@ func TestEntitiesMatchProse(t *testing.T) {
 			fallback++
 			return
 		}
-		pd, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(tk.model))
+		pd, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(tk.model()))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -189,4 +189,40 @@ func proseTestTexts(t *testing.T) []string {
 		texts = append(texts, g.Text)
 	}
 	return texts
+}
+
+// TestProseModelNotLoaded: the fast taggers decide every word and name of
+// the fixture articles, the seeds and generated articles, so the tokenizer
+// never loads prose's model for them, and a process's collector does not
+// mark its maps. A text that needs prose still gets it.
+func TestProseModelNotLoaded(t *testing.T) {
+	shared, err := testTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := *shared
+	loads := 0
+	tk.model = func() *prose.Model { loads++; return shared.model() }
+	texts := proseTestTexts(t)
+	for _, text := range texts {
+		a, err := ParseArticle("t.txt", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tk.Tokenize(a.Body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if loads != 0 {
+		t.Errorf("prose's model was asked for %d times in %d texts, want none", loads, len(texts))
+	}
+	// An emoticon, which prose tags from a list the fast tagger does not
+	// hold, is tagged by prose.
+	toks, err := tk.tagged("Sales rose 12% in May xD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loads != 1 || len(toks) == 0 {
+		t.Errorf("a sentence with an emoticon asked for prose's model %d times and got %d tokens, want once and some", loads, len(toks))
+	}
 }

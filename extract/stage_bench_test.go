@@ -44,6 +44,17 @@ func BenchmarkTokenize(b *testing.B) {
 	}
 }
 
+// BenchmarkNewTokenizer is what a stage process spends loading its models
+// once, at start.
+func BenchmarkNewTokenizer(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := extract.NewTokenizer(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkTokenizeParallel is BenchmarkTokenize with one Tokenizer shared
 // by GOMAXPROCS goroutines, as the pipeline's tokenize workers share it:
 // with -cpu 1,2 it shows how far concurrent calls scale.

@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -52,8 +53,14 @@ type Tokenizer struct {
 	// seg keeps its per-call state in the tokens it makes, and only reads
 	// its training data and annotators, so it is shared without a lock
 	// (TestTokenizeConcurrent).
-	seg   *sentences.DefaultSentenceTokenizer
-	model *prose.Model
+	seg *sentences.DefaultSentenceTokenizer
+	// model is prose's own, for the words and names the fast taggers
+	// cannot decide (tagged, windowEntities) and the other nerModes. It is
+	// loaded on first use: the fast taggers decide every word of the
+	// fixtures and of bench's generated corpus, and prose's model, some
+	// 46 MB of maps of strings, would otherwise be marked by every
+	// garbage collection of the process for nothing.
+	model func() *prose.Model
 	pos   *posTagger
 	ents  *entityTagger
 
@@ -87,7 +94,8 @@ func NewTokenizer() (*Tokenizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tokenizer{seg: seg, model: prose.ModelFromData("crosscheck"), pos: pos, ents: ents}, nil
+	model := sync.OnceValue(func() *prose.Model { return prose.ModelFromData("crosscheck") })
+	return &Tokenizer{seg: seg, model: model, pos: pos, ents: ents}, nil
 }
 
 // Tokenize cuts body into blocks (lines), marks page clutter, segments the
@@ -284,7 +292,7 @@ func (t *Tokenizer) tagged(text string) ([]prose.Token, error) {
 }
 
 func (t *Tokenizer) document(text string, entities bool) (*prose.Document, error) {
-	return prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(entities), prose.UsingModel(t.model))
+	return prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(entities), prose.UsingModel(t.model()))
 }
 
 // capitalPair reports whether text has two capitalised words in a row, or
