@@ -224,7 +224,7 @@ func publishJSON(ctx context.Context, js jetstream.JetStream, subject, msgID str
 	if err != nil {
 		return permanent(fmt.Errorf("encode %s: %w", subject, err))
 	}
-	if _, err := js.Publish(ctx, subject, data, jetstream.WithMsgID(msgID)); err != nil {
+	if _, err := publishData(ctx, js, subject, msgID, data); err != nil {
 		return fmt.Errorf("publish %s: %w", subject, err)
 	}
 	return nil
