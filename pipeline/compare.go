@@ -39,6 +39,9 @@ import (
 type comparer struct {
 	js jetstream.JetStream
 	kv jetstream.KeyValue
+	// events publishes an article's verdict events and waits for them
+	// together.
+	events *batchPublisher
 
 	// groups caches the groups this process last wrote, with their
 	// revisions, so that the next update of a group can go straight to the
@@ -72,7 +75,11 @@ var groupLockSeed = maphash.MakeSeed()
 // newComparer returns a comparer whose band index follows StreamBands
 // until ctx is done.
 func newComparer(ctx context.Context, js jetstream.JetStream, kv jetstream.KeyValue) (*comparer, error) {
-	c := &comparer{js: js, kv: kv,
+	events, err := newBatchPublisher(ctx, js.Conn())
+	if err != nil {
+		return nil, err
+	}
+	c := &comparer{js: js, kv: kv, events: events,
 		groups: cache[cachedGroup]{size: groupCacheSize},
 		docs:   cache[docState]{size: docCacheSize},
 		index:  newBandIndex(),
@@ -349,17 +356,18 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 	if err != nil {
 		return err
 	}
-	futures := make([]jetstream.PubAckFuture, 0, len(events))
-	for _, ev := range events {
+	msgs := make([]*nats.Msg, len(events))
+	for i, ev := range events {
 		subj := VerdictSubject(coll, string(ev.Verdict.Status), ev.Verdict.Subject)
-		id := fmt.Sprintf("%s.v.%s.%d", coll, ev.Verdict.ID, ev.Version)
-		f, err := publishAsyncJSON(c.js, subj, id, ev)
+		data, err := json.Marshal(ev)
 		if err != nil {
-			return err
+			return permanent(fmt.Errorf("encode %s: %w", subj, err))
 		}
-		futures = append(futures, f)
+		msgs[i] = nats.NewMsg(subj)
+		msgs[i].Data = data
+		msgs[i].Header.Set(jetstream.MsgIDHeader, fmt.Sprintf("%s.v.%s.%d", coll, ev.Verdict.ID, ev.Version))
 	}
-	if err := awaitAcks(ctx, futures); err != nil {
+	if err := c.events.publishAll(ctx, msgs); err != nil {
 		return err
 	}
 	done := ComparedMsg{Collection: coll, Article: a.ID, CopyOf: copyOf, Story: story, Groups: len(keys), KVOps: int(kv.n.Load())}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -15,27 +16,24 @@ import (
 
 // publishMsg stores m in the stream its subject belongs to and returns the
 // sequence JetStream stored it at, as jetstream.JetStream.PublishMsg does:
-// a ctx without a deadline gets js's default timeout, and a request that
-// finds no stream listening is tried again twice, a quarter of a second
-// apart, to ride out a server restart or a change of stream leader. It
-// differs in reading the acknowledgement: PublishMsg decodes every one
-// with encoding/json, which took 1.6% of the pipeline's CPU in bench (some
-// twenty publishes an article wait for their acknowledgement); the
-// server's own form of it is read directly here (readPubAck).
+// it waits until ctx's deadline, or js's default timeout if that comes
+// first or ctx has none, and a request that finds no stream listening is
+// tried again twice, a quarter of a second apart, to ride out a server
+// restart or a change of stream leader. It differs in two costs, each
+// about 1% of the pipeline's CPU in bench, where some twenty publishes an
+// article wait for their acknowledgement: PublishMsg gives every request
+// a context with a timer of its own, and decodes every acknowledgement
+// with encoding/json; here the request waits on one of the client's
+// pooled timers, and the acknowledgement, in the server's own form, is
+// read directly (readPubAck).
 func publishMsg(ctx context.Context, js jetstream.JetStream, m *nats.Msg) (uint64, error) {
-	if _, ok := ctx.Deadline(); !ok {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, js.Options().DefaultTimeout)
-		defer cancel()
-	}
-	nc := js.Conn()
-	resp, err := nc.RequestMsgWithContext(ctx, m)
+	resp, err := request(ctx, js, m)
 	for r := 0; errors.Is(err, nats.ErrNoResponders) && r < jetstream.DefaultPubRetryAttempts; r++ {
 		select {
 		case <-ctx.Done():
 		case <-time.After(jetstream.DefaultPubRetryWait):
 		}
-		resp, err = nc.RequestMsgWithContext(ctx, m)
+		resp, err = request(ctx, js, m)
 	}
 	if errors.Is(err, nats.ErrNoResponders) {
 		return 0, jetstream.ErrNoStreamResponse
@@ -44,6 +42,21 @@ func publishMsg(ctx context.Context, js jetstream.JetStream, m *nats.Msg) (uint6
 		return 0, err
 	}
 	return readPubAck(resp.Data)
+}
+
+// request sends m and waits for the reply until ctx's deadline or js's
+// default timeout, whichever comes first.
+func request(ctx context.Context, js jetstream.JetStream, m *nats.Msg) (*nats.Msg, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	timeout := js.Options().DefaultTimeout
+	if d, ok := ctx.Deadline(); ok {
+		if timeout = min(timeout, time.Until(d)); timeout <= 0 {
+			return nil, context.DeadlineExceeded
+		}
+	}
+	return js.Conn().RequestMsg(m, timeout)
 }
 
 // publishData is publishMsg of data on subject, with msgID as its message
@@ -118,4 +131,106 @@ func quickPubAck(data []byte) (uint64, bool) {
 		return seq, true
 	}
 	return 0, false
+}
+
+// batchPublisher publishes messages without waiting for each, then waits
+// for all their acknowledgements at once: the compare stage's verdict
+// events, one per group an article changed. It is jetstream's
+// PublishAsync with one reply subscription per process, as there, but
+// with the acknowledgements read by readPubAck rather than encoding/json,
+// and no future, timer or option set up per message.
+type batchPublisher struct {
+	nc     *nats.Conn
+	prefix string // of the reply subjects: an inbox, then "."
+	mu     sync.Mutex
+	next   uint64
+	waits  map[uint64]chan<- *nats.Msg // by reply token
+}
+
+// newBatchPublisher subscribes to the replies of nc's batches until ctx is
+// done.
+func newBatchPublisher(ctx context.Context, nc *nats.Conn) (*batchPublisher, error) {
+	p := &batchPublisher{nc: nc, prefix: nats.NewInbox() + ".", waits: make(map[uint64]chan<- *nats.Msg)}
+	sub, err := nc.Subscribe(p.prefix+"*", p.reply)
+	if err != nil {
+		return nil, fmt.Errorf("subscribe to publish acknowledgements: %w", err)
+	}
+	context.AfterFunc(ctx, func() { _ = sub.Unsubscribe() })
+	return p, nil
+}
+
+// reply hands an acknowledgement to the batch waiting for it; one that
+// comes after its batch gave up is dropped.
+func (p *batchPublisher) reply(m *nats.Msg) {
+	id, err := strconv.ParseUint(m.Subject[len(p.prefix):], 10, 64)
+	if err != nil {
+		return
+	}
+	p.mu.Lock()
+	ch, ok := p.waits[id]
+	delete(p.waits, id)
+	p.mu.Unlock()
+	if ok {
+		ch <- m // buffered for the whole batch
+	}
+}
+
+// publishAll stores msgs, returning once JetStream has acknowledged every
+// one, within ackTimeout, or with the errors of those it refused. Messages
+// with a Nats-Msg-Id count once, so a retry after an error stores nothing
+// twice.
+func (p *batchPublisher) publishAll(ctx context.Context, msgs []*nats.Msg) error {
+	if len(msgs) == 0 {
+		return nil
+	}
+	replies := make(chan *nats.Msg, len(msgs))
+	p.mu.Lock()
+	first := p.next + 1
+	p.next += uint64(len(msgs))
+	for i := range msgs {
+		p.waits[first+uint64(i)] = replies
+	}
+	p.mu.Unlock()
+	defer func() {
+		p.mu.Lock()
+		for i := range msgs {
+			delete(p.waits, first+uint64(i))
+		}
+		p.mu.Unlock()
+	}()
+	for i, m := range msgs {
+		m.Reply = p.prefix + strconv.FormatUint(first+uint64(i), 10)
+		if err := p.nc.PublishMsg(m); err != nil {
+			return fmt.Errorf("publish %s: %w", m.Subject, err)
+		}
+	}
+	// A lost connection can leave an acknowledgement unsent: give up well
+	// within the ack wait, so the message is retried rather than held.
+	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
+	defer cancel()
+	var errs []error
+	for range msgs {
+		select {
+		case r := <-replies:
+			if err := ackError(r); err != nil {
+				id, _ := strconv.ParseUint(r.Subject[len(p.prefix):], 10, 64)
+				errs = append(errs, fmt.Errorf("publish %s: %w", msgs[id-first].Subject, err))
+			}
+		case <-ctx.Done():
+			return fmt.Errorf("publish: %w", context.Cause(ctx))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// ackError is the error of a publish's reply: none for an acknowledgement
+// of its storing, jetstream.ErrNoStreamResponse when no stream listens on
+// its subject (the server answers with status 503), else the error
+// JetStream gave.
+func ackError(r *nats.Msg) error {
+	if len(r.Data) == 0 && r.Header.Get("Status") == "503" {
+		return jetstream.ErrNoStreamResponse
+	}
+	_, err := readPubAck(r.Data)
+	return err
 }

@@ -123,6 +123,43 @@ func TestPublishMsgAsJetStream(t *testing.T) {
 			if _, err := publishData(ctx, js, "nostream."+stream, "x", nil); !errors.Is(err, jetstream.ErrNoStreamResponse) {
 				t.Errorf("publish where no stream listens: %v, want %v", err, jetstream.ErrNoStreamResponse)
 			}
+
+			// A batch: stored once each, a duplicate id once in all; a
+			// swap that fails and a subject no stream listens on are
+			// errors naming their subject.
+			bp, err := newBatchPublisher(ctx, js.Conn())
+			if err != nil {
+				t.Fatal(err)
+			}
+			batch := func(ids ...string) []*nats.Msg {
+				var msgs []*nats.Msg
+				for _, id := range ids {
+					m := nats.NewMsg(stream + ".c")
+					m.Header.Set(jetstream.MsgIDHeader, id)
+					msgs = append(msgs, m)
+				}
+				return msgs
+			}
+			if err := bp.publishAll(ctx, batch("c1", "c2", "c1", "c3")); err != nil {
+				t.Fatal(err)
+			}
+			if err := bp.publishAll(ctx, batch("c3", "c4")); err != nil {
+				t.Fatal(err)
+			}
+			info, err := js.Stream(ctx, stream)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := info.CachedInfo().State.Msgs; n != 2+4 {
+				t.Errorf("stream holds %d messages after two batches, want 6 (2 before, c1 to c4)", n)
+			}
+			bad := batch("d1", "d2")
+			bad[0].Header.Set(jetstream.ExpectedLastSubjSeqHeader, "99")
+			bad[1].Subject = "nostream." + stream
+			err = bp.publishAll(ctx, bad)
+			if !casConflict(err) || !errors.Is(err, jetstream.ErrNoStreamResponse) || !strings.Contains(err.Error(), "publish nostream."+stream) {
+				t.Errorf("a batch with a failed swap and no stream for a subject: %v", err)
+			}
 		})
 	}
 }

@@ -243,38 +243,3 @@ func encodeJSON(v any) ([]byte, error) {
 // ackTimeout bounds the wait for JetStream to store a handler's output.
 const ackTimeout = 10 * time.Second
 
-// publishAsyncJSON sends v on subject without waiting; the returned future
-// resolves when JetStream has stored it (see awaitAcks).
-func publishAsyncJSON(js jetstream.JetStream, subject, msgID string, v any) (jetstream.PubAckFuture, error) {
-	data, err := encodeJSON(v)
-	if err != nil {
-		return nil, permanent(fmt.Errorf("encode %s: %w", subject, err))
-	}
-	f, err := js.PublishAsync(subject, data, jetstream.WithMsgID(msgID))
-	if err != nil {
-		return nil, fmt.Errorf("publish %s: %w", subject, err)
-	}
-	return f, nil
-}
-
-// awaitAcks waits until JetStream has stored every message of fs, so that
-// a handler returns, and its message is acked, only after its output is
-// stored. Messages sent with the same Nats-Msg-Id count once, so a retry
-// after a failure here changes nothing already stored.
-func awaitAcks(ctx context.Context, fs []jetstream.PubAckFuture) error {
-	// A lost connection can leave a future unresolved: give up well within
-	// the ack wait, so the message is retried rather than held.
-	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
-	defer cancel()
-	var errs []error
-	for _, f := range fs {
-		select {
-		case <-f.Ok():
-		case err := <-f.Err():
-			errs = append(errs, fmt.Errorf("publish %s: %w", f.Msg().Subject, err))
-		case <-ctx.Done():
-			return fmt.Errorf("publish: %w", context.Cause(ctx))
-		}
-	}
-	return errors.Join(errs...)
-}
