@@ -242,4 +242,3 @@ func encodeJSON(v any) ([]byte, error) {
 
 // ackTimeout bounds the wait for JetStream to store a handler's output.
 const ackTimeout = 10 * time.Second
-
