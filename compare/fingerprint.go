@@ -104,15 +104,19 @@ func signShingles(sh []uint64) Fingerprint {
 		return f
 	}
 	f.n = uint32(min(len(sh), math.MaxUint32))
-	for i := range f.mins {
-		a, b := perm[i].a, perm[i].b
-		m := uint32(math.MaxUint32)
+	// Four hash functions a pass over the shingles: their multiplications
+	// are independent, so the processor overlaps them, where one function
+	// a pass waited on each.
+	for i := 0; i < K; i += 4 {
+		p := perm[i : i+4 : i+4]
+		m0, m1, m2, m3 := uint32(math.MaxUint32), uint32(math.MaxUint32), uint32(math.MaxUint32), uint32(math.MaxUint32)
 		for _, x := range sh {
-			if v := uint32((a*x + b) >> 32); v < m {
-				m = v
-			}
+			m0 = min(m0, uint32((p[0].a*x+p[0].b)>>32))
+			m1 = min(m1, uint32((p[1].a*x+p[1].b)>>32))
+			m2 = min(m2, uint32((p[2].a*x+p[2].b)>>32))
+			m3 = min(m3, uint32((p[3].a*x+p[3].b)>>32))
 		}
-		f.mins[i] = m
+		f.mins[i], f.mins[i+1], f.mins[i+2], f.mins[i+3] = m0, m1, m2, m3
 	}
 	return f
 }

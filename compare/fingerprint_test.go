@@ -1,7 +1,10 @@
 package compare
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
+	"math"
 	"errors"
 	"math/rand/v2"
 	"os"
@@ -90,6 +93,50 @@ func TestSign(t *testing.T) {
 			t.Errorf("Sign(%q) matches itself; a text without shingles should match nothing", short)
 		}
 	}
+}
+
+// TestSignAsOneFunctionAPass: signShingles, four hash functions a pass,
+// takes the minima one function a pass takes (signReference), so
+// fingerprints stored before it still match; the fingerprint of
+// testdata/wire.txt is pinned for the same reason.
+func TestSignAsOneFunctionAPass(t *testing.T) {
+	wire := readTestdata(t, "wire.txt")
+	texts := []string{wire, wire[:len(wire)/3], "Dock workers at the port of Caldera voted on Thursday to end a strike."}
+	for _, text := range texts {
+		if got, want := signShingles(shingles(text)), signReference(shingles(text)); got != want {
+			t.Errorf("signShingles of %.40q differs from one function a pass", text)
+		}
+	}
+	got, err := Sign(wire).MarshalText()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := sha256.Sum256(got); hex.EncodeToString(sum[:8]) != wireFingerprint {
+		t.Errorf("Sign(wire.txt) changed (sha256 of its text %x, want %s): fingerprints stored in the state would no longer match new ones", sum[:8], wireFingerprint)
+	}
+}
+
+const wireFingerprint = "7ab30e0313ad394c"
+
+// signReference is signShingles as first written: one hash function a
+// pass over the shingles.
+func signReference(sh []uint64) Fingerprint {
+	var f Fingerprint
+	if len(sh) == 0 {
+		return f
+	}
+	f.n = uint32(min(len(sh), math.MaxUint32))
+	for i := range f.mins {
+		a, b := perm[i].a, perm[i].b
+		m := uint32(math.MaxUint32)
+		for _, x := range sh {
+			if v := uint32((a*x + b) >> 32); v < m {
+				m = v
+			}
+		}
+		f.mins[i] = m
+	}
+	return f
 }
 
 func TestBands(t *testing.T) {

@@ -106,6 +106,9 @@ func FuzzSign(f *testing.F) {
 		if a != Sign(body) {
 			t.Fatal("Sign is not deterministic")
 		}
+		if a != signReference(shingles(body)) {
+			t.Fatal("signShingles differs from one hash function a pass")
+		}
 		if s := a.Similarity(a); s != 0 && s != 1 {
 			t.Fatalf("Sign(%q).Similarity(itself) = %v", body, s)
 		}
