@@ -87,3 +87,27 @@ func TestDocMsgMalformed(t *testing.T) {
 		})
 	}
 }
+
+// TestDecodeAsEncodingJSON: a submitted article is read as encoding/json
+// reads it, leniency included (names in any case, invalid UTF-8 replaced,
+// unknown fields ignored), and what encoding/json refuses is refused.
+func TestDecodeAsEncodingJSON(t *testing.T) {
+	for _, data := range []string{
+		`{"collection":"news","article":{"id":"a1","file":"a.txt","source":"Wire","body":"Text."}}`,
+		`{"Collection":"news","ARTICLE":{"Id":"a1","Body":"Text."}}`,
+		"{\"collection\":\"news\",\"article\":{\"body\":\"bad \xff byte\"}}",
+		`{"collection":"news","extra":[1,2,{"x":null}],"article":{"body":"T"}}`,
+		`{"collection":"news","article":{"body":"\u00e9\ud83d\ude00"}}`,
+		`{"collection":"news","article":{"body":"T"}} trailing`,
+		`{"collection":7}`,
+		`not json`,
+		"",
+	} {
+		var got, want ArticleMsg
+		err := decode(benchMsg{subject: "crosscheck.articles.news", data: []byte(data)}, &got)
+		wantErr := json.Unmarshal([]byte(data), &want)
+		if (err != nil) != (wantErr != nil) || !cmp.Equal(got, want) {
+			t.Errorf("%q: decoded %+v, %v; encoding/json %+v, %v", data, got, err, want, wantErr)
+		}
+	}
+}
