@@ -140,6 +140,11 @@ func (c *cache[V]) drop(k string) {
 type cachedGroup struct {
 	rev uint64
 	st  groupState
+	// entries is the JSON of each of st's entries as last stored, for
+	// the next update to copy (encodeGroupReusing); nil if the group was
+	// stored compressed, which keeps what the cache holds to some 8 KB a
+	// group.
+	entries [][]byte
 }
 
 // groupState is one group of comparable claims and its current verdict.
@@ -643,9 +648,12 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 	defer mu.Unlock()
 	for attempt := range casAttempts {
 		st := groupState{Key: key}
-		var rev uint64
+		var (
+			rev      uint64
+			prevJSON [][]byte
+		)
 		if g, ok := c.groups.get(kvKey); attempt == 0 && ok {
-			st, rev = g.st, g.rev
+			st, rev, prevJSON = g.st, g.rev, g.entries
 		} else if attempt > 0 {
 			e, err := kv.get(ctx, kvKey)
 			switch {
@@ -664,6 +672,7 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 			return VerdictEvent{Collection: coll, Version: st.Version, Verdict: st.Verdict}, nil
 		}
 		prev := st.status()
+		prevEntries := st.Entries
 		// A new slice: the cached group's entries stay as they were.
 		st.Entries = append(slices.Clip(st.Entries), entries...)
 		st.Folded = slices.Clip(st.Folded)
@@ -671,7 +680,7 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 		slices.SortFunc(st.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
 		st.Verdict = compare.Judge(st.Entries)
 		st.Version++
-		data, err := encodeGroup(st)
+		data, entriesJSON, err := encodeGroupReusing(st, prevEntries, prevJSON)
 		if err != nil {
 			return VerdictEvent{}, permanent(err)
 		}
@@ -680,7 +689,7 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 			if len(st.Entries) > groupCacheEntries {
 				c.groups.drop(kvKey)
 			} else {
-				c.groups.put(kvKey, cachedGroup{newRev, st})
+				c.groups.put(kvKey, cachedGroup{newRev, st, entriesJSON})
 			}
 			return VerdictEvent{Collection: coll, Version: st.Version, Previous: prev, Verdict: st.Verdict}, nil
 		}
@@ -729,19 +738,87 @@ func newGroupCodec() (*zstd.Encoder, *zstd.Decoder) {
 // encodeGroup stores a group's state without its verdict but with its
 // status (see groupState).
 func encodeGroup(st groupState) ([]byte, error) {
-	st.Status = st.Verdict.Status
-	st.Verdict = compare.Verdict{}
+	data, _, err := encodeGroupReusing(st, nil, nil)
+	return data, err
+}
+
+// encodeGroupReusing is encodeGroup for a group whose previous state had
+// entries prev, encoded as prevJSON (nil if not kept): an entry never
+// changes once in a group, so its JSON is copied rather than encoded
+// again, and only the article's new entries, and any folded ones, are.
+// The group's JSON is the same bytes either way (TestGroupReusesEntries).
+// It returns, for a group stored plain, each entry's JSON within the
+// stored bytes, for the next update to reuse; nil for one compressed.
+func encodeGroupReusing(st groupState, prev []compare.Entry, prevJSON [][]byte) (data []byte, entries [][]byte, err error) {
 	buf := groupBufs.Get().(*bytes.Buffer)
 	defer groupBufs.Put(buf)
 	buf.Reset()
-	if err := json.NewEncoder(buf).Encode(st); err != nil {
-		return nil, err
+	// encoding/json's encoding of a groupState without its verdict,
+	// field by field.
+	buf.WriteString(`{"key":`)
+	if err := appendJSON(buf, st.Key); err != nil {
+		return nil, nil, err
 	}
-	plain := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
-	if len(plain) < plainGroupMax {
-		return bytes.Clone(plain), nil
+	buf.WriteString(`,"version":`)
+	buf.WriteString(strconv.Itoa(st.Version))
+	buf.WriteString(`,"entries":`)
+	offs := make([]int, 0, 2*len(st.Entries))
+	if st.Entries == nil {
+		buf.WriteString("null")
+	} else {
+		buf.WriteByte('[')
+		j := 0 // prev is sorted by claim id, as st.Entries is
+		for i, e := range st.Entries {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			for j < len(prevJSON) && j < len(prev) && prev[j].Claim.ID < e.Claim.ID {
+				j++
+			}
+			start := buf.Len()
+			if j < len(prevJSON) && j < len(prev) && e.Fold == nil && prev[j].Fold == nil && e.Claim.ID != "" &&
+				prev[j].Claim.ID == e.Claim.ID && prev[j].Claim.Article == e.Claim.Article {
+				buf.Write(prevJSON[j])
+			} else if err := appendJSON(buf, e); err != nil {
+				return nil, nil, err
+			}
+			offs = append(offs, start, buf.Len())
+		}
+		buf.WriteByte(']')
 	}
-	return groupEncoder.EncodeAll(plain, []byte{zstdGroup}), nil
+	if st.Verdict.Status != "" {
+		buf.WriteString(`,"status":`)
+		if err := appendJSON(buf, st.Verdict.Status); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(st.Folded) > 0 {
+		buf.WriteString(`,"folded":`)
+		if err := appendJSON(buf, st.Folded); err != nil {
+			return nil, nil, err
+		}
+	}
+	buf.WriteByte('}')
+	plain := buf.Bytes()
+	if len(plain) >= plainGroupMax {
+		return groupEncoder.EncodeAll(plain, []byte{zstdGroup}), nil, nil
+	}
+	data = bytes.Clone(plain)
+	entries = make([][]byte, len(offs)/2)
+	for i := range entries {
+		entries[i] = data[offs[2*i]:offs[2*i+1]:offs[2*i+1]]
+	}
+	return data, entries, nil
+}
+
+// appendJSON appends v's JSON to buf as encoding/json encodes it within a
+// struct: HTML characters escaped, no newline.
+func appendJSON(buf *bytes.Buffer, v any) error {
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		return err
+	}
+	buf.Truncate(buf.Len() - 1) // Encode's newline
+	return nil
 }
 
 // groupBufs hold groups' plain JSON between the codec and the compressor:

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -173,5 +175,66 @@ func TestGroupStatusWithoutJudging(t *testing.T) {
 	}
 	if s := older.status(); s != compare.Conflict {
 		t.Errorf("status() of a state stored without one = %q, want conflict (judged)", s)
+	}
+}
+
+// TestGroupReusesEntries: a group updated article by article, its
+// entries' JSON copied from the previous write, is stored as the same
+// bytes as encoding/json gives the whole state, through folding (more
+// than compare.FoldAbove claims), compression, and text that encoding/json
+// escapes.
+func TestGroupReusesEntries(t *testing.T) {
+	reference := func(st groupState) []byte {
+		st.Status = st.Verdict.Status
+		st.Verdict = compare.Verdict{}
+		data, err := json.Marshal(st)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+	st := groupState{Key: "bridge|cost|value <&>"}
+	var prevJSON [][]byte
+	reused, compressed := 0, 0
+	for n := range 3 * compare.FoldAbove {
+		// Articles arrive out of id order, so new entries land among old.
+		id := fmt.Sprintf("a%03d", (n*37)%(3*compare.FoldAbove))
+		v := float64(10+n%3) * 1e6
+		e := compare.Entry{
+			Claim: extract.Claim{ID: id + "-1", Article: id, Subject: "bridge", Attribute: "cost",
+				Sentence: "Costs rose to <$11m> & more, said Ďurica\u2028.",
+				Value:    &extract.Value{Text: fmt.Sprintf("$%d million", int(v/1e6)), Number: v, Min: &v, Max: &v, Unit: "USD", Hedge: "exact"}},
+			Source: fmt.Sprintf("Outlet %d", n%9), Published: "2024-05-01", Seq: uint64(n + 1),
+		}
+		prevEntries := st.Entries
+		st.Entries = append(slices.Clip(st.Entries), e)
+		st.Folded = slices.Clip(st.Folded)
+		st.fold()
+		slices.SortFunc(st.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
+		st.Verdict = compare.Judge(st.Entries)
+		st.Version++
+		data, entries, err := encodeGroupReusing(st, prevEntries, prevJSON)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := data
+		if data[0] == zstdGroup {
+			compressed++
+			if got, err = groupDecoder.DecodeAll(data[1:], nil); err != nil {
+				t.Fatal(err)
+			}
+		} else if prevJSON != nil {
+			reused++
+		}
+		if want := reference(st); !bytes.Equal(got, want) {
+			t.Fatalf("after %d articles: stored\n%s\nwant\n%s", n+1, got, want)
+		}
+		if entries != nil && len(entries) != len(st.Entries) {
+			t.Fatalf("after %d articles: %d entries' JSON for %d entries", n+1, len(entries), len(st.Entries))
+		}
+		prevJSON = entries
+	}
+	if reused == 0 || compressed == 0 || len(st.Folded) == 0 {
+		t.Errorf("writes reusing entries %d, compressed %d, folded articles %d: want some of each", reused, compressed, len(st.Folded))
 	}
 }
