@@ -97,6 +97,10 @@ func mix(z uint64) uint64 {
 // typography and page layout do not matter, only the running sentences.
 func Sign(body string) Fingerprint { return signShingles(shingles(body)) }
 
+// This does not compile unless K is a multiple of four, as signShingles
+// takes four hash functions at a time.
+var _ = [1]struct{}{}[K%4]
+
 // signShingles takes the minima over distinct shingle hashes.
 func signShingles(sh []uint64) Fingerprint {
 	var f Fingerprint
@@ -106,7 +110,7 @@ func signShingles(sh []uint64) Fingerprint {
 	f.n = uint32(min(len(sh), math.MaxUint32))
 	// Four hash functions a pass over the shingles: their multiplications
 	// are independent, so the processor overlaps them, where one function
-	// a pass waited on each.
+	// a pass waited on each. K is a multiple of four (see above).
 	for i := 0; i < K; i += 4 {
 		p := perm[i : i+4 : i+4]
 		m0, m1, m2, m3 := uint32(math.MaxUint32), uint32(math.MaxUint32), uint32(math.MaxUint32), uint32(math.MaxUint32)

@@ -48,7 +48,8 @@ type Entity struct {
 }
 
 // Tokenizer segments, tags and finds entities in article bodies. Its models
-// are loaded once by NewTokenizer; a Tokenizer is safe for concurrent use.
+// are loaded once by NewTokenizer, prose's own on first use (see model); a
+// Tokenizer is safe for concurrent use.
 type Tokenizer struct {
 	// seg keeps its per-call state in the tokens it makes, and only reads
 	// its training data and annotators, so it is shared without a lock
@@ -79,8 +80,10 @@ const (
 	nerNone
 )
 
-// NewTokenizer loads the sentence segmenter and prose's tagging and entity
-// models. It is slow (hundreds of milliseconds): call it once per process.
+// NewTokenizer loads the sentence segmenter and the fast taggers, from
+// prose's tagging and entity model data; prose's model itself is loaded the
+// first time a text needs it. It is slow (hundreds of milliseconds): call it
+// once per process.
 func NewTokenizer() (*Tokenizer, error) {
 	seg, err := english.NewSentenceTokenizer(nil)
 	if err != nil {

@@ -75,7 +75,7 @@ var groupLockSeed = maphash.MakeSeed()
 // newComparer returns a comparer whose band index follows StreamBands
 // until ctx is done.
 func newComparer(ctx context.Context, js jetstream.JetStream, kv jetstream.KeyValue) (*comparer, error) {
-	events, err := newBatchPublisher(ctx, js.Conn())
+	events, err := newBatchPublisher(js.Conn())
 	if err != nil {
 		return nil, err
 	}
@@ -924,12 +924,14 @@ func goSpare(f func()) {
 	select {
 	case spare <- f:
 	default:
-		go func() {
+		// f is the goroutine's own variable, not goSpare's captured one:
+		// dead once called, it keeps nothing of the last job while idle.
+		go func(f func()) {
 			for {
 				f()
 				f = <-spare
 			}
-		}()
+		}(f)
 	}
 }
 

@@ -25,7 +25,11 @@ import (
 // a context with a timer of its own, and decodes every acknowledgement
 // with encoding/json; here the request waits on one of the client's
 // pooled timers, and the acknowledgement, in the server's own form, is
-// read directly (readPubAck).
+// read directly (readPubAck). So a ctx cancelled while a request is out
+// does not cut it short (it waits at most the default timeout), a ctx
+// deadline later than that timeout does not extend it, and a request that
+// times out returns nats.ErrTimeout; the stages retry every such error
+// alike.
 func publishMsg(ctx context.Context, js jetstream.JetStream, m *nats.Msg) (uint64, error) {
 	resp, err := request(ctx, js, m)
 	for r := 0; errors.Is(err, nats.ErrNoResponders) && r < jetstream.DefaultPubRetryAttempts; r++ {
@@ -122,6 +126,9 @@ func quickPubAck(data []byte) (uint64, bool) {
 	for n < len(rest) && '0' <= rest[n] && rest[n] <= '9' {
 		n++
 	}
+	if n > 1 && rest[0] == '0' {
+		return 0, false // JSON numbers have no leading zeros
+	}
 	seq, err := strconv.ParseUint(string(rest[:n]), 10, 64)
 	if err != nil {
 		return 0, false
@@ -147,15 +154,15 @@ type batchPublisher struct {
 	waits  map[uint64]chan<- *nats.Msg // by reply token
 }
 
-// newBatchPublisher subscribes to the replies of nc's batches until ctx is
-// done.
-func newBatchPublisher(ctx context.Context, nc *nats.Conn) (*batchPublisher, error) {
+// newBatchPublisher subscribes to the replies of nc's batches for as long
+// as nc is open: a stage's in-flight messages outlive the context that
+// stops it (Worker.Run drains them), and their acknowledgements must still
+// be heard.
+func newBatchPublisher(nc *nats.Conn) (*batchPublisher, error) {
 	p := &batchPublisher{nc: nc, prefix: nats.NewInbox() + ".", waits: make(map[uint64]chan<- *nats.Msg)}
-	sub, err := nc.Subscribe(p.prefix+"*", p.reply)
-	if err != nil {
+	if _, err := nc.Subscribe(p.prefix+"*", p.reply); err != nil {
 		return nil, fmt.Errorf("subscribe to publish acknowledgements: %w", err)
 	}
-	context.AfterFunc(ctx, func() { _ = sub.Unsubscribe() })
 	return p, nil
 }
 
@@ -179,7 +186,15 @@ func (p *batchPublisher) reply(m *nats.Msg) {
 // one, within ackTimeout, or with the errors of those it refused. Messages
 // with a Nats-Msg-Id count once, so a retry after an error stores nothing
 // twice.
+//
+// A message no stream answered for is sent again twice, a quarter of a
+// second apart, as jetstream's publishes are, to ride out a server restart
+// or a change of stream leader.
 func (p *batchPublisher) publishAll(ctx context.Context, msgs []*nats.Msg) error {
+	return p.publish(ctx, msgs, jetstream.DefaultPubRetryAttempts)
+}
+
+func (p *batchPublisher) publish(ctx context.Context, msgs []*nats.Msg, retries int) error {
 	if len(msgs) == 0 {
 		return nil
 	}
@@ -208,17 +223,33 @@ func (p *batchPublisher) publishAll(ctx context.Context, msgs []*nats.Msg) error
 	// within the ack wait, so the message is retried rather than held.
 	ctx, cancel := context.WithTimeout(ctx, ackTimeout)
 	defer cancel()
-	var errs []error
+	var (
+		errs  []error
+		again []*nats.Msg // no stream answered
+	)
 	for range msgs {
 		select {
 		case r := <-replies:
-			if err := ackError(r); err != nil {
-				id, _ := strconv.ParseUint(r.Subject[len(p.prefix):], 10, 64)
-				errs = append(errs, fmt.Errorf("publish %s: %w", msgs[id-first].Subject, err))
+			id, _ := strconv.ParseUint(r.Subject[len(p.prefix):], 10, 64)
+			m := msgs[id-first]
+			err := ackError(r)
+			switch {
+			case errors.Is(err, jetstream.ErrNoStreamResponse) && retries > 0:
+				again = append(again, m)
+			case err != nil:
+				errs = append(errs, fmt.Errorf("publish %s: %w", m.Subject, err))
 			}
 		case <-ctx.Done():
 			return fmt.Errorf("publish: %w", context.Cause(ctx))
 		}
+	}
+	if len(again) > 0 {
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("publish: %w", context.Cause(ctx))
+		case <-time.After(jetstream.DefaultPubRetryWait):
+		}
+		errs = append(errs, p.publish(ctx, again, retries-1))
 	}
 	return errors.Join(errs...)
 }

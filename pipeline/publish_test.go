@@ -34,6 +34,8 @@ func TestReadPubAck(t *testing.T) {
 		{`{"stream":"S","seq":}`, 0, false, jetstream.ErrInvalidJSAck.Error()},
 		{`{"stream":"S","seq":99999999999999999999}`, 0, false, jetstream.ErrInvalidJSAck.Error()},
 		{`{"stream":"S","seq":3`, 0, false, jetstream.ErrInvalidJSAck.Error()},
+		{`{"stream":"S","seq":01}`, 0, false, jetstream.ErrInvalidJSAck.Error()},
+		{`{"stream":"S","seq":0}`, 0, true, ""},
 		{`not json`, 0, false, jetstream.ErrInvalidJSAck.Error()},
 	} {
 		_, quick := quickPubAck([]byte(c.data))
@@ -127,7 +129,7 @@ func TestPublishMsgAsJetStream(t *testing.T) {
 			// A batch: stored once each, a duplicate id once in all; a
 			// swap that fails and a subject no stream listens on are
 			// errors naming their subject.
-			bp, err := newBatchPublisher(ctx, js.Conn())
+			bp, err := newBatchPublisher(js.Conn())
 			if err != nil {
 				t.Fatal(err)
 			}
