@@ -226,10 +226,7 @@ const bandsPrefix = "crosscheck.bands."
 // spaces. Its message id makes a redelivery within the duplicate window
 // store nothing.
 func bandsMsg(coll, id string, bands []string) *nats.Msg {
-	m := nats.NewMsg(bandsPrefix + coll)
-	m.Data = []byte(id + " " + strings.Join(bands, " "))
-	m.Header.Set(jetstream.MsgIDHeader, coll+".b."+id)
-	return m
+	return idMsg(bandsPrefix+coll, coll+".b."+id, []byte(id+" "+strings.Join(bands, " ")))
 }
 
 // storyHeader marks a message of StreamBands that files an article's names
@@ -241,9 +238,7 @@ const storyHeader = "Crosscheck-Story"
 // makes a redelivery within the duplicate window that files them under the
 // same story store nothing.
 func storyMsg(coll, id, story string, names []string) *nats.Msg {
-	m := nats.NewMsg(bandsPrefix + coll)
-	m.Data = []byte(id + " " + strings.Join(names, " "))
+	m := idMsg(bandsPrefix+coll, coll+".s."+id+"."+story, []byte(id+" "+strings.Join(names, " ")))
 	m.Header.Set(storyHeader, story)
-	m.Header.Set(jetstream.MsgIDHeader, coll+".s."+id+"."+story)
 	return m
 }

@@ -179,6 +179,18 @@ func (g *groupState) has(article string) bool {
 		slices.Contains(g.Folded, article)
 }
 
+// add adds an article's entries to the group, folds it, orders its
+// entries by claim id and judges it, as its next version. The entries are
+// a new slice: a cached group's stay as they were.
+func (g *groupState) add(entries []compare.Entry) {
+	g.Entries = append(slices.Clip(g.Entries), entries...)
+	g.Folded = slices.Clip(g.Folded)
+	g.fold()
+	slices.SortFunc(g.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
+	g.Verdict = compare.Judge(g.Entries)
+	g.Version++
+}
+
 // fold folds the group's entries when they are too many to judge at no
 // more than a bounded cost, remembering which articles it folded.
 func (g *groupState) fold() {
@@ -368,9 +380,7 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 		if err != nil {
 			return permanent(fmt.Errorf("encode %s: %w", subj, err))
 		}
-		msgs[i] = nats.NewMsg(subj)
-		msgs[i].Data = data
-		msgs[i].Header.Set(jetstream.MsgIDHeader, fmt.Sprintf("%s.v.%s.%d", coll, ev.Verdict.ID, ev.Version))
+		msgs[i] = idMsg(subj, fmt.Sprintf("%s.v.%s.%d", coll, ev.Verdict.ID, ev.Version), data)
 	}
 	if err := c.events.publishAll(ctx, msgs); err != nil {
 		return err
@@ -673,13 +683,7 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 		}
 		prev := st.status()
 		prevEntries := st.Entries
-		// A new slice: the cached group's entries stay as they were.
-		st.Entries = append(slices.Clip(st.Entries), entries...)
-		st.Folded = slices.Clip(st.Folded)
-		st.fold()
-		slices.SortFunc(st.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
-		st.Verdict = compare.Judge(st.Entries)
-		st.Version++
+		st.add(entries)
 		data, entriesJSON, err := encodeGroupReusing(st, prevEntries, prevJSON)
 		if err != nil {
 			return VerdictEvent{}, permanent(err)
@@ -762,6 +766,9 @@ func encodeGroupReusing(st groupState, prev []compare.Entry, prevJSON [][]byte) 
 	buf.WriteString(`,"version":`)
 	buf.WriteString(strconv.Itoa(st.Version))
 	buf.WriteString(`,"entries":`)
+	if len(prevJSON) != len(prev) {
+		prev = nil // no JSON kept to copy
+	}
 	offs := make([]int, 0, 2*len(st.Entries))
 	if st.Entries == nil {
 		buf.WriteString("null")
@@ -772,11 +779,11 @@ func encodeGroupReusing(st groupState, prev []compare.Entry, prevJSON [][]byte) 
 			if i > 0 {
 				buf.WriteByte(',')
 			}
-			for j < len(prevJSON) && j < len(prev) && prev[j].Claim.ID < e.Claim.ID {
+			for j < len(prev) && prev[j].Claim.ID < e.Claim.ID {
 				j++
 			}
 			start := buf.Len()
-			if j < len(prevJSON) && j < len(prev) && e.Fold == nil && prev[j].Fold == nil && e.Claim.ID != "" &&
+			if j < len(prev) && e.Fold == nil && prev[j].Fold == nil && e.Claim.ID != "" &&
 				prev[j].Claim.ID == e.Claim.ID && prev[j].Claim.Article == e.Claim.Article {
 				buf.Write(prevJSON[j])
 			} else if err := appendJSON(buf, e); err != nil {

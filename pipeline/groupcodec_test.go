@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
-	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -207,12 +205,7 @@ func TestGroupReusesEntries(t *testing.T) {
 			Source: fmt.Sprintf("Outlet %d", n%9), Published: "2024-05-01", Seq: uint64(n + 1),
 		}
 		prevEntries := st.Entries
-		st.Entries = append(slices.Clip(st.Entries), e)
-		st.Folded = slices.Clip(st.Folded)
-		st.fold()
-		slices.SortFunc(st.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
-		st.Verdict = compare.Judge(st.Entries)
-		st.Version++
+		st.add([]compare.Entry{e})
 		data, entries, err := encodeGroupReusing(st, prevEntries, prevJSON)
 		if err != nil {
 			t.Fatal(err)

@@ -64,13 +64,19 @@ func request(ctx context.Context, js jetstream.JetStream, m *nats.Msg) (*nats.Ms
 }
 
 // publishData is publishMsg of data on subject, with msgID as its message
-// id: JetStream drops a message whose id it stored within the stream's
-// duplicate window, so a retried publish stores nothing twice.
+// id (idMsg).
 func publishData(ctx context.Context, js jetstream.JetStream, subject, msgID string, data []byte) (uint64, error) {
+	return publishMsg(ctx, js, idMsg(subject, msgID, data))
+}
+
+// idMsg is data on subject with msgID as its message id: JetStream drops a
+// message whose id it stored within the stream's duplicate window, so a
+// retried publish stores nothing twice.
+func idMsg(subject, msgID string, data []byte) *nats.Msg {
 	m := nats.NewMsg(subject)
 	m.Data = data
 	m.Header.Set(jetstream.MsgIDHeader, msgID)
-	return publishMsg(ctx, js, m)
+	return m
 }
 
 // readPubAck reads a publish acknowledgement: the sequence, or the error
