@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
 
@@ -28,17 +29,24 @@ func startServer(t testing.TB) (*Embedded, jetstream.JetStream) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(nc.Close)
-	js, err := jetstream.New(nc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	js := jetStreamOn(t, nc)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	if err := Setup(ctx, js); err != nil {
 		t.Fatal(err)
 	}
 	return e, js
+}
+
+// jetStreamOn is JetStream on nc, which is closed when the test ends.
+func jetStreamOn(t testing.TB, nc *nats.Conn) jetstream.JetStream {
+	t.Helper()
+	t.Cleanup(nc.Close)
+	js, err := jetstream.New(nc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
 }
 
 // stateBucket is the comparison state's KV bucket on js.

@@ -87,12 +87,7 @@ func TestPublishMsgAsJetStream(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(nc.Close)
-		js, err := jetstream.New(nc)
-		if err != nil {
-			t.Fatal(err)
-		}
-		servers["external"] = js
+		servers["external"] = jetStreamOn(t, nc)
 	}
 	for name, js := range servers {
 		t.Run(name, func(t *testing.T) {
