@@ -2,6 +2,7 @@ package compare
 
 import (
 	"cmp"
+	"math"
 	"crypto/sha256"
 	"encoding/hex"
 	"slices"
@@ -66,6 +67,18 @@ type Verdict struct {
 	Unlisted int    `json:"unlisted,omitempty"`
 	Camps    []Camp `json:"camps"`  // in ascending order of value
 	Reason   string `json:"reason"` // one line naming sources and values as written
+	// Parts, when set, are the verdicts of a group whose figures hold for
+	// times far apart, one for each stretch of time (see [Judge]); the
+	// verdict itself then sums them up: in conflict if a part is.
+	Parts []Verdict `json:"parts,omitempty"`
+}
+
+// Flat returns the verdicts v stands for: its parts, or v itself.
+func (v Verdict) Flat() []Verdict {
+	if len(v.Parts) > 0 {
+		return v.Parts
+	}
+	return []Verdict{v}
 }
 
 // verdictID is derived from the key alone so that a verdict keeps its id as
@@ -95,7 +108,10 @@ type member struct {
 	qualifier string
 	text      string // the value as written, quoted, with its claimant
 	when      string // the time a figure refers to, for reasons that need it
-	camp      int
+	// stated is set when the writer said when the figure holds ("on
+	// Monday"); a figure without it holds some time up to its publication.
+	stated bool
+	camp   int
 }
 
 // Judge decides one group of comparable entries, all of which should have
@@ -117,9 +133,40 @@ func Judge(entries []Entry) Verdict {
 	}
 	ms := members(entries)
 	key := GroupKey(ms[0].Entry)
+	parts := timeSlices(ms)
+	if len(parts) < 2 {
+		return judgeMembers(key, key, ms)
+	}
+	// The group holds figures for times far apart: each stretch of time
+	// is a verdict of its own (a timeline of the figure), so that two
+	// outlets agree only on the same figure for the same time, and a
+	// conflict on Sunday's count does not set Tuesday's and Sunday's
+	// figures against each other. The group's own verdict sums its parts
+	// up: in conflict if one is, else agreed if one is.
+	v := judgeMembers(key, key, ms)
+	v.Status = SingleSource
+	for _, part := range parts {
+		p := judgeMembers(key, key+"@"+part[0].id, part)
+		switch {
+		case p.Status == Conflict:
+			v.Status = Conflict
+		case p.Status == Agree && v.Status != Conflict:
+			v.Status = Agree
+		}
+		v.Parts = append(v.Parts, p)
+	}
+	return v
+}
+
+// judgeMembers judges members of the group key as one verdict with the id
+// of idKey.
+func judgeMembers(key, idKey string, ms []*member) Verdict {
+	for _, m := range ms {
+		m.text = render(m) // reason adds times to it
+	}
 	subject, attribute, about := topic(ms[0].Claim)
 	v := Verdict{
-		ID:        verdictID(key),
+		ID:        verdictID(idKey),
 		Key:       key,
 		Subject:   subject,
 		Story:     storyOf(ms[0].Entry),
@@ -134,7 +181,7 @@ func Judge(entries []Entry) Verdict {
 		v.Camps = append(v.Camps, camp)
 	}
 
-	f := findings(ms, len(camps))
+	f := findings(ms, len(camps), revisable(ms[0].Claim.Attribute))
 	outlets := distinct(ms, func(m *member) string { return m.outlet })
 	switch {
 	case f.conflict:
@@ -146,6 +193,59 @@ func Judge(entries []Entry) Verdict {
 	}
 	v.Reason = reason(v.Status, about, ms, camps, f)
 	return v
+}
+
+// timeSlices splits a group's members into the stretches of time its
+// figures hold for: two members share a slice when their times overlap,
+// when they state consistent bounded values (the same count reported on
+// two days), or when the later revises the earlier (see [revises]); the
+// slices are the connected sets of that relation, in canonical order of
+// their first member. Figures that hold whenever they are reported, and
+// dates, are one slice.
+func timeSlices(ms []*member) [][]*member {
+	if len(ms) < 2 || !changesOverTime(ms[0].Claim.Attribute) {
+		return [][]*member{ms}
+	}
+	grows := revisable(ms[0].Claim.Attribute)
+	parent := make([]int, len(ms))
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	bounded := func(iv interval) bool { return !math.IsInf(iv.lo, 0) && !math.IsInf(iv.hi, 0) }
+	for i, a := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			b := ms[j]
+			link := a.asOf.overlaps(b.asOf) ||
+				bounded(a.val) && bounded(b.val) && a.val.overlaps(b.val) ||
+				grows && a.qualifier == b.qualifier && revises(a.asOf, a.val, b.asOf, b.val, a.stated, b.stated)
+			if link {
+				if ri, rj := find(i), find(j); ri != rj {
+					parent[max(ri, rj)] = min(ri, rj)
+				}
+			}
+		}
+	}
+	var out [][]*member
+	index := make(map[int]int)
+	for i, m := range ms {
+		r := find(i)
+		k, ok := index[r]
+		if !ok {
+			k = len(out)
+			index[r] = k
+			out = append(out, nil)
+		}
+		out[k] = append(out[k], m)
+	}
+	return out
 }
 
 // members sorts a copy of the entries into a canonical order and works out
@@ -173,11 +273,7 @@ func members(entries []Entry) []*member {
 			// refer to (see Key); every other figure, and the dates of
 			// events, hold whenever they are reported.
 			if changesOverTime(c.Attribute) {
-				if c.AsOf != nil {
-					m.asOf = dateInterval(c.AsOf)
-				} else {
-					m.asOf = dayInterval(m.Published)
-				}
+				m.asOf, m.stated = asOfInterval(c.AsOf, m.Published)
 			}
 		case c.Date != nil:
 			m.val = dateInterval(c.Date)
@@ -367,13 +463,17 @@ func campsOf(ms []*member) [][]*member {
 
 // finding records what the disjoint pairs of a group amount to.
 type finding struct {
-	conflict bool            // two voices disjoint at the same time
+	conflict bool            // two voices disjoint at the same time, or a revision
+	revised  bool            // a later, lower figure of a tally that only grows
 	changed  bool            // disjoint figures for times that do not overlap
 	measures bool            // disjoint figures qualified differently
 	selfDiff map[string]bool // outlets that disagree with themselves
 }
 
-func findings(ms []*member, camps int) finding {
+// findings compares the members' statements pairwise. For a tally that
+// only grows (grows), a figure stated for a later time that is lower than
+// an earlier one revises it: a conflict, whoever says it.
+func findings(ms []*member, camps int, grows bool) finding {
 	var f finding
 	// One camp means every pair overlaps.
 	if camps < 2 {
@@ -387,6 +487,7 @@ func findings(ms []*member, camps int) finding {
 	type said struct {
 		val, asOf interval
 		qualifier string
+		stated    bool
 	}
 	type statement struct {
 		said
@@ -395,7 +496,7 @@ func findings(ms []*member, camps int) finding {
 	var sts []*statement
 	index := make(map[said]*statement)
 	for _, m := range ms {
-		k := said{m.val, m.asOf, m.qualifier}
+		k := said{m.val, m.asOf, m.qualifier, m.stated}
 		s, ok := index[k]
 		if !ok {
 			s = &statement{said: k, voices: make(map[string]string, 1)}
@@ -411,6 +512,10 @@ func findings(ms []*member, camps int) finding {
 			}
 			switch {
 			case !a.asOf.overlaps(b.asOf):
+				if grows && a.qualifier == b.qualifier && revises(a.said.asOf, a.val, b.said.asOf, b.val, a.stated, b.stated) {
+					f.revised, f.conflict = true, true
+					continue
+				}
 				f.changed = true
 				continue
 			case a.qualifier != b.qualifier:
@@ -441,6 +546,43 @@ func findings(ms []*member, camps int) finding {
 	return f
 }
 
+// revises reports whether, of two figures for times that do not overlap,
+// the later is lower than the earlier and its time was stated: a toll
+// "revised down". A later figure whose time is only its publication day
+// may restate an old one, so it revises nothing.
+func revises(at, av, bt, bv interval, astated, bstated bool) bool {
+	if bt.hi < at.lo { // b is the earlier
+		at, av, bt, bv, astated, bstated = bt, bv, at, av, bstated, astated
+	}
+	return bstated && bv.hi < av.lo && at.hi < bt.lo
+}
+
+// asOfInterval is the time a figure holds: the days the writer stated, or
+// else the publication day and the day before it, since a figure reported
+// without a time was given out up to a day before it was printed.
+//
+// A stated time after publication ("two days later", read from the wrong
+// day) cannot be when a reported figure held: the figure is taken as
+// unstated.
+func asOfInterval(d *extract.DateValue, published string) (iv interval, stated bool) {
+	if d != nil && d.Text != extract.PublicationDate {
+		iv = dateInterval(d)
+		if pub := dayInterval(published); math.IsInf(pub.hi, 0) || iv.lo <= pub.hi {
+			return iv, true
+		}
+		d = nil
+	}
+	day := published
+	if d != nil && d.Start != "" {
+		day = d.Start
+	}
+	iv = dayInterval(day)
+	if !math.IsInf(iv.lo, 0) {
+		iv.lo--
+	}
+	return iv, false
+}
+
 // distinct returns the sorted distinct non-empty keys of ms.
 func distinct(ms []*member, key func(*member) string) []string {
 	out := make([]string, 0, len(ms))
@@ -454,7 +596,7 @@ func distinct(ms []*member, key func(*member) string) []string {
 }
 
 // Verdicts groups the comparable entries (see [Comparable]) by [GroupKey]
-// and judges each group. Verdicts are sorted by subject, attribute and id.
+// and judges each group, listing a split group's parts (see [Verdict.Flat]). Verdicts are sorted by subject, attribute and id.
 func Verdicts(entries []Entry) []Verdict {
 	groups := make(map[string][]Entry)
 	for _, e := range entries {
@@ -465,7 +607,7 @@ func Verdicts(entries []Entry) []Verdict {
 	}
 	out := make([]Verdict, 0, len(groups))
 	for _, g := range groups {
-		out = append(out, Judge(g))
+		out = append(out, Judge(g).Flat()...)
 	}
 	slices.SortFunc(out, func(a, b Verdict) int {
 		return cmp.Or(

@@ -353,7 +353,7 @@ func TestJudge(t *testing.T) {
 			want: Verdict{
 				Subject:   "channel",
 				Attribute: "subscribers",
-				Status:    Agree,
+				Status:    SingleSource, // each time its own part: TestJudgeTimeline
 				Sources:   ids("AFP", "Sputnik"),
 				Claims:    ids("c1", "c2"),
 				Camps:     []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Sputnik")},
@@ -385,7 +385,7 @@ func TestJudge(t *testing.T) {
 			want: Verdict{
 				Subject:   "protest",
 				Attribute: "arrests",
-				Status:    Agree,
+				Status:    SingleSource, // each time its own part: TestJudgeTimeline
 				Sources:   ids("AFP", "Reuters"),
 				Claims:    ids("c1", "c2"),
 				Camps:     []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Reuters")},
@@ -536,7 +536,9 @@ func TestJudge(t *testing.T) {
 				want.Subject, want.Attribute = "telegram", "users"
 			}
 			got := Judge(tt.entries)
-			if diff := cmp.Diff(want, got); diff != "" {
+			whole := got
+			whole.Parts = nil // TestJudgeTimeline checks a split group's parts
+			if diff := cmp.Diff(want, whole); diff != "" {
 				t.Errorf("Judge(%s) mismatch (-want +got):\n%s", tt.name, diff)
 			}
 			// The verdict must not depend on the order of entries.
@@ -593,6 +595,102 @@ func TestJudgeCopyDirection(t *testing.T) {
 			got := Judge([]Entry{ent("c1", "AFP", v, c.a...), ent("c2", "Geo News", v, c.b...)})
 			if got.Status != SingleSource || got.Reason != c.want {
 				t.Errorf("Judge: %s %q, want single-source %q", got.Status, got.Reason, c.want)
+			}
+		})
+	}
+}
+
+// TestJudgeTimeline checks how a group of a figure that changes is split
+// by time: each stretch of time is a verdict of its own, and only figures
+// for the same time, or a tally revised down, conflict.
+func TestJudgeTimeline(t *testing.T) {
+	type part struct {
+		Status Status
+		Claims []string
+	}
+	tests := []struct {
+		name    string
+		entries []Entry
+		status  Status
+		parts   []part // nil: not split
+	}{
+		{
+			name: "rising toll over days is a timeline, not a conflict",
+			entries: []Entry{
+				ent("c1", "AFP", num("81", 80.5, 81.5), about("story", "deaths"), asOf(day("Tuesday", "2018-11-20", "2018-11-20")), published("2018-11-21")),
+				ent("c2", "BBC", num("83", 82.5, 83.5), about("story", "deaths"), asOf(day("Wednesday", "2018-11-21", "2018-11-21")), published("2018-11-22")),
+				ent("c3", "CNN", num("83", 82.5, 83.5), about("story", "deaths"), published("2018-11-22")),
+			},
+			status: Agree,
+			parts:  []part{{SingleSource, ids("c1")}, {Agree, ids("c2", "c3")}},
+		},
+		{
+			name: "same day, different figures: a conflict in that day's part only",
+			entries: []Entry{
+				ent("c1", "AFP", num("699", 698.5, 699.5), about("story", "missing"), asOf(day("Monday", "2018-11-19", "2018-11-19")), published("2018-11-21")),
+				ent("c2", "BBC", num("536", 535.5, 536.5), about("story", "missing"), published("2018-11-21")),
+				ent("c3", "CNN", num("563", 562.5, 563.5), about("story", "missing"), published("2018-11-22")),
+			},
+			status: Conflict,
+			parts:  []part{{SingleSource, ids("c1")}, {Conflict, ids("c2", "c3")}},
+		},
+		{
+			name: "a toll revised down later conflicts with the higher one",
+			entries: []Entry{
+				ent("c1", "AFP", num("359", 358.5, 359.5), about("story", "deaths"), asOf(day("Wednesday", "2019-04-24", "2019-04-24")), published("2019-04-24")),
+				ent("c2", "BBC", num("253", 252.5, 253.5), about("story", "deaths"), asOf(day("Thursday", "2019-04-25", "2019-04-25")), published("2019-04-26")),
+			},
+			status: Conflict,
+		},
+		{
+			name: "a lower figure with no stated time revises nothing",
+			entries: []Entry{
+				ent("c1", "AFP", num("359", 358.5, 359.5), about("story", "deaths"), asOf(day("Wednesday", "2019-04-24", "2019-04-24")), published("2019-04-24")),
+				ent("c2", "BBC", num("253", 252.5, 253.5), about("story", "deaths"), published("2019-04-28")),
+			},
+			status: SingleSource,
+			parts:  []part{{SingleSource, ids("c1")}, {SingleSource, ids("c2")}},
+		},
+		{
+			name: "a stated time after publication is not believed",
+			entries: []Entry{
+				ent("c1", "AFP", num("83", 82.5, 83.5), about("story", "deaths"), asOf(day("Wednesday", "2018-11-21", "2018-11-21")), published("2018-11-22")),
+				ent("c2", "BBC", num("23", 22.5, 23.5), about("story", "deaths"), asOf(day("two days later", "2018-11-24", "2018-11-24")), published("2018-11-22")),
+			},
+			status: Conflict, // both now hold on the publication day or the day before
+		},
+		{
+			name: "a figure that does not change is never split",
+			entries: []Entry{
+				ent("c1", "AFP", num("2,750", 2749.5, 2750.5), about("story", "tonnes"), published("2020-08-05")),
+				ent("c2", "BBC", num("2,700", 2699.5, 2700.5), about("story", "tonnes"), published("2020-08-09")),
+			},
+			status: Conflict,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Judge(tt.entries)
+			if got.Status != tt.status {
+				t.Errorf("Judge(%s).Status = %s, want %s (%s)", tt.name, got.Status, tt.status, got.Reason)
+			}
+			var parts []part
+			for _, p := range got.Parts {
+				parts = append(parts, part{p.Status, p.Claims})
+			}
+			if diff := cmp.Diff(tt.parts, parts); diff != "" {
+				t.Errorf("Judge(%s).Parts mismatch (-want +got):\n%s", tt.name, diff)
+			}
+			for _, p := range got.Parts {
+				if p.ID == got.ID {
+					t.Errorf("Judge(%s): part %v has the group's id", tt.name, p.Claims)
+				}
+			}
+			// The same set in another order gives the same verdict.
+			rev := slices.Clone(tt.entries)
+			slices.Reverse(rev)
+			if diff := cmp.Diff(got, Judge(rev)); diff != "" {
+				t.Errorf("Judge(%s) depends on order (-first +reversed):\n%s", tt.name, diff)
 			}
 		})
 	}

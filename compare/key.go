@@ -76,15 +76,6 @@ func Key(c extract.Claim) string {
 			b.WriteString("|unit=")
 			b.WriteString(u)
 		}
-		if changesOverTime(c.Attribute) && c.AsOf != nil {
-			// A death toll or a user count is compared as of the time it
-			// refers to: 14 dead on Wednesday and 16 on Saturday are two
-			// figures, not a conflict.
-			b.WriteString("|asof=")
-			b.WriteString(c.AsOf.Start)
-			b.WriteString("..")
-			b.WriteString(c.AsOf.End)
-		}
 	case c.Date != nil:
 		b.WriteString("|date")
 	default:
@@ -96,6 +87,13 @@ func Key(c extract.Claim) string {
 	}
 	if c.Negated {
 		b.WriteString("|not")
+	}
+	if c.Value != nil && GenericMeasure(c.Attribute) && StoryScoped(c) {
+		// "18 days", "three times", "870 people" of the story or of "the
+		// government": neither what is measured nor the measure says
+		// which figure it is, so it meets no other.
+		b.WriteString("|alone=")
+		b.WriteString(c.ID)
 	}
 	return b.String()
 }
@@ -137,11 +135,45 @@ func StoryScoped(c extract.Claim) bool {
 	return true
 }
 
-// timeVarying are attributes whose figures change as a story unfolds.
+// timeVarying are attributes whose figures change as a story unfolds: the
+// tallies of a disaster (the dead, the missing, the homes destroyed, the
+// area burned) and the counts of an organisation's people.
 var timeVarying = map[string]bool{
 	"users": true, "deaths": true, "injuries": true, "evacuated": true, "displaced": true,
 	"arrests": true, "missing": true, "rescued": true, "subscribers": true, "members": true, "dead": true,
+	"suspects": true, "foreigners": true, "victims": true, "survivors": true, "hospitalised": true,
+	"homes": true, "houses": true, "residences": true, "buildings": true, "structures": true,
+	"acres": true, "hectares": true, "contained": true, "containment": true,
+	"affected": true, "consumers": true, "customers": true, "records": true, "accounts": true,
+	"americans": true, "britons": true, "canadians": true, "ships": true, "vessels": true,
 }
+
+// cumulative are the time-varying attributes whose figures only grow: a toll
+// never falls as a disaster goes on, so a later, lower figure for one revises
+// the earlier ones, and the two conflict.
+var cumulative = map[string]bool{
+	"deaths": true, "dead": true, "injuries": true, "arrests": true,
+}
+
+// genericMeasures are attributes that name no measure of their own: a
+// figure that only "counts people" or "times" or "days" could be any of
+// a story's counts, so it is compared with none.
+var genericMeasures = map[string]bool{
+	"": true, "count": true, "number": true, "numbers": true, "people": true, "persons": true,
+	"times": true, "time": true, "one": true, "ones": true, "sets": true, "set": true,
+	"share": true, "percent": true, "fewer": true, "more": true, "others": true, "other": true,
+	"total": true, "figure": true, "figures": true, "story": true,
+	"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true, "months": true, "years": true,
+	"decades": true, "centuries": true, "nights": true,
+}
+
+// GenericMeasure reports whether attribute attr names no measure that two
+// sources could be compared on ("count", "people", "days").
+func GenericMeasure(attr string) bool { return genericMeasures[normalize(attr)] }
+
+// revisable reports whether figures of attribute attr only grow, so that
+// a later lower one revises them.
+func revisable(attr string) bool { return cumulative[normalize(attr)] }
 
 // changesOverTime reports whether figures of attribute attr are only
 // comparable as of the same time.

@@ -88,7 +88,7 @@ func oneLine(s string) string {
 }
 
 func reason(st Status, about string, ms []*member, camps [][]*member, f finding) string {
-	if f.changed {
+	if f.changed || f.revised {
 		for _, m := range ms {
 			if m.when != "" {
 				m.text += " " + m.when
@@ -120,6 +120,9 @@ func reason(st Status, about string, ms []*member, camps [][]*member, f finding)
 	}
 
 	var notes []string
+	if f.revised {
+		notes = append(notes, "a later, lower figure revises a tally that only grows")
+	}
 	if f.changed {
 		notes = append(notes, "figures for different times are a change, not a conflict")
 	}

@@ -154,7 +154,9 @@ func TestMatchStory(t *testing.T) {
 func TestGroupKey(t *testing.T) {
 	deaths := extract.Claim{Subject: "Story", Attribute: "deaths", Value: &extract.Value{}}
 	users := extract.Claim{Subject: "Telegram", Attribute: "users", Value: &extract.Value{}, Sentence: "Telegram has 40 million users."}
-	union := extract.Claim{Subject: "union", Attribute: "share", Value: &extract.Value{}, Sentence: "The union wants a 9% rise."}
+	union := extract.Claim{Subject: "union", Attribute: "rise", Value: &extract.Value{}, Sentence: "The union wants a 9% rise."}
+	// A generic measure of a generic subject is compared with nothing.
+	days := extract.Claim{ID: "a-7", Subject: "story", Attribute: "days", Value: &extract.Value{}, Sentence: "The strike lasted 12 days."}
 	government := extract.Claim{Subject: "government", Attribute: "declare", Date: &extract.DateValue{}, Sentence: "Government declared an emergency on Monday."}
 	agency := extract.Claim{Subject: "Kessing water authority", Attribute: "share", Value: &extract.Value{}}
 	tests := []struct {
@@ -165,7 +167,9 @@ func TestGroupKey(t *testing.T) {
 		{Entry{Claim: deaths, Story: FirstStory}, "story|deaths|value"},
 		{Entry{Claim: deaths, Story: "12"}, "story:12|deaths|value"},
 		{Entry{Claim: users, Story: "12"}, "telegram|users|value"},
-		{Entry{Claim: union, Story: "12"}, "union:12|share|value"},
+		{Entry{Claim: union, Story: "12"}, "union:12|rise|value"},
+		{Entry{Claim: days, Story: "12"}, "story:12|days|value|alone=a-7"},
+		{Entry{Claim: days}, "story|days|value|alone=a-7"},
 		{Entry{Claim: government, Story: "12"}, "government:12|declare|date"},
 		{Entry{Claim: government, Story: FirstStory}, "government|declare|date"},
 		{Entry{Claim: agency, Story: "12"}, "kessing water authority|share|value"},

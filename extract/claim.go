@@ -28,6 +28,10 @@ type DateValue struct {
 	Granularity string `json:"granularity,omitempty"`
 }
 
+// PublicationDate is the Text of a claim's AsOf when the writer gave no time
+// and the figure is taken to hold on the day the article was published.
+const PublicationDate = "publication date"
+
 // Claim is one checkable statement: a subject, what is counted or dated about
 // it, the value or date, who says so, and the evidence sentence. Start and End
 // are byte offsets of the evidence sentence in the article body.

@@ -71,6 +71,7 @@ func claims(a Article, doc Doc, off sources) []Claim {
 		}
 		b.sentence(s, named[i], qs, ds)
 	}
+	b.settleFrames()
 	return b.claims
 }
 
@@ -122,7 +123,7 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			c.AsOf = dateValue(ds[i])
 		} else if !b.pub.IsZero() {
 			day := b.pub.Format(time.DateOnly)
-			c.AsOf = &DateValue{Text: "publication date", Start: day, End: day, Granularity: "day"}
+			c.AsOf = &DateValue{Text: PublicationDate, Start: day, End: day, Granularity: "day"}
 		}
 		b.qualify(&c, s, ms, q.Start)
 		b.story(&c)

@@ -138,7 +138,12 @@ func (c *Client) Collect(ctx context.Context, coll string) (*Collection, error) 
 		return nil, err
 	}
 	for _, ev := range latest {
-		out.Verdicts = append(out.Verdicts, ev)
+		// A group split by time is listed as its parts.
+		for _, v := range ev.Verdict.Flat() {
+			part := ev
+			part.Verdict = v
+			out.Verdicts = append(out.Verdicts, part)
+		}
 	}
 	slices.SortFunc(out.Verdicts, func(a, b VerdictEvent) int {
 		return strings.Compare(a.Verdict.Subject+"\x00"+a.Verdict.Attribute+"\x00"+a.Verdict.ID,

@@ -46,8 +46,10 @@ func (c *Client) Verdicts(ctx context.Context, coll string, f VerdictFilter) ([]
 		if err := decodeGroup(e.Value(), &st); err != nil {
 			return nil, fmt.Errorf("verdicts of %s: group %s: %w", coll, e.Key(), err)
 		}
-		if f.Match(st.Verdict) {
-			out = append(out, VerdictEvent{Collection: coll, Version: st.Version, Verdict: st.Verdict})
+		for _, v := range st.Verdict.Flat() {
+			if f.Match(v) {
+				out = append(out, VerdictEvent{Collection: coll, Version: st.Version, Verdict: v})
+			}
 		}
 	}
 	slices.SortFunc(out, func(a, b VerdictEvent) int {
