@@ -166,6 +166,10 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	var prevQ *recognize.Quantity
 	for qi, q := range qs {
 		attr, qual := attributeOf(b.body, s, q)
+		if u := gluedUnit(b.body[q.End:]); u != "" {
+			// "17.9km" measures in km as "17.9 km" does.
+			attr, qual = u, ""
+		}
 		if attr == "" {
 			attr = prevAttr
 		}
@@ -228,6 +232,16 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	for _, m := range ms {
 		b.d.add(m)
 	}
+}
+
+// gluedUnit is the unit of measure written right after a figure, with no
+// space ("km" of "17.9km"), or "".
+func gluedUnit(after string) string {
+	i := 0
+	for i < len(after) && ('a' <= after[i]|0x20 && after[i]|0x20 <= 'z') {
+		i++
+	}
+	return strings.ToLower(after[:i])
 }
 
 // restates reports whether figure q restates the figure before it, prev,

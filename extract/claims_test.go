@@ -242,6 +242,34 @@ func TestCapitalised(t *testing.T) {
 	}
 }
 
+// TestClaimsGluedUnits: a unit written against the figure is what the figure
+// measures, as it is when a space comes between.
+func TestClaimsGluedUnits(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []brief
+	}{
+		{
+			name: "kilometres",
+			body: "The ridge lies 14.2km from the village of Harrow, the survey said.",
+			want: []brief{{Subject: "story", Attribute: "km", Value: "14.2", Who: "survey"}},
+		},
+		{
+			name: "metres of one thing",
+			body: "The 57m chimney of the Oldmill works fell on Monday, the council said.",
+			want: []brief{{Subject: "story", Attribute: "m", Value: "57", Who: "council"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claimsOf(t, "2025-06-12", tt.body)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Claims(%q) mismatch (-want +got):\n%s", tt.body, diff)
+			}
+		})
+	}
+}
+
 // TestClaimsFromTitle: a figure or date stated only in the headline is a
 // claim whose evidence is the headline; one the body restates is the body's.
 func TestClaimsFromTitle(t *testing.T) {
