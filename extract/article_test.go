@@ -123,3 +123,58 @@ func TestBlocksClutter(t *testing.T) {
 		}
 	}
 }
+
+func TestBlocksTeasersAndCaptions(t *testing.T) {
+	tests := []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{
+			name:  "teaser headline with a decimal",
+			lines: []string{"Harbour tolls edge up 1.5% in the first quarter"},
+			want:  []string{"headline or teaser"},
+		},
+		{
+			name:  "numbered list under a header",
+			lines: []string{"Most viewed", "1. Lentil prices climb to 4.2 per kilo", "2. Seven places in the north to see the eclipse this summer", "The ferry resumed service on Friday, the operator said."},
+			want:  []string{"fragment", "headline or teaser", "headline or teaser", ""},
+		},
+		{
+			name:  "long teaser under read more",
+			lines: []string{"Read more", "Glassworks union says its members will vote on the offer of $2.6bn, highest in a decade", "Inspectors found 14 cracks in the dam wall, the ministry said."},
+			want:  []string{"page furniture", "headline or teaser", ""},
+		},
+		{
+			name:  "gallery counter and agency credit",
+			lines: []string{"3 of 18 Volunteers stack sandbags by the bridge. WIREPIX/Anna Kowal"},
+			want:  []string{"photo caption or credit"},
+		},
+		{
+			name:  "photograph credit",
+			lines: []string{"One of the 40-metre cranes at dawn on Monday. Photograph: Tom Reyes/Northwire"},
+			want:  []string{"photo caption or credit"},
+		},
+		{
+			name:  "donation appeal",
+			lines: []string{"Back our reporting from just $2 a month – it only takes a minute."},
+			want:  []string{"appeal for money or sign-ups"},
+		},
+		{
+			name:  "prose with a decimal stays prose",
+			lines: []string{"The river rose 2.5 metres overnight and the town council closed the bridge."},
+			want:  []string{""},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, b := range Blocks(strings.Join(tt.lines, "\n")) {
+				got = append(got, b.Clutter)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Blocks(%q) clutter reasons mismatch (-want +got):\n%s", tt.lines, diff)
+			}
+		})
+	}
+}

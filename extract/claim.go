@@ -34,7 +34,9 @@ const PublicationDate = "publication date"
 
 // Claim is one checkable statement: a subject, what is counted or dated about
 // it, the value or date, who says so, and the evidence sentence. Start and End
-// are byte offsets of the evidence sentence in the article body.
+// are byte offsets of the evidence sentence in the article body; a claim
+// from the headline has InTitle set, the title as its Sentence and an empty
+// span (0, 0), since the title is not part of the body.
 type Claim struct {
 	ID        string `json:"id"`
 	Article   string `json:"article"`
@@ -58,4 +60,5 @@ type Claim struct {
 	Sentence string     `json:"sentence"`
 	Start    int        `json:"start"`
 	End      int        `json:"end"`
+	InTitle  bool       `json:"in_title,omitempty"`
 }

@@ -71,8 +71,71 @@ func claims(a Article, doc Doc, off sources) []Claim {
 		}
 		b.sentence(s, named[i], qs, ds)
 	}
+	b.title()
 	b.settleFrames()
 	return b.claims
+}
+
+// title adds the claims of the article's headline, which is not part of the
+// body: a figure stated only there is still the outlet's claim. They come
+// after the body's, with the headline as their sentence and an empty span.
+func (b *builder) title() {
+	title := strings.TrimSpace(b.article.Title)
+	if title == "" || !MayHoldClaim(title) {
+		return
+	}
+	s, ok := titleSentence(title)
+	if !ok {
+		return
+	}
+	quantities, dates := recognize.Mentions(title, b.pub)
+	slices.SortStableFunc(dates, func(x, y recognize.Date) int { return x.Start - y.Start })
+	var qs []recognize.Quantity
+	for _, q := range quantities {
+		if !insideDate(q, dates) {
+			qs = append(qs, q)
+		}
+	}
+	tb := builder{article: b.article, body: title, pub: b.pub, claims: slices.Clip(b.claims)}
+	tb.d.off, tb.d.topic = b.d.off, b.d.topic
+	n := len(tb.claims)
+	tb.sentence(s, capitalised(title, s, tb.d.aliasTable()), qs, dates)
+	// A figure or date the body states too is the body's claim, with the
+	// fuller evidence; the headline only repeats it.
+	for _, c := range tb.claims[n:] {
+		if slices.ContainsFunc(b.claims[:n], func(bc Claim) bool { return sameStatement(bc, c) }) {
+			continue
+		}
+		c.ID = fmt.Sprintf("%s-%d", b.article.ID, len(b.claims)+1)
+		c.Start, c.End, c.InTitle = 0, 0, true
+		b.claims = append(b.claims, c)
+	}
+}
+
+// sameStatement reports whether two claims state the same figure (number
+// and unit) or the same date.
+func sameStatement(a, b Claim) bool {
+	switch {
+	case a.Value != nil && b.Value != nil:
+		return a.Value.Number == b.Value.Number && a.Value.Unit == b.Value.Unit
+	case a.Date != nil && b.Date != nil:
+		return a.Date.Start == b.Date.Start && a.Date.End == b.Date.End
+	}
+	return false
+}
+
+// titleSentence tags a headline as one sentence, with offsets into it; ok
+// is false where the fast tagger cannot tag it alone.
+func titleSentence(title string) (s Sentence, ok bool) {
+	pos, err := sharedPOS()
+	if err != nil {
+		return Sentence{}, false
+	}
+	toks := proseWords(title)
+	if !pos.tagWords(toks) {
+		return Sentence{}, false
+	}
+	return Sentence{Start: 0, End: len(title), Tokens: alignTokens(title, 0, toks)}, true
 }
 
 // builder carries an article's state across its sentences.
@@ -104,6 +167,10 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	var prevQ *recognize.Quantity
 	for qi, q := range qs {
 		attr, qual := attributeOf(b.body, s, q)
+		if u := gluedUnit(b.body[q.End:]); u != "" {
+			// "17.9km" measures in km as "17.9 km" does.
+			attr, qual = u, ""
+		}
 		if attr == "" {
 			attr = prevAttr
 		}
@@ -166,6 +233,16 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	for _, m := range ms {
 		b.d.add(m)
 	}
+}
+
+// gluedUnit is the unit of measure written right after a figure, with no
+// space ("km" of "17.9km"), or "".
+func gluedUnit(after string) string {
+	i := 0
+	for i < len(after) && ('a' <= after[i]|0x20 && after[i]|0x20 <= 'z') {
+		i++
+	}
+	return strings.ToLower(after[:i])
 }
 
 // restates reports whether figure q restates the figure before it, prev,

@@ -14,7 +14,7 @@ var testTokenizer = sync.OnceValues(NewTokenizer)
 // brief is the part of a claim these tests pin down.
 type brief struct {
 	Subject, Attribute, Value, Date, Who, Modality, Place string
-	Negated                                               bool
+	Negated, InTitle                                      bool
 }
 
 func claimsOf(t *testing.T, published, body string) []brief {
@@ -37,7 +37,7 @@ func articleClaims(t *testing.T, a Article) []brief {
 	}
 	var out []brief
 	for _, c := range Claims(a, doc) {
-		b := brief{Subject: c.Subject, Attribute: c.Attribute, Modality: c.Modality, Place: c.Place, Negated: c.Negated}
+		b := brief{Subject: c.Subject, Attribute: c.Attribute, Modality: c.Modality, Place: c.Place, Negated: c.Negated, InTitle: c.InTitle}
 		if c.Value != nil {
 			b.Value = c.Value.Text
 		}
@@ -47,7 +47,11 @@ func articleClaims(t *testing.T, a Article) []brief {
 		if c.AttributedTo != nil {
 			b.Who = *c.AttributedTo
 		}
-		if c.Start < 0 || c.End > len(body) || body[c.Start:c.End] != c.Sentence {
+		if c.InTitle {
+			if c.Sentence != a.Title || c.Start != 0 || c.End != 0 {
+				t.Errorf("claim %s from the title: evidence %d-%d %q, want 0-0 %q", c.ID, c.Start, c.End, c.Sentence, a.Title)
+			}
+		} else if c.Start < 0 || c.End > len(body) || body[c.Start:c.End] != c.Sentence {
 			t.Errorf("claim %s: evidence %d-%d is not its sentence in the body", c.ID, c.Start, c.End)
 		}
 		out = append(out, b)
@@ -235,5 +239,68 @@ func TestCapitalised(t *testing.T) {
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("capitalised(%q) mismatch (-want +got):\n%s", tt.in, diff)
 		}
+	}
+}
+
+// TestClaimsGluedUnits: a unit written against the figure is what the figure
+// measures, as it is when a space comes between.
+func TestClaimsGluedUnits(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []brief
+	}{
+		{
+			name: "kilometres",
+			body: "The ridge lies 14.2km from the village of Harrow, the survey said.",
+			want: []brief{{Subject: "story", Attribute: "km", Value: "14.2", Who: "survey"}},
+		},
+		{
+			name: "metres of one thing",
+			body: "The 57m chimney of the Oldmill works fell on Monday, the council said.",
+			want: []brief{{Subject: "story", Attribute: "m", Value: "57", Who: "council"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claimsOf(t, "2025-06-12", tt.body)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Claims(%q) mismatch (-want +got):\n%s", tt.body, diff)
+			}
+		})
+	}
+}
+
+// TestClaimsFromTitle: a figure or date stated only in the headline is a
+// claim whose evidence is the headline; one the body restates is the body's.
+func TestClaimsFromTitle(t *testing.T) {
+	tests := []struct {
+		name, title, body string
+		want              []brief
+	}{
+		{
+			name:  "figure only in the headline",
+			title: "Harbour strike strands 4,200 containers",
+			body:  "Dockworkers at Velmora walked out on Monday over pay, the union said.",
+			want: []brief{
+				{Subject: "velmora", Attribute: "walk", Date: "2025-06-09", Who: "union"},
+				{Subject: "story", Attribute: "containers", Value: "4,200", InTitle: true},
+			},
+		},
+		{
+			name:  "figure the body restates",
+			title: "Harbour strike strands 4,200 containers",
+			body:  "The strike has stranded 4,200 containers at Velmora, the port authority said.",
+			want: []brief{
+				{Subject: "story", Attribute: "containers", Value: "4,200", Who: "port authority"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := articleClaims(t, Article{Published: "2025-06-12", Title: tt.title, Body: tt.body})
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Claims(title %q, body %q) mismatch (-want +got):\n%s", tt.title, tt.body, diff)
+			}
+		})
 	}
 }

@@ -20,9 +20,16 @@ var (
 	// Lines that open like page furniture.
 	furniturePrefix = regexp.MustCompile(`(?i)^(read more|related|see also|also read|more on this|subscribe|sign up|sign in|log in|follow us|share( this)?|advertisement|comments?\b|photo( credit)?:|image:|credit:|file photo|cookies?\b|we use cookies|by continuing|click here|watch:|listen:|most read|trending|newsletter|getty images|reuters/|© )`)
 	// Captions and credits inside a line.
-	captionMark = regexp.MustCompile(`(?i)(©|\bphoto: |\bphoto by\b|\(photo\b|\bimage: |\bpictured\b|^in this (photo|file photo|image|picture)\b|\bcredit: )`)
+	captionMark = regexp.MustCompile(`(?i)(©|\bphoto: |\bphotograph: |\bphoto by\b|\(photo\b|\bphoto/|\bimage: |\bpictured\b|^in this (photo|file photo|image|picture)\b|\bcredit: )`)
+	// A gallery's picture counter ("3 of 12") opening a caption, or an
+	// agency's credit glued to the photographer ("AGENCY/Jane Doe").
+	galleryMark = regexp.MustCompile(`^\d{1,3} of \d{1,3}\s|\b\p{Lu}{2,}/\p{Lu}\p{Ll}`)
+	// Appeals for money or sign-ups, whose prices are the outlet's own.
+	appealMark = regexp.MustCompile(`(?i)^since you're here\b|^support (us|our)\b|\b(it only takes a minute|make a (one-off )?contribution|become a (member|subscriber|supporter)|donate now)\b`)
 	// A trailing " - Outlet Name" credit, as photo captions carry.
 	creditTail = regexp.MustCompile(`\s[-–—]\s(\p{Lu}[\p{L}.]*\s?){1,4}$`)
+	// A line that heads a list of links to other stories.
+	listHeader = regexp.MustCompile(`(?i)^(read more|related( news| stories| articles| content)?|see also|also read|more (from|on)\b.*|more stories|most (read|popular|viewed|shared)|trending( now| news)?|recommended( for you)?|you may also like|top stories|latest news)\W*$`)
 	uiWords    = regexp.MustCompile(`(?i)\b(log in|register|sign up|subscribe|newsletter|retry|can't connect|loading|loader|cookie|comments?|chats?|newsfeed)\b`)
 )
 
@@ -31,6 +38,9 @@ var (
 func Blocks(body string) []Block {
 	var blocks []Block
 	off := 0
+	// Under a list header, lines that do not end as prose are links to
+	// other stories, however long their headline.
+	inList := false
 	for off < len(body) {
 		line, _, found := strings.Cut(body[off:], "\n")
 		lineStart := off
@@ -43,7 +53,17 @@ func Blocks(body string) []Block {
 			continue
 		}
 		start := lineStart + strings.Index(line, trimmed)
-		blocks = append(blocks, Block{Start: start, End: start + len(trimmed), Clutter: clutterReason(trimmed)})
+		reason := clutterReason(trimmed)
+		switch {
+		case listHeader.MatchString(trimmed):
+			inList = true
+		case inList && reason == "" && !endsSentence(trimmed):
+			reason = "headline or teaser"
+		case !endsSentence(trimmed):
+		default:
+			inList = false
+		}
+		blocks = append(blocks, Block{Start: start, End: start + len(trimmed), Clutter: reason})
 	}
 	return blocks
 }
@@ -62,6 +82,8 @@ func clutterReason(line string) string {
 		return "photo caption or credit"
 	case furniturePrefix.MatchString(line):
 		return "page furniture"
+	case appealMark.MatchString(line):
+		return "appeal for money or sign-ups"
 	case words <= 2 && !endsSentence(line):
 		return "fragment"
 	}
@@ -69,6 +91,8 @@ func clutterReason(line string) string {
 		return ""
 	}
 	switch {
+	case galleryMark.MatchString(line):
+		return "photo caption or credit"
 	case strings.ContainsAny(line, "-–—") && creditTail.MatchString(line):
 		return "photo caption or credit"
 	case uiWords.MatchString(line) && words < 12:
@@ -77,7 +101,7 @@ func clutterReason(line string) string {
 		return "headline or teaser"
 	case words < 8:
 		return "fragment"
-	case words <= 14 && !strings.ContainsAny(line, ".!?"):
+	case words <= 14 && !sentencePunct(line):
 		// Sentence-case headlines and teasers ("Ferry fares to rise 8%
 		// from July 1") carry no full stop; prose paragraphs that lost
 		// theirs are longer or hold more than one sentence.
@@ -85,6 +109,31 @@ func clutterReason(line string) string {
 	}
 	return ""
 }
+
+// sentencePunct reports whether line holds a mark that ends a sentence, not
+// counting decimal points ("0.3%") and a list item's number ("2. ").
+func sentencePunct(line string) bool {
+	i := 0
+	for i < len(line) && '0' <= line[i] && line[i] <= '9' {
+		i++
+	}
+	if i > 0 && strings.HasPrefix(line[i:], ". ") {
+		line = line[i+2:]
+	}
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '!', '?':
+			return true
+		case '.':
+			if i == 0 || i+1 == len(line) || !isDigit(line[i-1]) || !isDigit(line[i+1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // mayBeCaption reports whether line holds a word every captionMark needs;
 // most lines do not, and the regexp is slow.

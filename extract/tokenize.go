@@ -80,6 +80,10 @@ const (
 	nerNone
 )
 
+// sharedPOS is the fast part-of-speech tagger, loaded once and only read:
+// every Tokenizer and the tagging of titles (titleSentence) share it.
+var sharedPOS = sync.OnceValues(newPOSTagger)
+
 // NewTokenizer loads the sentence segmenter and the fast taggers, from
 // prose's tagging and entity model data; prose's model itself is loaded the
 // first time a text needs it. It is slow (hundreds of milliseconds): call it
@@ -89,7 +93,7 @@ func NewTokenizer() (*Tokenizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	pos, err := newPOSTagger()
+	pos, err := sharedPOS()
 	if err != nil {
 		return nil, err
 	}
@@ -184,21 +188,7 @@ func (t *Tokenizer) tag(body string, s *Sentence) error {
 	if err != nil {
 		return fmt.Errorf("tag sentence at %d: %w", s.Start, err)
 	}
-	s.Tokens = make([]Token, 0, len(toks))
-	off := 0
-	for _, tok := range toks {
-		i := strings.Index(text[off:], tok.Text)
-		if i < 0 {
-			// prose rewrites a few tokens (quotes); keep the tag, point at
-			// the next character.
-			_, size := utf8.DecodeRuneInString(text[min(off, len(text)-1):])
-			s.Tokens = append(s.Tokens, Token{Text: tok.Text, Tag: tok.Tag, Start: s.Start + off, End: s.Start + min(off+size, len(text))})
-			continue
-		}
-		start := off + i
-		s.Tokens = append(s.Tokens, Token{Text: tok.Text, Tag: tok.Tag, Start: s.Start + start, End: s.Start + start + len(tok.Text)})
-		off = start + len(tok.Text)
-	}
+	s.Tokens = alignTokens(text, s.Start, toks)
 	if t.ner == nerWindows {
 		return t.nameEntities(body, s)
 	}
@@ -210,7 +200,7 @@ func (t *Tokenizer) tag(body string, s *Sentence) error {
 			return fmt.Errorf("tag sentence at %d: %w", s.Start, err)
 		}
 	}
-	off = 0
+	off := 0
 	for _, e := range pd.Entities() {
 		i := strings.Index(text[off:], e.Text)
 		if i < 0 {
@@ -221,6 +211,27 @@ func (t *Tokenizer) tag(body string, s *Sentence) error {
 		off = start + len(e.Text)
 	}
 	return nil
+}
+
+// alignTokens places prose's tokens of text, which starts at byte base of
+// the body, at byte offsets.
+func alignTokens(text string, base int, toks []prose.Token) []Token {
+	out := make([]Token, 0, len(toks))
+	off := 0
+	for _, tok := range toks {
+		i := strings.Index(text[off:], tok.Text)
+		if i < 0 {
+			// prose rewrites a few tokens (quotes); keep the tag, point at
+			// the next character.
+			_, size := utf8.DecodeRuneInString(text[min(off, len(text)-1):])
+			out = append(out, Token{Text: tok.Text, Tag: tok.Tag, Start: base + off, End: base + min(off+size, len(text))})
+			continue
+		}
+		start := off + i
+		out = append(out, Token{Text: tok.Text, Tag: tok.Tag, Start: base + start, End: base + start + len(tok.Text)})
+		off = start + len(tok.Text)
+	}
+	return out
 }
 
 // nameEntities looks for named entities only around the names whose label

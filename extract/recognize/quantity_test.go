@@ -95,6 +95,16 @@ var quantityCases = []struct {
 	{"one of the most popular", nil},
 	{"COVID-19, G7, 4G, A380 and F-16", nil},
 	{"see https://example.com/a/123/b", nil},
+	// Units of measure glued to the figure are a word of their own;
+	// "m" is metres where the figure measures one thing.
+	{"the wreck lay 3.4km offshore", []Quantity{q("3.4", 3.4, 3.35, 3.45, "", Exact, 0.1)}},
+	{"each calf gained 7kg", []Quantity{q("7", 7, 6.5, 7.5, "", Exact, 1)}},
+	{"the mast is 61m tall", []Quantity{q("61", 61, 60.5, 61.5, "", Exact, 1)}},
+	{"a 12m sinkhole opened", []Quantity{q("12", 12, 11.5, 12.5, "", Exact, 1)}},
+	{"the 61m mast fell", []Quantity{q("61", 61, 60.5, 61.5, "", Exact, 1)}},
+	{"the 8m residents voted", []Quantity{q("8m", 8e6, 7.5e6, 8.5e6, "", Exact, 1e6)}},
+	{"the 8m people voted", []Quantity{q("8m", 8e6, 7.5e6, 8.5e6, "", Exact, 1e6)}},
+	{"a $61m loan", []Quantity{q("$61m", 61e6, 60.5e6, 61.5e6, "USD", Exact, 1e6)}},
 }
 
 func TestQuantities(t *testing.T) {

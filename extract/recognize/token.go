@@ -301,6 +301,10 @@ func lexNumber(text string, i int, toks *[]token) int {
 	for k < len(text) && isASCIILetter(text[k]) {
 		k++
 	}
+	if k > j && (k == len(text) || !isDigit(text[k])) && gluedMeasure(text, start, j, k) {
+		// "17.9km" reads as "17.9 km": the unit is a word of its own.
+		k = j
+	}
 	if k > j {
 		t.sfx = int32(k - j)
 		if k < len(text) && isDigit(text[k]) {
@@ -311,6 +315,67 @@ func lexNumber(text string, i int, toks *[]token) int {
 	t.end = j
 	t.low = text[start:j]
 	return j
+}
+
+// measureAbbrevs are units of measure written glued to a figure ("17.9km",
+// "2kg"); they are never a scale or part of an identifier.
+var measureAbbrevs = map[string]bool{"km": true, "kg": true, "cm": true, "mm": true, "mi": true, "ft": true, "ha": true, "kmh": true, "mph": true, "kph": true, "lb": true, "lbs": true, "sqkm": true, "mw": true, "gw": true, "kw": true, "kwh": true, "mwh": true, "gwh": true}
+
+// extentWords follow a length ("93m tall").
+var extentWords = map[string]bool{"tall": true, "high": true, "deep": true, "long": true, "wide": true, "across": true, "away": true, "below": true, "above": true, "underground": true, "underwater": true, "thick": true}
+
+// pluralNouns are plurals without a final s that a count in millions may
+// precede ("3m people").
+var pluralNouns = map[string]bool{"people": true, "children": true, "men": true, "women": true, "staff": true, "police": true, "cattle": true, "livestock": true, "personnel": true, "data": true, "media": true}
+
+// gluedMeasure reports whether the letters text[j:k] glued to the figure at
+// start..j are a unit of measure. "m" is metres, not millions, where no
+// currency comes before and the figure measures one thing: an extent word
+// follows ("93m tall") or an article comes before it and a singular noun
+// after it ("a 93m crater", "the 93m spire").
+func gluedMeasure(text string, start, j, k int) bool {
+	suf := strings.ToLower(text[j:k])
+	if measureAbbrevs[suf] {
+		return true
+	}
+	if suf != "m" {
+		return false
+	}
+	before := strings.TrimRight(text[:start], " ")
+	if before != "" && strings.ContainsAny(before[len(before)-1:], "$€£¥") {
+		return false
+	}
+	next := nextWord(text[k:])
+	if extentWords[next] {
+		return true
+	}
+	prev := strings.ToLower(lastWord(before))
+	if prev != "a" && prev != "an" && prev != "the" {
+		return false
+	}
+	return next != "" && next == strings.ToLower(next) && !strings.HasSuffix(next, "s") && !pluralNouns[next] && !connectives[next]
+}
+
+// connectives may follow a figure without being what it counts.
+var connectives = map[string]bool{"of": true, "and": true, "or": true, "to": true, "in": true, "on": true, "at": true, "for": true, "by": true, "from": true, "with": true, "than": true, "more": true, "less": true}
+
+// nextWord is the first word of s after spaces, up to a non-letter.
+func nextWord(s string) string {
+	s = strings.TrimLeft(s, " ")
+	i := 0
+	for i < len(s) && isASCIILetter(s[i]) {
+		i++
+	}
+	return s[:i]
+}
+
+// lastWord is the last word of s, which ends at a word or is empty.
+func lastWord(s string) string {
+	i := len(s)
+	for i > 0 && isASCIILetter(s[i-1]) {
+		i--
+	}
+	return s[i:]
 }
 
 // addToken appends a token to toks and returns it. Fields are set one by

@@ -77,6 +77,9 @@ var weekdays = map[string]int{
 	"sunday": 0, "sun": 0, "monday": 1, "mon": 1, "tuesday": 2, "tue": 2, "tues": 2,
 	"wednesday": 3, "wed": 3, "thursday": 4, "thu": 4, "thur": 4, "thurs": 4,
 	"friday": 5, "fri": 5, "saturday": 6, "sat": 6,
+	// "Monday's fire" dates the fire as "the fire on Monday" does.
+	"sunday's": 0, "monday's": 1, "tuesday's": 2, "wednesday's": 3, "thursday's": 4, "friday's": 5, "saturday's": 6,
+	"sunday’s": 0, "monday’s": 1, "tuesday’s": 2, "wednesday’s": 3, "thursday’s": 4, "friday’s": 5, "saturday’s": 6,
 }
 
 // currencyPrefix maps symbols and codes written before a figure to ISO
