@@ -318,3 +318,81 @@ func AddStory(list []string, story string) []string {
 	}
 	return list
 }
+
+// BatchStories files a batch of articles known all at once (a verify run)
+// into stories, as a function of the batch alone: two articles report one
+// story when they share enough names ([JoinScore] of them, or, for an
+// article with fewer than five, two thirds of its names and at least
+// [MinJoinScore]), and the stories are the connected sets of that
+// relation. names[i] are article i's names ([Entities]) and ids[i] its id.
+// The largest story is [FirstStory], the others numbered on by size, then
+// by their least article id; whatever order the articles come in, each
+// gets the same story.
+func BatchStories(ids []string, names [][]string) []string {
+	n := len(ids)
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	sets := make([]map[string]bool, n)
+	for i, ns := range names {
+		sets[i] = make(map[string]bool, len(ns))
+		for _, w := range ns {
+			sets[i][w] = true
+		}
+	}
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			shared := 0
+			for w := range sets[i] {
+				if sets[j][w] {
+					shared++
+				}
+			}
+			fewest := min(len(sets[i]), len(sets[j]))
+			need := min(JoinScore, max(MinJoinScore, float64(fewest)*2/3))
+			if float64(shared) >= need-1e-9 {
+				if ri, rj := find(i), find(j); ri != rj {
+					parent[max(ri, rj)] = min(ri, rj)
+				}
+			}
+		}
+	}
+	type story struct {
+		root, size int
+		least      string
+	}
+	byRoot := make(map[int]*story)
+	var order []*story
+	for i := range n {
+		r := find(i)
+		s, ok := byRoot[r]
+		if !ok {
+			s = &story{root: r, least: ids[i]}
+			byRoot[r] = s
+			order = append(order, s)
+		}
+		s.size++
+		s.least = min(s.least, ids[i])
+	}
+	slices.SortFunc(order, func(a, b *story) int {
+		return cmp.Or(cmp.Compare(b.size, a.size), cmp.Compare(a.least, b.least))
+	})
+	label := make(map[int]string, len(order))
+	for k, s := range order {
+		label[s.root] = strconv.Itoa(k + 1)
+	}
+	out := make([]string, n)
+	for i := range n {
+		out[i] = label[find(i)]
+	}
+	return out
+}

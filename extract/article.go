@@ -55,7 +55,29 @@ type Article struct {
 	Published string `json:"published,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Title     string `json:"title,omitempty"`
-	Body      string `json:"body"`
+	// Story, when set, is the story the article reports, as its submitter
+	// filed it: the compare stage compares its story-wide figures with
+	// those of articles filed under the same story, instead of filing it
+	// by the names it shares with earlier articles. See ValidStory.
+	Story string `json:"story,omitempty"`
+	Body  string `json:"body"`
+}
+
+// MaxStoryLen bounds a story label.
+const MaxStoryLen = 64
+
+// ValidStory reports whether s can label a story: at most MaxStoryLen
+// bytes of letters, digits, '-', '_' and '.'.
+func ValidStory(s string) error {
+	if len(s) > MaxStoryLen {
+		return fmt.Errorf("story %q: longer than %d bytes", clip(s, 40), MaxStoryLen)
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return fmt.Errorf("story %q: only letters, digits, '-', '_' and '.' may label a story", clip(s, 40))
+		}
+	}
+	return nil
 }
 
 // PublishedTime returns the publication date as UTC midnight, or the zero
@@ -142,6 +164,11 @@ func (a *Article) frontMatter(text string) (string, error) {
 			a.Title = val
 		case "url":
 			a.URL = val
+		case "story":
+			if err := ValidStory(val); err != nil {
+				return "", fmt.Errorf("line %d: %w", n+2, err)
+			}
+			a.Story = val
 		case "published", "date":
 			d, err := parsePublished(val)
 			if err != nil {

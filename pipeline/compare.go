@@ -327,6 +327,11 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 		return err
 	}
 	story := doc.Story // set when this is a redelivery
+	if story == "" && a.Story != "" {
+		// Filed by its submitter, who knew the whole batch (verify): the
+		// story does not depend on which article came first.
+		story = a.Story
+	}
 	if story == "" {
 		// An article with no claim that needs its story joins one it
 		// matches but founds none: stories are numbered by the articles

@@ -155,11 +155,12 @@ type ArticleMeta struct {
 	Published string `json:"published,omitempty"`
 	URL       string `json:"url,omitempty"`
 	Title     string `json:"title,omitempty"`
+	Story     string `json:"story,omitempty"` // the story its submitter filed it under
 	Seq       uint64 `json:"seq"`
 }
 
 func metaOf(a extract.Article, seq uint64) ArticleMeta {
-	return ArticleMeta{ID: a.ID, File: a.File, Source: a.Source, Published: a.Published, URL: a.URL, Title: a.Title, Seq: seq}
+	return ArticleMeta{ID: a.ID, File: a.File, Source: a.Source, Published: a.Published, URL: a.URL, Title: a.Title, Story: a.Story, Seq: seq}
 }
 
 // ClaimsMsg is an article's claims, on crosscheck.claims.<coll>.

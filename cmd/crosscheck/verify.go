@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
@@ -56,6 +57,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if len(articles) == 0 {
 		return errReported
 	}
+	fileStories(articles)
 
 	c, err := dial(ctx, natsURL(*url), "crosscheck verify")
 	if err != nil {
@@ -175,4 +177,24 @@ func orID(file, id string) string {
 		return file
 	}
 	return id
+}
+
+// fileStories files the articles that name no story of their own into
+// stories by the names they share (compare.BatchStories): verify has the
+// whole batch at hand, so the stories, and with them the verdicts, do not
+// depend on the order the articles reach the compare stage.
+func fileStories(articles []extract.Article) {
+	var ids []string
+	var names [][]string
+	var at []int
+	for i, a := range articles {
+		if a.Story == "" {
+			ids = append(ids, a.ID)
+			names = append(names, compare.Entities(a.Title, a.Source, a.Body))
+			at = append(at, i)
+		}
+	}
+	for k, s := range compare.BatchStories(ids, names) {
+		articles[at[k]].Story = s
+	}
 }
