@@ -8,7 +8,7 @@ import (
 // Doc is an article as [Copies] needs it.
 type Doc struct {
 	ID          string
-	Seq         int    // arrival order, for articles published the same day
+	Seq         int    // arrival order; not used to order docs, which must not depend on it
 	Published   string // YYYY-MM-DD, or "" if unknown
 	Fingerprint Fingerprint
 }
@@ -34,7 +34,6 @@ func Copies(docs []Doc) map[string]string {
 		return cmp.Or(
 			compareBool(a.Published == "", b.Published == ""),
 			cmp.Compare(a.Published, b.Published),
-			cmp.Compare(a.Seq, b.Seq),
 			cmp.Compare(a.ID, b.ID),
 		)
 	})

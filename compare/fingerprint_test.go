@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -209,33 +210,44 @@ func TestCopies(t *testing.T) {
 	other := readTestdata(t, "other.txt")
 	// A copy of the copy, trimmed by its last two paragraphs.
 	recopied := paragraphs(copied, 14)
+	// Of docs published the same day, the least id comes first, whatever
+	// order they arrived in (Seq): "wire" before "wire-copy" and "wire-independent", "roundup"
+	// before "roundup-other".
 	docs := []Doc{
 		// Arrived first but published a day after the original.
 		{ID: "late-copy", Seq: 1, Published: "2018-03-15", Fingerprint: Sign(copied)},
 		{ID: "wire", Seq: 2, Published: "2018-03-14", Fingerprint: Sign(wire)},
-		{ID: "independent", Seq: 3, Published: "2018-03-14", Fingerprint: Sign(independent)},
-		{ID: "copy", Seq: 4, Published: "2018-03-14", Fingerprint: Sign(copied)},
+		{ID: "wire-independent", Seq: 3, Published: "2018-03-14", Fingerprint: Sign(independent)},
+		{ID: "wire-copy", Seq: 4, Published: "2018-03-14", Fingerprint: Sign(copied)},
 		{ID: "recopy", Seq: 5, Published: "", Fingerprint: Sign(recopied)},
 		// A later page carrying both stories whole: a copy of the first, but
 		// it must not make the two stories copies of each other.
 		{ID: "roundup", Seq: 6, Published: "2018-03-16", Fingerprint: Sign(wire + "\n\n" + independent + "\n\n" + other)},
-		{ID: "other", Seq: 7, Published: "2018-03-16", Fingerprint: Sign(other)},
+		{ID: "roundup-other", Seq: 7, Published: "2018-03-16", Fingerprint: Sign(other)},
 		{ID: "empty", Seq: 8, Published: "2018-03-16", Fingerprint: Sign("Subscribe")},
 	}
 	want := map[string]string{
 		"late-copy": "wire",
-		"copy":      "wire",
+		"wire-copy": "wire",
 		"recopy":    "wire",
 		"roundup":   "wire",
 		// Contained in the roundup, which came first; the roundup's likeness
 		// to the wire story does not carry over.
-		"other": "roundup",
+		"roundup-other": "roundup",
 	}
 	if diff := cmp.Diff(want, Copies(docs)); diff != "" {
 		t.Errorf("Copies(wire story) mismatch (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(want, Copies(reversedDocs(docs))); diff != "" {
 		t.Errorf("Copies(wire story reversed) mismatch (-want +got):\n%s", diff)
+	}
+	// Arrival order does not decide which of two same-day copies leads.
+	reseq := slices.Clone(docs)
+	for i := range reseq {
+		reseq[i].Seq = len(reseq) - i
+	}
+	if diff := cmp.Diff(want, Copies(reseq)); diff != "" {
+		t.Errorf("Copies(wire story, arrivals reversed) mismatch (-want +got):\n%s", diff)
 	}
 }
 

@@ -2,9 +2,9 @@ package compare
 
 import (
 	"cmp"
-	"math"
 	"crypto/sha256"
 	"encoding/hex"
+	"math"
 	"slices"
 	"strings"
 
@@ -344,19 +344,18 @@ func members(entries []Entry) []*member {
 	// near-duplicates was found to copy the other depends on which reached
 	// the compare stage first, so the copy links are taken as undirected and
 	// each set of linked articles is led by its earliest: by publication
-	// date, then arrival (Seq), then id. A set linked to an article outside
-	// the group is led by that article (its least id), which only its
-	// source's other claims can name.
+	// date, then id (never arrival, which varies from run to run). A set
+	// linked to an article outside the group is led by that article (its
+	// least id), which only its source's other claims can name.
 	type article struct {
 		source, published string
-		seq               uint64
 	}
 	articles := make(map[string]article, len(ms))
 	for _, m := range ms {
 		if _, ok := articles[m.Claim.Article]; !ok && m.Claim.Article != "" {
 			// The entry's Source, not a folded member's: the source of
 			// the claim it shows.
-			articles[m.Claim.Article] = article{m.Source, m.Published, m.Seq}
+			articles[m.Claim.Article] = article{m.Source, m.Published}
 		}
 	}
 	parent := make(map[string]string)
@@ -383,9 +382,9 @@ func members(entries []Entry) []*member {
 			return x.published != ""
 		case x.published != y.published:
 			return x.published < y.published
-		case x.seq != y.seq:
-			return x.seq < y.seq
 		}
+		// Not by arrival: the verdict is a function of the set of
+		// articles, whatever order they came in.
 		return a < b
 	}
 	for _, m := range ms {

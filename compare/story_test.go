@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -276,5 +277,43 @@ func storiesGenerated(t *testing.T, gen []corpusgen.Article) {
 	t.Logf("%d articles of %d written stories filed into %d stories, %d astray", len(gen), len(home), len(found), stray)
 	if stray*50 > len(gen) {
 		t.Errorf("%d of %d articles filed away from their story, want at most 1 in 50", stray, len(gen))
+	}
+}
+
+// TestBatchStories: a batch's stories are the connected sets of articles
+// that share enough names, numbered by size, and do not depend on the
+// order of the batch.
+func TestBatchStories(t *testing.T) {
+	ids := []string{"a-1", "a-2", "a-3", "a-4", "a-5"}
+	names := [][]string{
+		{"oskel", "bravik", "vannermark", "halden", "rook"},
+		{"oskel", "bravik", "vannermark", "tessa", "marl"},
+		// Shares three names with a-2 and none with a-1: the same story
+		// through a-2, whichever comes first.
+		{"tessa", "marl", "vannermark", "quill", "dovan"},
+		{"chirrup", "velmora", "kessing"},
+		{"chirrup", "velmora", "ostra"},
+	}
+	want := []string{"1", "1", "1", "2", "2"}
+	if diff := cmp.Diff(want, BatchStories(ids, names)); diff != "" {
+		t.Errorf("BatchStories mismatch (-want +got):\n%s", diff)
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 10 {
+		perm := r.Perm(len(ids))
+		pids := make([]string, len(ids))
+		pnames := make([][]string, len(ids))
+		for i, p := range perm {
+			pids[i], pnames[i] = ids[p], names[p]
+		}
+		got := BatchStories(pids, pnames)
+		for i, p := range perm {
+			if got[i] != want[p] {
+				t.Errorf("BatchStories in order %v: %s filed under %s, want %s", perm, ids[p], got[i], want[p])
+			}
+		}
+	}
+	if got := BatchStories(nil, nil); len(got) != 0 {
+		t.Errorf("BatchStories(nil) = %v, want none", got)
 	}
 }

@@ -947,12 +947,14 @@ func goSpare(f func()) {
 	}
 }
 
-// earlier orders articles by publication date, then arrival.
+// earlier orders articles by publication date, then id: not by arrival,
+// so that which of two same-day copies is the original does not depend on
+// the order they came in.
 func earlier(a, b ArticleMeta) bool {
 	if a.Published != b.Published && a.Published != "" && b.Published != "" {
 		return a.Published < b.Published
 	}
-	return a.Seq < b.Seq
+	return a.ID < b.ID
 }
 
 // casConflict reports whether a swap (kvCalls.update) failed because the
