@@ -181,7 +181,13 @@ func judgeMembers(key, idKey string, ms []*member) Verdict {
 		v.Camps = append(v.Camps, camp)
 	}
 
-	f := findings(ms, len(camps), revisable(ms[0].Claim.Attribute))
+	var f finding
+	if ms[0].Claim.Date != nil && occasions(ms[0].Claim.Attribute) {
+		// Two days of a repeatable event are two occasions.
+		f.occasions = len(camps) > 1
+	} else {
+		f = findings(ms, len(camps), revisable(ms[0].Claim.Attribute))
+	}
 	outlets := distinct(ms, func(m *member) string { return m.outlet })
 	switch {
 	case f.conflict:
@@ -203,7 +209,11 @@ func judgeMembers(key, idKey string, ms []*member) Verdict {
 // their first member. Figures that hold whenever they are reported, and
 // dates, are one slice.
 func timeSlices(ms []*member) [][]*member {
-	if len(ms) < 2 || !changesOverTime(ms[0].Claim.Attribute) {
+	if len(ms) < 2 {
+		return [][]*member{ms}
+	}
+	dated := ms[0].Claim.Date != nil && occasions(ms[0].Claim.Attribute)
+	if !dated && !changesOverTime(ms[0].Claim.Attribute) {
 		return [][]*member{ms}
 	}
 	grows := revisable(ms[0].Claim.Attribute)
@@ -223,6 +233,15 @@ func timeSlices(ms []*member) [][]*member {
 	for i, a := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			b := ms[j]
+			if dated {
+				// One occasion a day: the dates themselves overlap.
+				if a.val.overlaps(b.val) {
+					if ri, rj := find(i), find(j); ri != rj {
+						parent[max(ri, rj)] = min(ri, rj)
+					}
+				}
+				continue
+			}
 			link := a.asOf.overlaps(b.asOf) ||
 				bounded(a.val) && bounded(b.val) && a.val.overlaps(b.val) ||
 				grows && a.qualifier == b.qualifier && revises(a.asOf, a.val, b.asOf, b.val, a.stated, b.stated)
@@ -462,11 +481,12 @@ func campsOf(ms []*member) [][]*member {
 
 // finding records what the disjoint pairs of a group amount to.
 type finding struct {
-	conflict bool            // two voices disjoint at the same time, or a revision
-	revised  bool            // a later, lower figure of a tally that only grows
-	changed  bool            // disjoint figures for times that do not overlap
-	measures bool            // disjoint figures qualified differently
-	selfDiff map[string]bool // outlets that disagree with themselves
+	conflict  bool            // two voices disjoint at the same time, or a revision
+	revised   bool            // a later, lower figure of a tally that only grows
+	occasions bool            // different dates of an event that recurs
+	changed   bool            // disjoint figures for times that do not overlap
+	measures  bool            // disjoint figures qualified differently
+	selfDiff  map[string]bool // outlets that disagree with themselves
 }
 
 // findings compares the members' statements pairwise. For a tally that

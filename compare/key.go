@@ -167,6 +167,19 @@ var genericMeasures = map[string]bool{
 	"decades": true, "centuries": true, "nights": true,
 }
 
+// repeatable are the events a subject can have on many days: a speaker
+// says, warns, visits again, and a story's incident has its aftershocks
+// and its later fires. Two different dates of one are two occasions, never
+// a conflict.
+var repeatable = map[string]bool{
+	"say": true, "warn": true, "vow": true, "meet": true, "visit": true, "tour": true, "report": true,
+	"announce": true, "speak": true, "talk": true, "urge": true, "call": true, "occur": true,
+}
+
+// occasions reports whether dates of attribute attr may differ without
+// conflicting (see repeatable).
+func occasions(attr string) bool { return repeatable[normalize(attr)] }
+
 // GenericMeasure reports whether attribute attr names no measure that two
 // sources could be compared on ("count", "people", "days").
 func GenericMeasure(attr string) bool { return genericMeasures[normalize(attr)] }

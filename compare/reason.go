@@ -126,6 +126,9 @@ func reason(st Status, about string, ms []*member, camps [][]*member, f finding)
 	if f.changed {
 		notes = append(notes, "figures for different times are a change, not a conflict")
 	}
+	if f.occasions {
+		notes = append(notes, "different dates are different occasions, not a conflict")
+	}
 	if f.measures {
 		notes = append(notes, "differently qualified figures count different things, not a conflict")
 	}

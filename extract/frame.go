@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
+	"time"
 )
 
 // A claim's frame is what makes two claims comparable: the thing measured
@@ -47,18 +49,123 @@ func (b *builder) settleFrames() {
 		lead = lead[:600]
 	}
 	own := strings.ToLower(b.article.Title + " " + lead)
+	kept := b.claims[:0]
+	for _, c := range b.claims {
+		if c.Value != nil && partOfName(c.Sentence, c.Value.Text) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	b.claims = kept
 	for i := range b.claims {
 		c := &b.claims[i]
+		if c.Date != nil {
+			b.dateFrame(c, own)
+			continue
+		}
 		if c.Value == nil {
 			continue
 		}
-		if weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users" {
+		if m := verbBefore(c.Sentence, c.Value.Text); m != "" {
+			// "killed at least 113 people and injured more than 4,000":
+			// the verb that governs the figure says what it counts, over
+			// any that follows it.
+			c.Attribute = m
+		} else if weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users" {
 			if m := clauseMeasure(c.Sentence, c.Value.Text); m != "" {
 				c.Attribute = m
 			}
 		}
 		c.Subject = b.thing(c, own)
+		if c.Subject == storySubject {
+			if ev := otherEvent(c.Sentence, c.Value.Text, own); ev != "" {
+				c.Subject = ev
+			}
+		}
+		if among(c.Sentence, c.Value.Text) && c.Qualifier == "" {
+			// "18 Canadians were among the 157 killed": a part of the
+			// toll, never the toll itself.
+			c.Qualifier = "among"
+		}
+		if b.before(c.AsOf) && c.Qualifier == "" {
+			// "the Lion Air crash last October killed 189": a toll that
+			// held weeks before the article is an earlier event's.
+			c.Qualifier = "earlier"
+		}
 	}
+}
+
+// before reports whether a figure's stated time, a day or a month, ended
+// more than a month before publication.
+func (b *builder) before(d *DateValue) bool {
+	if d == nil || d.Text == PublicationDate || b.pub.IsZero() || (d.Granularity != "day" && d.Granularity != "month") {
+		return false
+	}
+	end, err := time.Parse(time.DateOnly, d.End)
+	return err == nil && end.Before(b.pub.AddDate(0, -1, 0))
+}
+
+// incidentVerbs are the lemmas (see eventVerbs and lemma) of what happens
+// to a story in the first place: the crash, the blast, the fire that
+// starts. Dated under the story, they all date the one event.
+var incidentVerbs = wordSet(`kill die crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake`)
+
+// dateFrame files a dated event of the story's own incident (the story's
+// subject or a place, a claimant, an agency reporting it) under one
+// measure, "occur", so that "crashed on Sunday", "Sunday's crash" and
+// "went down on Sunday" meet.
+func (b *builder) dateFrame(c *Claim, own string) {
+	if c.Qualifier == "earlier" || !incidentVerbs[c.Attribute] {
+		return
+	}
+	s := c.Subject
+	words := strings.Fields(s)
+	if len(words) > 0 && eventNouns[words[len(words)-1]] {
+		name := strings.Join(words[:len(words)-1], " ")
+		if name != "" && !strings.Contains(own, name) {
+			return // another event
+		}
+	} else if s != storySubject && s != "" && s != b.d.topic && !dateWords[words[0]] {
+		switch b.d.kindOf(s) {
+		case kindPerson, kindApp:
+			return // what a person or a product did
+		}
+	}
+	c.Subject, c.Attribute = storySubject, "occur"
+}
+
+// governingVerbs map a verb that takes a figure as its object ("killed at
+// least 113", "killing all 157") to the measure.
+var governingVerbs = map[string]string{
+	"killed": "deaths", "killing": "deaths", "kills": "deaths", "kill": "deaths",
+	"injured": "injuries", "injuring": "injuries", "wounded": "injuries", "wounding": "injuries",
+	"evacuated": "evacuated", "evacuating": "evacuated",
+	"displaced": "displaced", "displacing": "displaced",
+	"rescued": "rescued", "rescuing": "rescued",
+	"arrested": "arrests", "detained": "arrests",
+}
+
+// hedgeWords may stand between a verb and its figure.
+var hedgeWords = wordSet(`all at least most more than over some about around nearly almost roughly an estimated up to as many a total of another`)
+
+// verbBefore is the measure of a figure that a governing verb takes as its
+// object: the verb before it, past any hedge words, in the same clause.
+func verbBefore(sentence, figure string) string {
+	at := strings.Index(sentence, figure)
+	if at <= 0 {
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(sentence[:at]))
+	for i := len(words) - 1; i >= 0 && i >= len(words)-5; i-- {
+		w := strings.Trim(words[i], `"'“”‘’`)
+		if m, ok := governingVerbs[w]; ok {
+			return m
+		}
+		if !hedgeWords[w] {
+			return ""
+		}
+	}
+	return ""
 }
 
 // thing is the subject a figure is compared under.
@@ -141,6 +248,9 @@ func clauseMeasure(sentence, figure string) string {
 	}
 	// After the figure first: "N people were killed"; then what leads to
 	// it: "the number of dead stood at N".
+	if strings.Contains(after, "lost their homes") || strings.Contains(after, "lost homes") {
+		return "displaced"
+	}
 	pick(after)
 	if found == "" && strings.Contains(before, "account for") {
 		found = "missing"
@@ -155,3 +265,88 @@ func clauseMeasure(sentence, figure string) string {
 }
 
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
+
+// eventRE finds a named event: capitalised words (after an optional year)
+// before an event noun, with at most one lower-case word between ("the
+// 1918 Cloquet fire", "the Woolsey Fire", "the Christchurch mosque
+// shootings", "The Lion Air jet").
+var eventRE = regexp.MustCompile(`(?:\b\d{4}\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})(?:[a-z]+\s+)?(fire|fires|wildfire|blaze|quake|earthquake|blast|explosion|attack|attacks|bombing|bombings|shooting|shootings|crash|jet|plane|flight|storm|hurricane|typhoon|cyclone|flood|floods)\b`)
+
+// otherEvent names the event a story-wide figure in sentence belongs to
+// when the sentence ties it to a named event that the article's title and
+// lead (own) do not name: the last named event before the figure. It
+// returns "" when there is none or it is the story's own.
+func otherEvent(sentence, figure, own string) string {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	ms := eventRE.FindAllStringSubmatchIndex(sentence[:at], -1)
+	if len(ms) == 0 {
+		return ""
+	}
+	m := ms[len(ms)-1]
+	name := strings.ToLower(strings.TrimSpace(sentence[m[2]:m[3]]))
+	for _, w := range strings.Fields(name) {
+		if dateWords[strings.Trim(w, ".")] {
+			return "" // "Sunday's crash": a date, not a name
+		}
+	}
+	switch name {
+	case "the", "a", "an", "":
+		return ""
+	}
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "the "), "a ")
+	if strings.Contains(own, name) {
+		return ""
+	}
+	return name + " " + strings.ToLower(sentence[m[4]:m[5]])
+}
+
+// among reports whether the figure counts a part of a larger count: "18
+// Canadians were among the 157", "32 of its citizens among the dead".
+func among(sentence, figure string) bool {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	rest := sentence[at+len(figure):]
+	if i := strings.IndexAny(rest, ",;."); i >= 0 {
+		rest = rest[:i]
+	}
+	if len(rest) > 50 {
+		rest = rest[:50]
+	}
+	return strings.Contains(rest, " among ")
+}
+
+// partOfName reports whether a bare number is part of a name rather than a
+// figure: "Boeing 737 Max 8", "Flight 302 crashed", "Apollo 11". The number
+// has up to four digits and no separators, the word before it is a
+// capitalised word (not the sentence's first, not a calendar word), and
+// what follows is no plural noun that the number could count ("the Java
+// Sea 13 minutes after take-off" still counts minutes).
+func partOfName(sentence, figure string) bool {
+	if len(figure) > 4 || strings.Trim(figure, "0123456789") != "" {
+		return false
+	}
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	before := strings.Fields(sentence[:at])
+	after := strings.Fields(sentence[at+len(figure):])
+	n := len(before)
+	if n < 2 {
+		return false
+	}
+	prev := strings.Trim(before[n-1], `"'“”‘’(`)
+	if prev == "" || prev[0] < 'A' || prev[0] > 'Z' || strings.ContainsAny(prev, ".,;:") || dateWords[strings.ToLower(prev)] {
+		return false
+	}
+	if len(after) == 0 {
+		return true
+	}
+	next := strings.Trim(after[0], `"'“”‘’),.;:`)
+	return !strings.HasSuffix(next, "s")
+}
