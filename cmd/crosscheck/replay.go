@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,13 +20,12 @@ import (
 // progress on stderr, and prints a summary of articles, claims, verdicts by
 // status and failures.
 func replay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("replay")
 	server, token := serverFlags(fs)
 	parallel := fs.Int("parallel", 4, "articles posted at once")
 	timeout := fs.Duration("timeout", 10*time.Minute, "how long to wait for the pipeline")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return errors.New("replay: name one directory")

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -24,8 +23,7 @@ import (
 // messages finish or are redelivered), drain the connection, stop an
 // embedded server.
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve")
 	var nopts natsOptions
 	nopts.register(fs)
 	fs.StringVar(&nopts.StoreDir, "store", "", "embedded server's JetStream store, kept across restarts (default: a temporary directory)")
@@ -37,8 +35,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	parallel := fs.Int("parallel", pipeline.DefaultParallel(), "concurrent messages per stage (the compare stage takes twice as many)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on 'crosscheck stage' processes")
 	grace := fs.Duration("shutdown-timeout", 20*time.Second, "how long shutdown may take")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))

@@ -137,11 +137,10 @@ func (c *apiClient) do(req *http.Request, out any) (retryAfter time.Duration, er
 // submit posts articles to a running `crosscheck serve` and prints one line
 // per file: the id, the file, and "duplicate" when the body was already in.
 func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("submit")
 	server, token := serverFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return errors.New("submit: no files (use - for standard input)")

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -15,16 +14,15 @@ import (
 )
 
 func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("verify")
 	asJSON := fs.Bool("json", false, "print the JSON contract instead of tables")
 	format := fs.String("format", "text", "output format: text, json, claimreview (schema.org ClaimReview JSON-LD)")
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL, else an embedded server)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on running 'crosscheck stage' processes")
 	timeout := fs.Duration("timeout", 2*time.Minute, "how long to wait for the pipeline")
 	coll := fs.String("collection", "", "collection to submit to (default: a fresh one for this run)")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if *asJSON {
 		*format = "json"
