@@ -46,6 +46,32 @@ func (e *InputError) Unwrap() error { return e.Err }
 
 var _ error = (*InputError)(nil)
 
+// CheckSize returns nil for an input of size bytes that is within
+// MaxArticleBytes, else an *InputError wrapping ErrTooLarge that gives the
+// real size and the limit: "5.0 MB is over the 512 KB limit".
+func CheckSize(name string, size int64) error {
+	if size <= MaxArticleBytes {
+		return nil
+	}
+	detail := fmt.Sprintf("%s is over the %s limit", byteSize(size), strings.Replace(byteSize(MaxArticleBytes), ".0 ", " ", 1))
+	if size < MaxArticleBytes+1<<10 {
+		// Just over: rounded, the two would read alike.
+		detail = fmt.Sprintf("%d bytes is over the %d-byte limit", size, MaxArticleBytes)
+	}
+	return &InputError{Input: name, Err: ErrTooLarge, Detail: detail}
+}
+
+// byteSize writes n in bytes, or in KB or MB (of 1024) with one decimal.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
 // Article is one news article: its metadata and body. Published is
 // YYYY-MM-DD, or empty when unknown.
 type Article struct {
@@ -87,7 +113,7 @@ func ParseArticle(name string, data []byte) (Article, error) {
 	case len(bytes.TrimSpace(data)) == 0:
 		return fail(ErrEmpty, "")
 	case len(data) > MaxArticleBytes:
-		return fail(ErrTooLarge, "%d bytes, limit %d", len(data), MaxArticleBytes)
+		return Article{}, CheckSize(name, int64(len(data)))
 	case bytes.IndexByte(data, 0) >= 0:
 		return fail(ErrBinary, "NUL byte at offset %d", bytes.IndexByte(data, 0))
 	}

@@ -123,3 +123,27 @@ func TestBlocksClutter(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckSize(t *testing.T) {
+	for _, tc := range []struct {
+		size int64
+		want string // "" for no error
+	}{
+		{MaxArticleBytes, ""},
+		{1, ""},
+		{MaxArticleBytes + 1, "big.txt: article too large: 524289 bytes is over the 524288-byte limit"},
+		{5 << 20, "big.txt: article too large: 5.0 MB is over the 512 KB limit"},
+		{700 << 10, "big.txt: article too large: 700.0 KB is over the 512 KB limit"},
+	} {
+		err := CheckSize("big.txt", tc.size)
+		if tc.want == "" {
+			if err != nil {
+				t.Errorf("CheckSize(%d) = %v, want nil", tc.size, err)
+			}
+			continue
+		}
+		if err == nil || err.Error() != tc.want || !errors.Is(err, ErrTooLarge) {
+			t.Errorf("CheckSize(%d) = %v, want %q wrapping ErrTooLarge", tc.size, err, tc.want)
+		}
+	}
+}

@@ -135,12 +135,13 @@ func startStages(ctx context.Context, c *conn, wg *sync.WaitGroup, stderr io.Wri
 }
 
 // readArticle reads and parses one named input; "-" is standard input.
+// verify, extract and submit all read their files here.
 func readArticle(name string, stdin io.Reader) (extract.Article, error) {
 	var data []byte
 	var err error
 	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, extract.MaxArticleBytes+1))
 		name = "(stdin)"
+		data, err = readUpTo(name, stdin)
 	} else {
 		data, err = readLimited(name)
 	}
@@ -150,8 +151,8 @@ func readArticle(name string, stdin io.Reader) (extract.Article, error) {
 	return extract.ParseArticle(name, data)
 }
 
-// readLimited reads a file, but no more than one byte past the article limit,
-// so an oversized file is reported rather than loaded.
+// readLimited reads a file, but an oversized one is reported with its size
+// rather than loaded.
 func readLimited(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -165,7 +166,29 @@ func readLimited(name string) ([]byte, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory", name)
 	}
-	return io.ReadAll(io.LimitReader(f, extract.MaxArticleBytes+1))
+	if st.Mode().IsRegular() {
+		if err := extract.CheckSize(name, st.Size()); err != nil {
+			return nil, err
+		}
+	}
+	return readUpTo(name, f)
+}
+
+// readUpTo reads r to its end, keeping no more than the article limit: past
+// it, the rest is counted, for the error, and dropped.
+func readUpTo(name string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, extract.MaxArticleBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > extract.MaxArticleBytes {
+		rest, err := io.Copy(io.Discard, r)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		return nil, extract.CheckSize(name, int64(len(data))+rest)
+	}
+	return data, nil
 }
 
 func orID(file, id string) string {
