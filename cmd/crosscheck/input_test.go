@@ -35,3 +35,29 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// TestSubmitTakesWhatVerifyTakes: a file without front matter, which verify
+// takes with the file name as its source, is taken by submit too, as the
+// same article.
+func TestSubmitTakesWhatVerifyTakes(t *testing.T) {
+	t.Setenv("NATS_URL", "")
+	t.Setenv("CROSSCHECK_SERVER", "")
+	t.Setenv("CROSSCHECK_TOKEN", "")
+	base, _, _, _ := startServe(t)
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.txt")
+	if err := os.WriteFile(plain, []byte("The harbour authority said 14 ships were waiting outside the port on Tuesday.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := readArticle(plain, nil)
+	if err != nil {
+		t.Fatalf("readArticle(%s): %v", plain, err)
+	}
+	out, stderr, err := runCmd(t, "submit", plain, "--server", base)
+	if err != nil {
+		t.Fatalf("submit %s: %v\n%s", plain, err, stderr)
+	}
+	if want := a.ID + "\t" + plain + "\n"; out != want {
+		t.Errorf("submit %s printed %q, want %q: the id verify gives it", plain, out, want)
+	}
+}

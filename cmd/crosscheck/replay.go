@@ -85,7 +85,7 @@ func replay(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	sum.write(stdout, time.Since(start))
 	for _, r := range results {
 		if r.err != nil {
-			fmt.Fprintf(stderr, "crosscheck: %s: %v\n", r.file, r.err)
+			fmt.Fprintln(stderr, "crosscheck:", fileErr(r.file, r.err))
 		}
 	}
 	if sum.failed > 0 {
@@ -124,12 +124,12 @@ const pollEvery = 100 * time.Millisecond
 
 func replayOne(ctx context.Context, c *apiClient, file string) replayResult {
 	r := replayResult{file: file}
-	data, err := readLimited(file)
+	a, err := readArticle(file, nil)
 	if err != nil {
 		r.err = err
 		return r
 	}
-	acc, err := c.post(ctx, data)
+	acc, err := c.postArticle(ctx, a)
 	if err != nil {
 		r.err = err
 		return r
