@@ -95,6 +95,16 @@ with the same articles.`,
 		},
 	},
 	{
+		name: "health", args: "[flags]",
+		summary: "ask a running serve whether it is ready (exit 0 when it is)",
+		doc: `Gets /healthz from a running serve and exits 0 when it answers 200: NATS
+connected and JetStream answering. For container health checks, where the
+image has no shell or curl.`,
+		run: func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+			return health(ctx, args, stdout, stderr)
+		},
+	},
+	{
 		name: "version", args: "",
 		summary: "print the version, commit and Go version",
 		doc:     `Prints the module version, the commit it was built from and the Go version.`,
