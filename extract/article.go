@@ -25,6 +25,7 @@ var (
 	ErrTooLarge    = errors.New("article too large")
 	ErrFrontMatter = errors.New("malformed front matter")
 	ErrLanguage    = errors.New("unsupported language")
+	ErrNoText      = errors.New("no article text")
 )
 
 // InputError reports an article that cannot be read, naming the input and the
@@ -102,9 +103,10 @@ func ArticleID(body string) string {
 }
 
 // ParseArticle reads an article from data: optional front matter between
-// "---" lines (source, published, url, title), then the body. name labels the
-// input in errors and is the source when the front matter names none. Every
-// error is an *InputError.
+// "---" lines (source, published, url, title), then the body; or an HTML
+// page, whose text and metadata are read from its markup (see htmlArticle).
+// name labels the input in errors and is the source when the front matter or
+// page names none. Every error is an *InputError.
 func ParseArticle(name string, data []byte) (Article, error) {
 	fail := func(err error, detail string, args ...any) (Article, error) {
 		return Article{}, &InputError{Input: name, Err: err, Detail: fmt.Sprintf(detail, args...)}
@@ -124,13 +126,23 @@ func ParseArticle(name string, data []byte) (Article, error) {
 		return fail(ErrBinary, "%.0f%% control characters", ctrl*100)
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
-	a := Article{File: name, Source: name}
-	body, err := a.frontMatter(text)
-	if err != nil {
-		return fail(ErrFrontMatter, "%v", err)
-	}
-	if strings.TrimSpace(body) == "" {
-		return fail(ErrEmpty, "front matter but no body")
+	var a Article
+	var body string
+	if isHTML(text) {
+		var problem string
+		if a, problem = htmlArticle(name, text); problem != "" {
+			return fail(ErrNoText, "%s", problem)
+		}
+		body = a.Body
+	} else {
+		a = Article{File: name, Source: name}
+		var err error
+		if body, err = a.frontMatter(text); err != nil {
+			return fail(ErrFrontMatter, "%v", err)
+		}
+		if strings.TrimSpace(body) == "" {
+			return fail(ErrEmpty, "front matter but no body")
+		}
 	}
 	if lang, ok := readsEnglish(body); !ok {
 		return fail(ErrLanguage, "%s", lang)

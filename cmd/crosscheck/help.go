@@ -77,9 +77,9 @@ default) or straight from NATS (--nats), until interrupted.`,
 	{
 		name: "replay", args: "[flags] DIR",
 		summary: "stream a folder of articles through a running serve and summarize",
-		doc: `Posts every article file (*.txt, *.md) in DIR to a running serve, waits
-until each is compared or set aside, and prints a summary of articles,
-claims, verdicts by status and failures.`,
+		doc: `Posts every article file (*.txt, *.md, *.html) in DIR to a running serve,
+waits until each is compared or set aside, and prints a summary of
+articles, claims, verdicts by status and failures.`,
 		run: func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 			return replay(ctx, args, stdout, stderr)
 		},

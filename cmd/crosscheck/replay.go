@@ -35,7 +35,7 @@ func replay(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("replay: %w", err)
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("replay: no article files (*.txt, *.md) in %s", fs.Arg(0))
+		return fmt.Errorf("replay: no article files (*.txt, *.md, *.html) in %s", fs.Arg(0))
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
@@ -103,7 +103,7 @@ func articleFiles(dir string) ([]string, error) {
 	var files []string
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && (ext == ".txt" || ext == ".md") {
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && (ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm") {
 			files = append(files, filepath.Join(dir, e.Name()))
 		}
 	}
