@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
+	"io"
 	"os"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestServeRefusesOpenListenWithoutToken: serve will not listen beyond
@@ -14,7 +17,10 @@ func TestServeRefusesOpenListenWithoutToken(t *testing.T) {
 	t.Setenv("NATS_URL", "")
 	t.Setenv("CROSSCHECK_TOKEN", "")
 	for _, addr := range []string{"0.0.0.0:0", ":0", "[::]:0", "192.0.2.1:8080"} {
-		_, _, err := runCmd(t, "serve", "--addr", addr)
+		// A refusal is immediate; a serve that started stops at the deadline.
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		err := run(ctx, []string{"serve", "--addr", addr}, strings.NewReader(""), io.Discard, io.Discard)
+		cancel()
 		if err == nil || !strings.Contains(err.Error(), "no token is set") || !strings.Contains(err.Error(), "--insecure-no-auth") {
 			t.Errorf("serve --addr %s with no token: %v; want a refusal naming --token and --insecure-no-auth", addr, err)
 		}
