@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -52,7 +53,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return fmt.Errorf("unknown command %q", name)
 	}
 	err := c.run(ctx, rest, stdin, stdout, stderr)
-	if h, ok := err.(*helpRequest); ok {
+	if h := (*helpRequest)(nil); errors.As(err, &h) {
 		writeHelp(stdout, c, h)
 		return nil
 	}
