@@ -25,6 +25,7 @@ var (
 	ErrTooLarge    = errors.New("article too large")
 	ErrFrontMatter = errors.New("malformed front matter")
 	ErrLanguage    = errors.New("unsupported language")
+	ErrNoText      = errors.New("no article text")
 )
 
 // InputError reports an article that cannot be read, naming the input and the
@@ -45,6 +46,32 @@ func (e *InputError) Error() string {
 func (e *InputError) Unwrap() error { return e.Err }
 
 var _ error = (*InputError)(nil)
+
+// CheckSize returns nil for an input of size bytes that is within
+// MaxArticleBytes, else an *InputError wrapping ErrTooLarge that gives the
+// real size and the limit: "5.0 MB is over the 512 KB limit".
+func CheckSize(name string, size int64) error {
+	if size <= MaxArticleBytes {
+		return nil
+	}
+	detail := fmt.Sprintf("%s is over the %s limit", byteSize(size), strings.Replace(byteSize(MaxArticleBytes), ".0 ", " ", 1))
+	if size < MaxArticleBytes+1<<10 {
+		// Just over: rounded, the two would read alike.
+		detail = fmt.Sprintf("%d bytes is over the %d-byte limit", size, MaxArticleBytes)
+	}
+	return &InputError{Input: name, Err: ErrTooLarge, Detail: detail}
+}
+
+// byteSize writes n in bytes, or in KB or MB (of 1024) with one decimal.
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
 
 // Article is one news article: its metadata and body. Published is
 // YYYY-MM-DD, or empty when unknown.
@@ -98,9 +125,10 @@ func ArticleID(body string) string {
 }
 
 // ParseArticle reads an article from data: optional front matter between
-// "---" lines (source, published, url, title), then the body. name labels the
-// input in errors and is the source when the front matter names none. Every
-// error is an *InputError.
+// "---" lines (source, published, url, title), then the body; or an HTML
+// page, whose text and metadata are read from its markup (see htmlArticle).
+// name labels the input in errors and is the source when the front matter or
+// page names none. Every error is an *InputError.
 func ParseArticle(name string, data []byte) (Article, error) {
 	fail := func(err error, detail string, args ...any) (Article, error) {
 		return Article{}, &InputError{Input: name, Err: err, Detail: fmt.Sprintf(detail, args...)}
@@ -109,7 +137,7 @@ func ParseArticle(name string, data []byte) (Article, error) {
 	case len(bytes.TrimSpace(data)) == 0:
 		return fail(ErrEmpty, "")
 	case len(data) > MaxArticleBytes:
-		return fail(ErrTooLarge, "%d bytes, limit %d", len(data), MaxArticleBytes)
+		return Article{}, CheckSize(name, int64(len(data)))
 	case bytes.IndexByte(data, 0) >= 0:
 		return fail(ErrBinary, "NUL byte at offset %d", bytes.IndexByte(data, 0))
 	}
@@ -120,13 +148,23 @@ func ParseArticle(name string, data []byte) (Article, error) {
 		return fail(ErrBinary, "%.0f%% control characters", ctrl*100)
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
-	a := Article{File: name, Source: name}
-	body, err := a.frontMatter(text)
-	if err != nil {
-		return fail(ErrFrontMatter, "%v", err)
-	}
-	if strings.TrimSpace(body) == "" {
-		return fail(ErrEmpty, "front matter but no body")
+	var a Article
+	var body string
+	if isHTML(text) {
+		var problem string
+		if a, problem = htmlArticle(name, text); problem != "" {
+			return fail(ErrNoText, "%s", problem)
+		}
+		body = a.Body
+	} else {
+		a = Article{File: name, Source: name}
+		var err error
+		if body, err = a.frontMatter(text); err != nil {
+			return fail(ErrFrontMatter, "%v", err)
+		}
+		if strings.TrimSpace(body) == "" {
+			return fail(ErrEmpty, "front matter but no body")
+		}
 	}
 	if lang, ok := readsEnglish(body); !ok {
 		return fail(ErrLanguage, "%s", lang)

@@ -72,6 +72,7 @@ func FuzzParseArticle(f *testing.F) {
 	f.Add([]byte("---\npublished: 2025-13-45\n---\nbody"))
 	f.Add([]byte("\xff\xfe---\n"))
 	f.Add([]byte("---\n---\n---\n"))
+	f.Add([]byte("<!doctype html><title>T</title><p>The ministry said 40 million people use the app &amp; more.</p>"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := ParseArticle("f", data)
 		b, err2 := ParseArticle("f", data)
@@ -85,7 +86,9 @@ func FuzzParseArticle(f *testing.F) {
 			}
 			return
 		}
-		if !utf8.ValidString(a.Body) || strings.TrimSpace(a.Body) == "" || !strings.Contains(string(data), a.Body) {
+		// An HTML page's body is its text, not a part of its markup.
+		page := isHTML(strings.TrimPrefix(string(data), "\ufeff"))
+		if !utf8.ValidString(a.Body) || strings.TrimSpace(a.Body) == "" || !page && !strings.Contains(string(data), a.Body) {
 			t.Fatalf("body %q is not a non-empty valid part of the input", a.Body)
 		}
 	})
@@ -176,5 +179,29 @@ func TestBlocksTeasersAndCaptions(t *testing.T) {
 				t.Errorf("Blocks(%q) clutter reasons mismatch (-want +got):\n%s", tt.lines, diff)
 			}
 		})
+	}
+}
+
+func TestCheckSize(t *testing.T) {
+	for _, tc := range []struct {
+		size int64
+		want string // "" for no error
+	}{
+		{MaxArticleBytes, ""},
+		{1, ""},
+		{MaxArticleBytes + 1, "big.txt: article too large: 524289 bytes is over the 524288-byte limit"},
+		{5 << 20, "big.txt: article too large: 5.0 MB is over the 512 KB limit"},
+		{700 << 10, "big.txt: article too large: 700.0 KB is over the 512 KB limit"},
+	} {
+		err := CheckSize("big.txt", tc.size)
+		if tc.want == "" {
+			if err != nil {
+				t.Errorf("CheckSize(%d) = %v, want nil", tc.size, err)
+			}
+			continue
+		}
+		if err == nil || err.Error() != tc.want || !errors.Is(err, ErrTooLarge) {
+			t.Errorf("CheckSize(%d) = %v, want %q wrapping ErrTooLarge", tc.size, err, tc.want)
+		}
 	}
 }

@@ -179,7 +179,8 @@ func TestClaimsNonASCIICapitals(t *testing.T) {
 			name: "story anchored in the body",
 			body: "Floods hit Łódź on Monday. In Łódź, 14 people died, the city council said.",
 			want: []brief{
-				{Subject: "łódź", Attribute: "hit", Date: "2025-06-09"},
+				// The story's incident, dated: see settleFrames.
+				{Subject: "story", Attribute: "occur", Date: "2025-06-09", Place: "łódź"},
 				{Subject: "story", Attribute: "deaths", Value: "14", Who: "city council", Place: "łódź"},
 			},
 		},

@@ -131,6 +131,9 @@ func (b *builder) dateFrame(c *Claim, own string) {
 			return // what a person or a product did
 		}
 	}
+	if c.Place == "" && s != storySubject && !dateWords[words[0]] {
+		c.Place = s
+	}
 	c.Subject, c.Attribute = storySubject, "occur"
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -33,8 +32,7 @@ import (
 // corpus and prints its throughput, latency and memory next to what prose
 // alone does with the same articles.
 func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("bench")
 	n := fs.Int("articles", 1000, "articles to generate when no DIR is given (at most this many are read from DIR)")
 	rate := fs.Float64("rate", 0, "also run a paced pass submitting this many articles a second, for latency")
 	parallel := fs.Int("parallel", pipeline.DefaultParallel(), "concurrent messages per stage")
@@ -46,8 +44,8 @@ func bench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file at the end of the first pipeline pass, with the state it holds")
 	compareParallel := fs.Int("compare-parallel", 0, "concurrent messages of the compare stage (default twice --parallel); it mostly waits on KV round trips")
 	oneColl := fs.Bool("one-collection", false, "submit every generated article to one collection, as serve does, instead of one per story; also compares the verdict groups with one collection per story")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if fs.NArg() > 1 || *n < 1 || *parallel < 1 || *sample < 1 || *rate < 0 || *compareParallel < 0 || *baseWorkers < 1 {
 		return errors.New("bench: usage: crosscheck bench [--articles N] [--rate R] [--parallel P] [DIR]")

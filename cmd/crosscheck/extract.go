@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -49,13 +48,12 @@ type dateJSON struct {
 }
 
 func extractCmd(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("extract")
 	asJSON := fs.Bool("json", false, "print JSON")
 	jsonl := fs.Bool("jsonl", false, `read {"id","text","published"} lines from standard input, write one result line each`)
 	published := fs.String("published", "", "publication date YYYY-MM-DD (overrides front matter)")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if *published != "" {
 		if _, err := time.Parse(time.DateOnly, *published); err != nil {

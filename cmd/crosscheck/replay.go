@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,13 +20,12 @@ import (
 // progress on stderr, and prints a summary of articles, claims, verdicts by
 // status and failures.
 func replay(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("replay")
 	server, token := serverFlags(fs)
 	parallel := fs.Int("parallel", 4, "articles posted at once")
 	timeout := fs.Duration("timeout", 10*time.Minute, "how long to wait for the pipeline")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if fs.NArg() != 1 {
 		return errors.New("replay: name one directory")
@@ -37,7 +35,7 @@ func replay(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("replay: %w", err)
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("replay: no article files (*.txt, *.md) in %s", fs.Arg(0))
+		return fmt.Errorf("replay: no article files (*.txt, *.md, *.html) in %s", fs.Arg(0))
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
@@ -87,7 +85,7 @@ func replay(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	sum.write(stdout, time.Since(start))
 	for _, r := range results {
 		if r.err != nil {
-			fmt.Fprintf(stderr, "crosscheck: %s: %v\n", r.file, r.err)
+			fmt.Fprintln(stderr, "crosscheck:", fileErr(r.file, r.err))
 		}
 	}
 	if sum.failed > 0 {
@@ -105,7 +103,7 @@ func articleFiles(dir string) ([]string, error) {
 	var files []string
 	for _, e := range entries {
 		ext := strings.ToLower(filepath.Ext(e.Name()))
-		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && (ext == ".txt" || ext == ".md") {
+		if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") && (ext == ".txt" || ext == ".md" || ext == ".html" || ext == ".htm") {
 			files = append(files, filepath.Join(dir, e.Name()))
 		}
 	}
@@ -126,12 +124,12 @@ const pollEvery = 100 * time.Millisecond
 
 func replayOne(ctx context.Context, c *apiClient, file string) replayResult {
 	r := replayResult{file: file}
-	data, err := readLimited(file)
+	a, err := readArticle(file, nil)
 	if err != nil {
 		r.err = err
 		return r
 	}
-	acc, err := c.post(ctx, data)
+	acc, err := c.postArticle(ctx, a)
 	if err != nil {
 		r.err = err
 		return r

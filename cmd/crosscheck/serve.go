@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -24,8 +23,7 @@ import (
 // messages finish or are redelivered), drain the connection, stop an
 // embedded server.
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("serve")
 	var nopts natsOptions
 	nopts.register(fs)
 	fs.StringVar(&nopts.StoreDir, "store", "", "embedded server's JetStream store, kept across restarts (default: a temporary directory)")
@@ -37,11 +35,16 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	parallel := fs.Int("parallel", pipeline.DefaultParallel(), "concurrent messages per stage (the compare stage takes twice as many)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on 'crosscheck stage' processes")
 	grace := fs.Duration("shutdown-timeout", 20*time.Second, "how long shutdown may take")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	insecure := fs.Bool("insecure-no-auth", false, "allow listening beyond loopback with no token: anyone who reaches the port may submit")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))
+	}
+	if *token == "" && !*insecure && !loopback(*addr) {
+		return fmt.Errorf("serve: --addr %s is reachable beyond this machine and no token is set: "+
+			"give --token (or CROSSCHECK_TOKEN), listen on 127.0.0.1, or pass --insecure-no-auth", *addr)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
@@ -144,4 +147,18 @@ func runStages(ctx context.Context, c *conn, wg *sync.WaitGroup, parallel int, l
 		})
 	}
 	return nil
+}
+
+// loopback reports whether a listen address is reachable from this machine
+// only: a loopback IP or "localhost". An empty host listens everywhere.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

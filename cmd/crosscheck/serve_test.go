@@ -158,14 +158,14 @@ func TestServeSubmitWatch(t *testing.T) {
 	fromNATS, _, stopNATS := background(t, "watch", "--nats", natsURL, "--status", "conflict", "--since", "0")
 	poll(t, "conflict event over NATS", func() bool { return strings.Contains(fromNATS.String(), "agree→conflict") })
 
-	// Submitting again is a duplicate; bad input and a wrong token are
-	// refused with the server's reason.
+	// Submitting again is a duplicate; bad input is refused before it is
+	// sent, as verify refuses it, and a wrong token with the server's reason.
 	out, _, err := runCmd(t, "submit", "--server", base, "--token", "t0k", files[0])
 	if err != nil || !strings.HasSuffix(strings.TrimSpace(out), "\tduplicate") || !strings.HasPrefix(out, ids[0]) {
 		t.Errorf("submit again: %q, %v; want %s ... duplicate", out, err, ids[0])
 	}
 	_, stderr, err := runCmd(t, "submit", "--server", base, "--token", "t0k", "../../fixtures/bad/empty.txt", files[1])
-	if err == nil || !strings.Contains(stderr, "fixtures/bad/empty.txt: request body: empty article (400 Bad Request)") {
+	if err == nil || !strings.Contains(stderr, "fixtures/bad/empty.txt: empty article") {
 		t.Errorf("submit of an empty file: %v, stderr %q; want a line naming it", err, stderr)
 	}
 	_, stderr, err = runCmd(t, "submit", "--server", base, "--token", "wrong", files[0])
@@ -251,7 +251,7 @@ func TestReplay(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "empty.txt"), nil, 0o644)
 	out, stderr, err = runCmd(t, "replay", "--server", base, dir)
-	if err == nil || !strings.Contains(out, "failures  1") || !strings.Contains(stderr, "empty.txt: request body: empty article") {
+	if err == nil || !strings.Contains(out, "failures  1") || !strings.Contains(stderr, "empty.txt: empty article") {
 		t.Errorf("replay of a bad file: %v\nstdout %q\nstderr %q", err, out, stderr)
 	}
 }

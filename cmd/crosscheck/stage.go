@@ -3,10 +3,11 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
+	"slices"
+	"strings"
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/pipeline"
@@ -15,17 +16,16 @@ import (
 // stage runs one pipeline stage until interrupted. It needs an external NATS:
 // a stage process joins a pipeline that others feed.
 func stage(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := flag.NewFlagSet("stage", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("stage")
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL)")
 	parallel := fs.Int("parallel", 0, "concurrent messages in this process (default twice the number of CPUs, four times for compare)")
-	if len(args) == 0 {
-		return errors.New("stage: name one of tokenize, extract, compare")
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
-	name := args[0]
-	if err := fs.Parse(args[1:]); err != nil {
-		return errReported
+	if fs.NArg() != 1 || !slices.Contains(pipeline.Stages, fs.Arg(0)) {
+		return fmt.Errorf("stage: name one of %s (got %q)", strings.Join(pipeline.Stages, ", "), strings.Join(fs.Args(), " "))
 	}
+	name := fs.Arg(0)
 	if *parallel <= 0 {
 		*parallel = pipeline.StageParallel(name, pipeline.DefaultParallel())
 	}

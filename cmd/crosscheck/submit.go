@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
+	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
@@ -59,7 +60,18 @@ func (e *apiError) Error() string {
 // maxBusyRetries bounds how often a submission answered 429 is retried.
 const maxBusyRetries = 8
 
-// post submits one article as text; on 429 it waits as Retry-After says and
+// postArticle submits an article read as verify reads it (readArticle), as
+// JSON with its metadata, so that the server takes what verify takes: a
+// file without front matter has its name as the source.
+func (c *apiClient) postArticle(ctx context.Context, a extract.Article) (api.Accepted, error) {
+	data, err := json.Marshal(api.ArticleRequest{Source: a.Source, Published: a.Published, Title: a.Title, URL: a.URL, Text: a.Body})
+	if err != nil {
+		return api.Accepted{}, err
+	}
+	return c.post(ctx, data)
+}
+
+// post submits one article as JSON; on 429 it waits as Retry-After says and
 // tries again, a bounded number of times.
 func (c *apiClient) post(ctx context.Context, data []byte) (api.Accepted, error) {
 	for attempt := 0; ; attempt++ {
@@ -67,7 +79,7 @@ func (c *apiClient) post(ctx context.Context, data []byte) (api.Accepted, error)
 		if err != nil {
 			return api.Accepted{}, err
 		}
-		req.Header.Set("Content-Type", "text/plain; charset=utf-8")
+		req.Header.Set("Content-Type", "application/json")
 		var acc api.Accepted
 		wait, err := c.do(req, &acc)
 		var ae *apiError
@@ -137,11 +149,10 @@ func (c *apiClient) do(req *http.Request, out any) (retryAfter time.Duration, er
 // submit posts articles to a running `crosscheck serve` and prints one line
 // per file: the id, the file, and "duplicate" when the body was already in.
 func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("submit", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("submit")
 	server, token := serverFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if fs.NArg() == 0 {
 		return errors.New("submit: no files (use - for standard input)")
@@ -149,10 +160,10 @@ func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	c := newAPIClient(*server, *token)
 	failed := false
 	for _, name := range fs.Args() {
-		data, err := readInput(name, stdin)
+		a, err := readArticle(name, stdin)
 		if err == nil {
 			var acc api.Accepted
-			if acc, err = c.post(ctx, data); err == nil {
+			if acc, err = c.postArticle(ctx, a); err == nil {
 				dup := ""
 				if acc.Duplicate {
 					dup = "\tduplicate"
@@ -164,7 +175,7 @@ func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		if ctx.Err() != nil {
 			return context.Cause(ctx)
 		}
-		fmt.Fprintf(stderr, "crosscheck: %s: %v\n", name, err)
+		fmt.Fprintln(stderr, "crosscheck:", fileErr(name, err))
 		failed = true
 	}
 	if failed {
@@ -173,11 +184,15 @@ func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	return nil
 }
 
-// readInput reads a named file, or standard input for "-", no more than a
-// byte past the article limit: the server has the last word.
-func readInput(name string, stdin io.Reader) ([]byte, error) {
+// fileErr is err with the file's name in front, unless it names the file
+// already, as read errors do.
+func fileErr(name string, err error) string {
+	label := name
 	if name == "-" {
-		return io.ReadAll(io.LimitReader(stdin, api.DefaultMaxRequestBytes+1))
+		label = "(stdin)"
 	}
-	return readLimited(name)
+	if msg := err.Error(); strings.Contains(msg, label) {
+		return msg
+	}
+	return label + ": " + err.Error()
 }

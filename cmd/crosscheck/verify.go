@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,16 +15,15 @@ import (
 )
 
 func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("verify")
 	asJSON := fs.Bool("json", false, "print the JSON contract instead of tables")
 	format := fs.String("format", "text", "output format: text, json, claimreview (schema.org ClaimReview JSON-LD)")
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL, else an embedded server)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on running 'crosscheck stage' processes")
 	timeout := fs.Duration("timeout", 2*time.Minute, "how long to wait for the pipeline")
 	coll := fs.String("collection", "", "collection to submit to (default: a fresh one for this run)")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	if *asJSON {
 		*format = "json"
@@ -139,12 +137,13 @@ func startStages(ctx context.Context, c *conn, wg *sync.WaitGroup, stderr io.Wri
 }
 
 // readArticle reads and parses one named input; "-" is standard input.
+// verify, extract and submit all read their files here.
 func readArticle(name string, stdin io.Reader) (extract.Article, error) {
 	var data []byte
 	var err error
 	if name == "-" {
-		data, err = io.ReadAll(io.LimitReader(stdin, extract.MaxArticleBytes+1))
 		name = "(stdin)"
+		data, err = readUpTo(name, stdin)
 	} else {
 		data, err = readLimited(name)
 	}
@@ -154,8 +153,8 @@ func readArticle(name string, stdin io.Reader) (extract.Article, error) {
 	return extract.ParseArticle(name, data)
 }
 
-// readLimited reads a file, but no more than one byte past the article limit,
-// so an oversized file is reported rather than loaded.
+// readLimited reads a file, but an oversized one is reported with its size
+// rather than loaded.
 func readLimited(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -169,7 +168,29 @@ func readLimited(name string) ([]byte, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory", name)
 	}
-	return io.ReadAll(io.LimitReader(f, extract.MaxArticleBytes+1))
+	if st.Mode().IsRegular() {
+		if err := extract.CheckSize(name, st.Size()); err != nil {
+			return nil, err
+		}
+	}
+	return readUpTo(name, f)
+}
+
+// readUpTo reads r to its end, keeping no more than the article limit: past
+// it, the rest is counted, for the error, and dropped.
+func readUpTo(name string, r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, extract.MaxArticleBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > extract.MaxArticleBytes {
+		rest, err := io.Copy(io.Discard, r)
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		return nil, extract.CheckSize(name, int64(len(data))+rest)
+	}
+	return data, nil
 }
 
 func orID(file, id string) string {

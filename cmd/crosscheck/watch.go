@@ -21,8 +21,7 @@ import (
 // API (--server, the default) or straight from NATS (--nats), until
 // interrupted.
 func watch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("watch", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("watch")
 	server, token := serverFlags(fs)
 	var nopts natsOptions
 	nopts.register(fs)
@@ -30,8 +29,8 @@ func watch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	subject := fs.String("subject", "", "only this subject")
 	since := fs.Int64("since", -1, "replay events after this stream sequence (0: all stored); default: new events only")
 	coll := fs.String("collection", pipeline.DefaultCollection, "collection to watch (--nats only; the server serves one)")
-	if err := fs.Parse(args); err != nil {
-		return errReported
+	if err := parseFlags(fs, args, stderr); err != nil {
+		return err
 	}
 	f := pipeline.VerdictFilter{Status: *status, Subject: *subject}
 	if err := f.Validate(); err != nil {
