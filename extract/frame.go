@@ -131,7 +131,7 @@ func (b *builder) dateFrame(c *Claim, own string) {
 			return // what a person or a product did
 		}
 	}
-	if c.Place == "" && s != storySubject && !dateWords[words[0]] {
+	if c.Place == "" && s != storySubject && len(words) > 0 && !dateWords[words[0]] {
 		c.Place = s
 	}
 	c.Subject, c.Attribute = storySubject, "occur"
