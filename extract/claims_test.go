@@ -304,3 +304,39 @@ func TestClaimsFromTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestClaimsDatedNouns: a date that qualifies a noun, as a weekday's
+// possessive or a year written as a modifier, dates the thing the noun
+// names, even where the sentence's verb is a figure's.
+func TestClaimsDatedNouns(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []brief
+	}{
+		{
+			name: "weekday possessive",
+			body: "Of the 70 people hurt in Thursday's landslide, nine remain in hospital.",
+			want: []brief{
+				{Subject: "story", Attribute: "injuries", Value: "70"},
+				{Subject: "story", Attribute: "injuries", Value: "nine"},
+				{Subject: "story", Attribute: "landslide", Date: "2025-06-12"},
+			},
+		},
+		{
+			name: "year as a modifier",
+			body: "It was the worst flood since the 1953 Delta storm surge, which drowned 1,836 people.",
+			want: []brief{
+				{Subject: "story", Attribute: "people", Value: "1,836"},
+				{Subject: "delta", Attribute: "surge", Date: "1953-01-01"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claimsOf(t, "2025-06-12", tt.body)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Claims(%q) mismatch (-want +got):\n%s", tt.body, diff)
+			}
+		})
+	}
+}
