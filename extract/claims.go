@@ -207,6 +207,11 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			// "Tuesday's blast", "the 1999 earthquake": the date names
 			// when the thing happened, whatever the sentence's verb.
 			verb, vi = noun, ni
+		} else if v, j := verbOfDate(s, dt.Start); v != "" && usedAsOf[i] {
+			// "was contained on Sunday", "disappeared on 23 June": the
+			// verb the date follows happened then, though a figure of
+			// the sentence is dated by it too.
+			verb, vi = v, j
 		} else if verb == "" || usedAsOf[i] && (lightVerbs[verb] || !eventLemmas[verb] || figureVerbs[verb]) {
 			// A date a figure refers to ("the toll rose to 14 on
 			// Wednesday") is an event only of a verb worth checking
@@ -248,6 +253,37 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	for _, m := range ms {
 		b.d.add(m)
 	}
+}
+
+// verbOfDate finds the verb a date directly follows, through "on", an
+// adverb or an object pronoun ("emerged on Tuesday", "found them on July
+// 2", "lost consciousness early on Friday"), as its event lemma and token
+// index; "" where another word comes between, or where the verb is one a
+// figure's date belongs to ("14 were killed on Sunday").
+func verbOfDate(s Sentence, start int) (string, int) {
+	gap := 0
+	for i := len(s.Tokens) - 1; i >= 0; i-- {
+		t := s.Tokens[i]
+		if t.End > start {
+			continue
+		}
+		w := strings.ToLower(t.Text)
+		if strings.HasPrefix(t.Tag, "VB") && !auxiliaries[w] {
+			l := lemma(w)
+			if ev, ok := eventVerbs[l]; ok {
+				l = ev
+			}
+			if figureVerbs[l] || lightVerbs[l] {
+				return "", -1
+			}
+			return l, i
+		}
+		gap++
+		if gap > 2 || !(w == "on" || w == "at" || t.Tag == "RB" || t.Tag == "PRP" || t.Tag == "NN" && gap == 2) {
+			return "", -1
+		}
+	}
+	return "", -1
 }
 
 // datedNoun finds the noun a date qualifies, as a weekday's possessive
