@@ -202,7 +202,17 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			continue // "this year's harvest" dates a thing, not an event
 		}
 		verb, vi := eventVerb(s, dt.Start, dt.End)
-		if verb == "" || usedAsOf[i] && (lightVerbs[verb] || !eventLemmas[verb] || figureVerbs[verb]) {
+		noun, ni := datedNoun(b.body, s, dt)
+		if noun != "" {
+			// "Tuesday's blast", "the 1999 earthquake": the date names
+			// when the thing happened, whatever the sentence's verb.
+			verb, vi = noun, ni
+		} else if v, j := verbOfDate(s, dt.Start); v != "" && usedAsOf[i] {
+			// "was contained on Sunday", "disappeared on 23 June": the
+			// verb the date follows happened then, though a figure of
+			// the sentence is dated by it too.
+			verb, vi = v, j
+		} else if verb == "" || usedAsOf[i] && (lightVerbs[verb] || !eventLemmas[verb] || figureVerbs[verb]) {
 			// A date a figure refers to ("the toll rose to 14 on
 			// Wednesday") is an event only of a verb worth checking
 			// besides the figure itself.
@@ -210,6 +220,16 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		}
 		c := b.newClaim(s, text)
 		c.Subject = b.eventSubject(s, ms, vi)
+		if noun != "" {
+			// The thing dated is its own subject: a name inside its
+			// phrase ("the 1918 Cloquet fire"), else the story's.
+			c.Subject = storySubject
+			for _, m := range ms {
+				if m.start >= dt.End && m.end <= s.Tokens[ni].Start {
+					c.Subject = m.canon
+				}
+			}
+		}
 		if b.subjectKind(c.Subject, ms) == kindPlace {
 			// Events at a place are the story's own: one outlet's river
 			// "broke through" where another's levee "failed".
@@ -233,6 +253,76 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	for _, m := range ms {
 		b.d.add(m)
 	}
+}
+
+// verbOfDate finds the verb a date directly follows, through "on", an
+// adverb or an object pronoun ("emerged on Tuesday", "found them on July
+// 2", "lost consciousness early on Friday"), as its event lemma and token
+// index; "" where another word comes between, or where the verb is one a
+// figure's date belongs to ("14 were killed on Sunday").
+func verbOfDate(s Sentence, start int) (string, int) {
+	gap := 0
+	for i := len(s.Tokens) - 1; i >= 0; i-- {
+		t := s.Tokens[i]
+		if t.End > start {
+			continue
+		}
+		w := strings.ToLower(t.Text)
+		if strings.HasPrefix(t.Tag, "VB") && !auxiliaries[w] {
+			l := lemma(w)
+			if ev, ok := eventVerbs[l]; ok {
+				l = ev
+			}
+			if figureVerbs[l] || lightVerbs[l] {
+				return "", -1
+			}
+			return l, i
+		}
+		gap++
+		if gap > 2 || !(w == "on" || w == "at" || t.Tag == "RB" || t.Tag == "PRP" || t.Tag == "NN" && gap == 2) {
+			return "", -1
+		}
+	}
+	return "", -1
+}
+
+// datedNoun finds the noun a date qualifies, as a weekday's possessive
+// ("Tuesday's blast", "last Sunday's suicide bombings") or a year written
+// as a modifier ("the 1999 earthquake", "a 2014 study", "the 1918 Cloquet
+// fire"): the last common noun of the noun phrase after the date, singular,
+// and its token index; "" where the date qualifies no noun.
+func datedNoun(body string, s Sentence, dt recognize.Date) (string, int) {
+	possessive := strings.HasSuffix(dt.Text, "'s") || strings.HasSuffix(dt.Text, "’s")
+	year := len(dt.Text) == 4 && dt.Granularity == "year" && strings.Trim(dt.Text, "0123456789") == ""
+	if !(possessive && dt.Granularity == "day") && !year {
+		return "", -1
+	}
+	if year {
+		before := strings.ToLower(prevWord(body[s.Start:dt.Start]))
+		if before != "the" && before != "a" && before != "an" && !strings.HasSuffix(before, "'s") && !strings.HasSuffix(before, "’s") {
+			return "", -1
+		}
+	}
+	noun, at, skipped := "", -1, 0
+	for i, t := range s.Tokens {
+		if t.Start < dt.End {
+			continue
+		}
+		common := (t.Tag == "NN" || t.Tag == "NNS") && !startsUpper(t.Text)
+		switch {
+		case common:
+			noun, at = strings.ToLower(t.Text), i
+			if t.Tag == "NNS" && len(noun) > 3 && strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") {
+				noun = noun[:len(noun)-1]
+			}
+			continue
+		case noun == "" && (t.Tag == "NNP" || t.Tag == "NNPS" || t.Tag == "JJ") && skipped < 3:
+			skipped++
+			continue // a name or an adjective before the noun
+		}
+		break
+	}
+	return noun, at
 }
 
 // gluedUnit is the unit of measure written right after a figure, with no

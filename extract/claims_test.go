@@ -258,7 +258,10 @@ func TestClaimsGluedUnits(t *testing.T) {
 		{
 			name: "metres of one thing",
 			body: "The 57m chimney of the Oldmill works fell on Monday, the council said.",
-			want: []brief{{Subject: "story", Attribute: "m", Value: "57", Who: "council"}},
+			want: []brief{
+				{Subject: "story", Attribute: "m", Value: "57", Who: "council"},
+				{Subject: "oldmill", Attribute: "fell", Date: "2025-06-09", Who: "council"},
+			},
 		},
 	}
 	for _, tt := range tests {
@@ -301,6 +304,83 @@ func TestClaimsFromTitle(t *testing.T) {
 			got := articleClaims(t, Article{Published: "2025-06-12", Title: tt.title, Body: tt.body})
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("Claims(title %q, body %q) mismatch (-want +got):\n%s", tt.title, tt.body, diff)
+			}
+		})
+	}
+}
+
+// TestClaimsDatedNouns: a date that qualifies a noun, as a weekday's
+// possessive or a year written as a modifier, dates the thing the noun
+// names, even where the sentence's verb is a figure's.
+func TestClaimsDatedNouns(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []brief
+	}{
+		{
+			name: "weekday possessive",
+			body: "Of the 70 people hurt in Thursday's landslide, nine remain in hospital.",
+			want: []brief{
+				{Subject: "story", Attribute: "injuries", Value: "70"},
+				{Subject: "story", Attribute: "injuries", Value: "nine"},
+				{Subject: "story", Attribute: "landslide", Date: "2025-06-12"},
+			},
+		},
+		{
+			name: "year as a modifier",
+			body: "It was the worst flood since the 1953 Delta storm surge, which drowned 1,836 people.",
+			want: []brief{
+				{Subject: "story", Attribute: "people", Value: "1,836"},
+				{Subject: "delta", Attribute: "surge", Date: "1953-01-01"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claimsOf(t, "2025-06-12", tt.body)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Claims(%q) mismatch (-want +got):\n%s", tt.body, diff)
+			}
+		})
+	}
+}
+
+// TestClaimsVerbBeforeDate: a date right after its verb dates that verb's
+// event even where a figure of the sentence is dated by it too; a figure's
+// own verb ("were killed on Sunday") stays the figure's.
+func TestClaimsVerbBeforeDate(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []brief
+	}{
+		{
+			name: "event verb after a figure",
+			body: "The Harlow fire, which killed 12 people, was fully contained on Sunday.",
+			want: []brief{
+				{Subject: "story", Attribute: "deaths", Value: "12"},
+				{Subject: "harlow", Attribute: "contain", Date: "2025-06-08"},
+			},
+		},
+		{
+			name: "unknown verb, figure in the sentence",
+			body: "The four hikers, aged 19 to 23, disappeared on 3 June with their guide.",
+			want: []brief{
+				{Subject: "story", Attribute: "hikers", Value: "four"},
+				{Subject: "story", Attribute: "hikers", Value: "19 to 23"},
+				{Subject: "story", Attribute: "disappear", Date: "2025-06-03"},
+			},
+		},
+		{
+			name: "the figure's own verb",
+			body: "Fourteen people were killed on Sunday.",
+			want: []brief{{Subject: "story", Attribute: "deaths", Value: "Fourteen"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := claimsOf(t, "2025-06-12", tt.body)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Claims(%q) mismatch (-want +got):\n%s", tt.body, diff)
 			}
 		})
 	}

@@ -1,6 +1,9 @@
 package recognize
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // monthAt reads a month name at token k ("December", "Dec.", "Sept") and
 // returns it with the index after it. Ordinary words that are also months
@@ -947,7 +950,7 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 		// 2008": the range is joined after.
 		return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
 	}
-	if !s.yearContext(i) && !(e < len(s.toks) && s.toks[e].low == "'s") && s.modAfter(e) == "" {
+	if !s.yearContext(i) && !(e < len(s.toks) && s.toks[e].low == "'s") && s.modAfter(e) == "" && !s.attributiveYear(i, e) {
 		return found{}, false
 	}
 	if m, me, ok := s.monthAt(e); ok && !s.at(e).nl && len(s.at(e).low) > 3 {
@@ -955,6 +958,35 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 		return found{first: i, end: me, from: day(y, m, 1), to: monthEnd(y, m), gran: granMonth}, true
 	}
 	return found{first: i, end: e, from: day(y, 1, 1), to: day(y, 12, 31), gran: granYear}, true
+}
+
+// attributiveYear reports whether the year at i, ending at e, names
+// something that happened in it: "the 1999 earthquake", "a 2014 study",
+// "the 1918 Cloquet fire". An article or a possessive comes before it and
+// a word follows, not a unit or a counted noun ("the 2000 people" is a
+// count written without a separator).
+func (s *dateScanner) attributiveYear(i, e int) bool {
+	if i == 0 || s.toks[i].nl || e >= len(s.toks) || s.toks[e].nl {
+		return false
+	}
+	p, n := &s.toks[i-1], &s.toks[e]
+	if !(p.isWord("the") || p.isWord("a") || p.isWord("an") || strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s")) {
+		return false
+	}
+	return n.kind == tWord && !n.in(cScale|cPeriodUnit|cTimeUnit|cMonth) && !countedNouns[n.low] && n.low != "s"
+}
+
+// countedNouns are the nouns a bare four-digit figure counts more often
+// than a year qualifies them.
+var countedNouns = map[string]bool{
+	"people": true, "persons": true, "residents": true, "troops": true, "soldiers": true, "police": true,
+	"officers": true, "workers": true, "employees": true, "staff": true, "students": true, "children": true,
+	"men": true, "women": true, "families": true, "households": true, "homes": true, "houses": true,
+	"buildings": true, "cases": true, "deaths": true, "victims": true, "passengers": true, "vehicles": true,
+	"cars": true, "acres": true, "hectares": true, "tonnes": true, "tons": true, "metres": true, "meters": true,
+	"feet": true, "miles": true, "kilometres": true, "kilometers": true, "km": true, "units": true,
+	"jobs": true, "points": true, "votes": true, "seats": true, "members": true, "firefighters": true,
+	"rescuers": true, "migrants": true, "refugees": true, "patients": true, "dollars": true, "euros": true,
 }
 
 // yearContext reports whether the number at i reads as a year from the

@@ -157,6 +157,13 @@ var newsDateCases = []struct {
 	{"The festival ran from 5/28-6/3, 2017.", published, []Date{dt("from 5/28-6/3, 2017", "2017-05-28", "2017-06-03", "day", false)}},
 	{"Sales from 12/26-1/2/2018 were weak.", published, []Date{dt("from 12/26-1/2/2018", "2017-12-26", "2018-01-02", "day", false)}},
 	{"Shelters were full from 24/12-02/01/2018.", published, []Date{dt("from 24/12-02/01/2018", "2017-12-24", "2018-01-02", "day", false)}},
+	// A year written as a modifier names when the thing happened; a
+	// bare four-digit count of people or units is no year.
+	{"It was as bad as the 1953 Delta storm surge.", published, []Date{dt("1953", "1953-01-01", "1953-12-31", "year", false)}},
+	{"Researchers repeated a 2011 survey of the reef.", published, []Date{dt("2011", "2011-01-01", "2011-12-31", "year", false)}},
+	{"Volmar's 2009 referendum failed.", published, []Date{dt("2009", "2009-01-01", "2009-12-31", "year", false)}},
+	{"The 1800 residents of the island left.", published, nil},
+	{"A 2000 km pipeline was built.", published, nil},
 	{"Support grew from 2/3 to 3/4 among members.", published, nil},
 	{"Add 1/2-3/4 cup of rice.", published, nil},
 	{"The ratio fell from 3/1 to 2/1 of the total.", published, nil},

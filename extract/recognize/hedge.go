@@ -3,6 +3,8 @@ package recognize
 import (
 	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // phrase is a run of lower-case tokens and the hedge it expresses.
@@ -127,8 +129,57 @@ func prefixBefore(text string, toks []token, p *part, floor int) {
 	if ph, s, ok := hedgeBefore(text, toks, k, floor); ok && !(ph.words[0] == "over" && s > 0 && toks[s-1].kind == tNum) && !(ph.words[0] == "about" && s > 0 && (toks[s-1].isWord("how") || toks[s-1].isWord("what"))) {
 		p.hedge = ph.hedge
 		k = s
+	} else if k-1 >= floor && crossingVerb(text, toks, k-1, p.end) {
+		// "the toll passed 11,500": the figure is a threshold crossed,
+		// a lower bound. The verb stays outside the figure's text.
+		p.hedge = AtLeast
 	}
 	p.first = k
+}
+
+// crossingVerbs say that a tally went beyond the figure after them.
+var crossingVerbs = map[string]bool{
+	"pass": true, "passes": true, "passed": true, "passing": true, "past": true,
+	"top": true, "tops": true, "topped": true, "topping": true,
+	"surpassed": true, "surpasses": true, "crossed": true, "crosses": true, "crossing": true,
+}
+
+// notBeforePast are the words after which "past" opens a span of time ("the
+// past 24 hours", "in past years"), not a threshold crossed.
+var notBeforePast = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"its": true, "his": true, "her": true, "their": true, "our": true, "my": true, "your": true,
+	"in": true, "for": true, "over": true, "during": true, "of": true, "within": true, "throughout": true,
+}
+
+// crossingVerb reports whether token v is a verb of crossing a threshold
+// ("passed", "topped", "past") that bounds the figure after it from below.
+// A noun after the figure makes the verb's object a count of things ("the
+// senate passed 3 bills"), not a tally crossing a mark, so the verb counts
+// only where no lower-case word other than a preposition or conjunction
+// follows the figure (a name may: "passed 1,000 Monday").
+func crossingVerb(text string, toks []token, v, end int) bool {
+	t := &toks[v]
+	if t.kind != tWord || !crossingVerbs[t.low] || toks[v+1].nl {
+		return false
+	}
+	if t.low == "past" && (v == 0 || notBeforePast[toks[v-1].low]) {
+		return false
+	}
+	if end < len(toks) && !toks[end].nl {
+		if n := &toks[end]; n.kind == tWord && !afterThreshold[n.low] && !startsUpper(text[n.start:]) {
+			return false
+		}
+	}
+	return true
+}
+
+// afterThreshold are the words that may follow a threshold figure ("passed
+// 1,000 on Monday", "topped 300 and rose").
+var afterThreshold = map[string]bool{
+	"on": true, "in": true, "at": true, "by": true, "as": true, "and": true, "or": true, "but": true,
+	"after": true, "before": true, "since": true, "when": true, "while": true, "with": true,
+	"late": true, "early": true, "last": true, "this": true, "according": true, "for": true, "mark": true,
 }
 
 // negativeSign reports whether the '-' at token k is a minus sign: it
@@ -502,3 +553,9 @@ var hedgesAfterByFirstWord = func() map[string][]phrase {
 	}
 	return m
 }()
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}

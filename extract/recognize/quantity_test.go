@@ -81,6 +81,14 @@ var quantityCases = []struct {
 	{"nearly 300", []Quantity{atMost("nearly 300", 300, "", 1)}},
 	{"fewer than 40", []Quantity{atMost("fewer than 40", 40, "", 1)}},
 	{"an estimated 12,000", []Quantity{q("an estimated 12,000", 12000, 10800, 13200, "", Approx, 1)}},
+	// A verb of crossing a threshold makes the figure a lower bound,
+	// unless the figure counts the verb's object.
+	{"the toll passed 8,200 late on Friday", []Quantity{atLeast("8,200", 8200, "", 1)}},
+	{"sales topped $3 billion.", []Quantity{atLeast("$3 billion", 3e9, "USD", 1e9)}},
+	{"as the count surpassed 40", []Quantity{atLeast("40", 40, "", 1)}},
+	{"which took the total past 6,000.", []Quantity{atLeast("6,000", 6000, "", 1)}},
+	{"in the past 24 hours", []Quantity{q("24", 24, 23.5, 24.5, "", Exact, 1)}},
+	{"the assembly passed 3 bills", []Quantity{q("3", 3, 2.5, 3.5, "", Exact, 1)}},
 	{"prices rose from 20 to 35 percent", []Quantity{q("from 20", 20, 19.5, 20.5, "%", Exact, 1), q("35 percent", 35, 34.5, 35.5, "%", Exact, 1)}},
 	// Not quantities.
 	{"in 2017", nil},
