@@ -111,7 +111,10 @@ type member struct {
 	// stated is set when the writer said when the figure holds ("on
 	// Monday"); a figure without it holds some time up to its publication.
 	stated bool
-	camp   int
+	// revision is set when the writer says the figure corrects an earlier
+	// one (extract.Claim.Revision).
+	revision bool
+	camp     int
 }
 
 // Judge decides one group of comparable entries, all of which should have
@@ -244,7 +247,7 @@ func timeSlices(ms []*member) [][]*member {
 			}
 			link := a.asOf.overlaps(b.asOf) ||
 				bounded(a.val) && bounded(b.val) && a.val.overlaps(b.val) ||
-				grows && a.qualifier == b.qualifier && revises(a.asOf, a.val, b.asOf, b.val, a.stated, b.stated)
+				grows && a.qualifier == b.qualifier && revises(a.asOf, a.val, b.asOf, b.val, a.revision, b.revision)
 			if link {
 				if ri, rj := find(i), find(j); ri != rj {
 					parent[max(ri, rj)] = min(ri, rj)
@@ -293,6 +296,7 @@ func members(entries []Entry) []*member {
 			// events, hold whenever they are reported.
 			if changesOverTime(c.Attribute) {
 				m.asOf, m.stated = asOfInterval(c.AsOf, m.Published)
+				m.revision = c.Revision
 			}
 		case c.Date != nil:
 			m.val = dateInterval(c.Date)
@@ -507,6 +511,7 @@ func findings(ms []*member, camps int, grows bool) finding {
 		val, asOf interval
 		qualifier string
 		stated    bool
+		revision  bool
 	}
 	type statement struct {
 		said
@@ -515,7 +520,7 @@ func findings(ms []*member, camps int, grows bool) finding {
 	var sts []*statement
 	index := make(map[said]*statement)
 	for _, m := range ms {
-		k := said{m.val, m.asOf, m.qualifier, m.stated}
+		k := said{m.val, m.asOf, m.qualifier, m.stated, m.revision}
 		s, ok := index[k]
 		if !ok {
 			s = &statement{said: k, voices: make(map[string]string, 1)}
@@ -531,7 +536,7 @@ func findings(ms []*member, camps int, grows bool) finding {
 			}
 			switch {
 			case !a.asOf.overlaps(b.asOf):
-				if grows && a.qualifier == b.qualifier && revises(a.said.asOf, a.val, b.said.asOf, b.val, a.stated, b.stated) {
+				if grows && a.qualifier == b.qualifier && revises(a.said.asOf, a.val, b.said.asOf, b.val, a.revision, b.revision) {
 					f.revised, f.conflict = true, true
 					continue
 				}
@@ -566,14 +571,15 @@ func findings(ms []*member, camps int, grows bool) finding {
 }
 
 // revises reports whether, of two figures for times that do not overlap,
-// the later is lower than the earlier and its time was stated: a toll
-// "revised down". A later figure whose time is only its publication day
-// may restate an old one, so it revises nothing.
-func revises(at, av, bt, bv interval, astated, bstated bool) bool {
+// the later is lower than the earlier and its writer says it corrects an
+// earlier figure (arevised, brevised: see extract.Claim.Revision). A later
+// lower figure given without a word of correction may be a restated old
+// one, or misread; it revises nothing.
+func revises(at, av, bt, bv interval, arevised, brevised bool) bool {
 	if bt.hi < at.lo { // b is the earlier
-		at, av, bt, bv, astated, bstated = bt, bv, at, av, bstated, astated
+		at, av, bt, bv, brevised = bt, bv, at, av, arevised
 	}
-	return bstated && bv.hi < av.lo && at.hi < bt.lo
+	return brevised && bv.hi < av.lo && at.hi < bt.lo
 }
 
 // asOfInterval is the time a figure holds: the days the writer stated, or
@@ -596,9 +602,6 @@ func asOfInterval(d *extract.DateValue, published string) (iv interval, stated b
 		day = d.Start
 	}
 	iv = dayInterval(day)
-	if !math.IsInf(iv.lo, 0) {
-		iv.lo--
-	}
 	return iv, false
 }
 

@@ -81,6 +81,12 @@ func Key(c extract.Claim) string {
 	default:
 		b.WriteString("|none")
 	}
+	if q := normalize(c.Qualifier); apart[q] {
+		// An earlier event's figure, a part of a toll, a wider toll:
+		// other things, which never share a verdict with the story's own.
+		b.WriteString("|q=")
+		b.WriteString(q)
+	}
 	if m := normalize(c.Modality); m != "" {
 		b.WriteString("|modal=")
 		b.WriteString(m)
@@ -165,6 +171,15 @@ var genericMeasures = map[string]bool{
 	"total": true, "figure": true, "figures": true, "story": true,
 	"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true, "months": true, "years": true,
 	"decades": true, "centuries": true, "nights": true,
+}
+
+// apart are qualifiers that make a figure measure another thing than the
+// plain figure: an earlier event's, a part ("among the dead"), a wider
+// scope ("the statewide toll"). Other qualifiers ("monthly", "new")
+// narrow what is counted and share the plain figure's group.
+var apart = map[string]bool{
+	"earlier": true, "among": true, "statewide": true, "nationwide": true, "national": true, "global": true,
+	"worldwide": true, "overall": true, "combined": true, "regional": true,
 }
 
 // repeatable are the events a subject can have on many days: a speaker

@@ -61,4 +61,8 @@ type Claim struct {
 	Start    int        `json:"start"`
 	End      int        `json:"end"`
 	InTitle  bool       `json:"in_title,omitempty"`
+	// Revision is set on a figure its writer says corrects an earlier,
+	// higher one ("cut the toll to 253", "far fewer than police had
+	// said"): only such a figure revises a tally that only grows.
+	Revision bool `json:"revision,omitempty"`
 }

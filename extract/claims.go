@@ -529,21 +529,41 @@ func WithoutClutter(body string, doc Doc) string {
 // are not the figure's time.
 func figureTime(body string, ds []recognize.Date, q recognize.Quantity) int {
 	for i, d := range ds {
-		if d.Start >= q.End && len(strings.Fields(body[q.End:d.Start])) <= 4 && !spanBound(body, d) {
+		if d.Start >= q.End && len(strings.Fields(body[q.End:d.Start])) <= 4 && !spanBound(body, d) && !datesNoun(body, d) {
 			return i
 		}
 	}
 	for i, d := range ds {
-		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start {
+		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start && !datesNoun(body, d) {
 			return i
 		}
 	}
 	for i := len(ds) - 1; i >= 0; i-- {
-		if d := ds[i]; d.Granularity == "day" && !spanBound(body, d) {
+		if d := ds[i]; d.Granularity == "day" && !spanBound(body, d) && !datesNoun(body, d) {
 			return i
 		}
 	}
 	return -1
+}
+
+// datesNoun reports whether a date names when a thing happened rather than
+// when a figure holds: "killed in last Sunday's bombings", "the Easter
+// attacks", "the 1918 fire". A toll given on Thursday for Sunday's
+// bombings holds on Thursday.
+func datesNoun(body string, d recognize.Date) bool {
+	rest := body[d.End:]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		return true
+	}
+	next := strings.Fields(rest)
+	if len(next) == 0 {
+		return false
+	}
+	w := strings.ToLower(strings.Trim(next[0], ",.;:"))
+	if len(next) > 1 && (w == "suicide" || w == "terror" || w == "mosque" || w == "church") {
+		w = strings.ToLower(strings.Trim(next[1], ",.;:"))
+	}
+	return eventNouns[w]
 }
 
 // spanBound reports whether a date opens or closes a span rather than

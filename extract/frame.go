@@ -3,7 +3,6 @@ package extract
 import (
 	"regexp"
 	"strings"
-	"time"
 )
 
 // A claim's frame is what makes two claims comparable: the thing measured
@@ -71,11 +70,16 @@ func (b *builder) settleFrames() {
 			// the verb that governs the figure says what it counts, over
 			// any that follows it.
 			c.Attribute = m
-		} else if weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users" {
-			if m := clauseMeasure(c.Sentence, c.Value.Text); m != "" {
-				c.Attribute = m
-			}
+		} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
+			// What the figure's own clause says it counts ("249 still
+			// unaccounted for") wins over a measure carried over from
+			// the figure before it.
+			c.Attribute = m
 		}
+		if q := tollScope(c.Sentence, c.Value.Text); q != "" && c.Qualifier == "" {
+			c.Qualifier = q
+		}
+		c.Revision = revisionRE.MatchString(c.Sentence)
 		c.Subject = b.thing(c, own)
 		if c.Subject == storySubject {
 			if ev := otherEvent(c.Sentence, c.Value.Text, own); ev != "" {
@@ -87,23 +91,9 @@ func (b *builder) settleFrames() {
 			// toll, never the toll itself.
 			c.Qualifier = "among"
 		}
-		if b.before(c.AsOf) && c.Qualifier == "" {
-			// "the Lion Air crash last October killed 189": a toll that
-			// held weeks before the article is an earlier event's.
-			c.Qualifier = "earlier"
-		}
 	}
 }
 
-// before reports whether a figure's stated time, a day or a month, ended
-// more than a month before publication.
-func (b *builder) before(d *DateValue) bool {
-	if d == nil || d.Text == PublicationDate || b.pub.IsZero() || (d.Granularity != "day" && d.Granularity != "month") {
-		return false
-	}
-	end, err := time.Parse(time.DateOnly, d.End)
-	return err == nil && end.Before(b.pub.AddDate(0, -1, 0))
-}
 
 // incidentVerbs are the lemmas (see eventVerbs and lemma) of what happens
 // to a story in the first place: the crash, the blast, the fire that
@@ -157,6 +147,9 @@ func verbBefore(sentence, figure string) string {
 	at := strings.Index(sentence, figure)
 	if at <= 0 {
 		return ""
+	}
+	if next := strings.Fields(sentence[at+len(figure):]); len(next) > 0 && strings.Trim(next[0], ",.;") == "times" {
+		return "" // "killed nearly three times as many": a ratio
 	}
 	words := strings.Fields(strings.ToLower(sentence[:at]))
 	for i := len(words) - 1; i >= 0 && i >= len(words)-5; i-- {
@@ -219,11 +212,15 @@ var measureCues = map[string]string{
 // clauseMeasure reads what a figure in sentence counts from the words of
 // its clause: "the number of people killed has risen to 83", "563 people
 // remained unaccounted for", "still trying to account for 271 people". It
-// returns "" when the clause names no measure or names two.
-func clauseMeasure(sentence, figure string) string {
+// returns "" when the clause names no measure or names two; after is set
+// when the words after the figure named it.
+func clauseMeasure(sentence, figure string) (measure string, after bool) {
 	at := strings.Index(sentence, figure)
 	if at < 0 {
-		return ""
+		return "", false
+	}
+	if next := strings.Fields(sentence[at+len(figure):]); len(next) > 0 && strings.Trim(next[0], ",.;") == "times" {
+		return "", false // "three times as many": a ratio
 	}
 	lo, hi := at, at+len(figure)
 	// The clause: back to the last clause break before the figure, on to
@@ -235,7 +232,10 @@ func clauseMeasure(sentence, figure string) string {
 		hi++
 	}
 	before := strings.ToLower(sentence[lo:at])
-	after := strings.ToLower(sentence[at+len(figure) : hi])
+	rest := strings.ToLower(sentence[at+len(figure) : hi])
+	if i := strings.Index(rest, " and "); i >= 0 {
+		rest = rest[:i] // "113 people and injured more": another figure's
+	}
 	found := ""
 	pick := func(text string) bool {
 		for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !isLetter(r) }) {
@@ -251,10 +251,13 @@ func clauseMeasure(sentence, figure string) string {
 	}
 	// After the figure first: "N people were killed"; then what leads to
 	// it: "the number of dead stood at N".
-	if strings.Contains(after, "lost their homes") || strings.Contains(after, "lost homes") {
-		return "displaced"
+	if strings.Contains(rest, "lost their homes") || strings.Contains(rest, "lost homes") {
+		return "displaced", true
 	}
-	pick(after)
+	pick(rest)
+	if found != "" && found != "-" {
+		return found, true
+	}
 	if found == "" && strings.Contains(before, "account for") {
 		found = "missing"
 	}
@@ -262,9 +265,40 @@ func clauseMeasure(sentence, figure string) string {
 		pick(before)
 	}
 	if found == "-" {
+		return "", false
+	}
+	return found, false
+}
+
+// revisionRE finds a writer saying a figure corrects an earlier one.
+var revisionRE = regexp.MustCompile(`(?i)\b(revis\w*|cut|lowered|reduced|downgraded|corrected|overstated|counted twice|double[- ]counted|in error|far fewer than|fewer than previously|down from)\b`)
+
+// scopeWords widen or narrow a toll to a population other than the
+// story's: "the statewide toll", "the overall death toll".
+var scopeWords = wordSet(`statewide nationwide national global worldwide overall combined total regional`)
+
+// tollScope is the scope word before "toll" or "death toll" in the figure's
+// clause, if any.
+func tollScope(sentence, figure string) string {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
 		return ""
 	}
-	return found
+	words := strings.Fields(strings.ToLower(sentence[max(0, at-80):at]))
+	for i := len(words) - 1; i > 0; i-- {
+		if strings.Trim(words[i], ",.") != "toll" {
+			continue
+		}
+		j := i - 1
+		if words[j] == "death" && j > 0 {
+			j--
+		}
+		if w := strings.Trim(words[j], ",."); scopeWords[w] {
+			return w
+		}
+		return ""
+	}
+	return ""
 }
 
 func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' }
@@ -286,7 +320,24 @@ func otherEvent(sentence, figure, own string) string {
 	}
 	ms := eventRE.FindAllStringSubmatchIndex(sentence[:at], -1)
 	if len(ms) == 0 {
-		return ""
+		// "three people who died in the Woolsey Fire": the event named
+		// right after the figure, in its clause.
+		end := at + len(figure)
+		rest := sentence[end:]
+		if i := strings.IndexAny(rest, ",;"); i >= 0 {
+			rest = rest[:i]
+		}
+		if len(rest) > 60 {
+			rest = rest[:60]
+		}
+		m := eventRE.FindStringSubmatchIndex(rest)
+		if m == nil || !strings.Contains(rest[:m[0]], " in ") {
+			return ""
+		}
+		for i := range m {
+			m[i] += end
+		}
+		ms = [][]int{m}
 	}
 	m := ms[len(ms)-1]
 	name := strings.ToLower(strings.TrimSpace(sentence[m[2]:m[3]]))
