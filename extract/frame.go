@@ -94,7 +94,6 @@ func (b *builder) settleFrames() {
 	}
 }
 
-
 // incidentVerbs are the lemmas (see eventVerbs and lemma) of what happens
 // to a story in the first place: the crash, the blast, the fire that
 // starts. Dated under the story, they all date the one event.
