@@ -3,12 +3,14 @@ package compare
 import (
 	"cmp"
 	"slices"
+	"strings"
 )
 
 // Doc is an article as [Copies] needs it.
 type Doc struct {
 	ID          string
 	Seq         int    // arrival order; not used to order docs, which must not depend on it
+	Source      string // the outlet, as the article names it ("AP (via Redding Record Searchlight)")
 	Published   string // YYYY-MM-DD, or "" if unknown
 	Fingerprint Fingerprint
 }
@@ -34,6 +36,7 @@ func Copies(docs []Doc) map[string]string {
 		return cmp.Or(
 			compareBool(a.Published == "", b.Published == ""),
 			cmp.Compare(a.Published, b.Published),
+			relays(a.Source, b.Source),
 			cmp.Compare(a.ID, b.ID),
 		)
 	})
@@ -78,4 +81,19 @@ func Copies(docs []Doc) map[string]string {
 		}
 	}
 	return out
+}
+
+// relays orders two same-day articles by their sources: +1 when a's source
+// names b's ("Valley Herald (via Meridian Press)" relays "Meridian
+// Press"), so that b comes first, -1 the other way round, else 0.
+func relays(a, b string) int {
+	switch {
+	case a == b || a == "" || b == "":
+		return 0
+	case strings.Contains(a, b):
+		return 1
+	case strings.Contains(b, a):
+		return -1
+	}
+	return 0
 }

@@ -245,7 +245,7 @@ func timeSlices(ms []*member) [][]*member {
 				}
 				continue
 			}
-			link := a.asOf.overlaps(b.asOf) ||
+			link := sameTime(a.asOf, b.asOf) ||
 				bounded(a.val) && bounded(b.val) && a.val.overlaps(b.val) ||
 				grows && a.qualifier == b.qualifier && revises(a.asOf, a.val, b.asOf, b.val, a.revision, b.revision)
 			if link {
@@ -367,7 +367,8 @@ func members(entries []Entry) []*member {
 	// near-duplicates was found to copy the other depends on which reached
 	// the compare stage first, so the copy links are taken as undirected and
 	// each set of linked articles is led by its earliest: by publication
-	// date, then id (never arrival, which varies from run to run). A set
+	// date, then the one whose source another's names ("X (via Y)" relays
+	// Y), then id (never arrival, which varies from run to run). A set
 	// linked to an article outside the group is led by that article (its
 	// least id), which only its source's other claims can name.
 	type article struct {
@@ -405,6 +406,8 @@ func members(entries []Entry) []*member {
 			return x.published != ""
 		case x.published != y.published:
 			return x.published < y.published
+		case relays(x.source, y.source) != 0:
+			return relays(x.source, y.source) < 0
 		}
 		// Not by arrival: the verdict is a function of the set of
 		// articles, whatever order they came in.
@@ -535,7 +538,7 @@ func findings(ms []*member, camps int, grows bool) finding {
 				continue
 			}
 			switch {
-			case !a.asOf.overlaps(b.asOf):
+			case !sameTime(a.asOf, b.asOf):
 				if grows && a.qualifier == b.qualifier && revises(a.said.asOf, a.val, b.said.asOf, b.val, a.revision, b.revision) {
 					f.revised, f.conflict = true, true
 					continue
@@ -580,6 +583,26 @@ func revises(at, av, bt, bv interval, arevised, brevised bool) bool {
 		at, av, bt, bv, brevised = bt, bv, at, av, arevised
 	}
 	return brevised && bv.hi < av.lo && at.hi < bt.lo
+}
+
+// sameTime reports whether two figures hold at the same time: the very
+// same span; overlapping times each at most two days long ("on Tuesday",
+// "late on Monday"); or a day or span inside a whole month or year the
+// writer gave ("in 2017" holds in June 2017 too). A figure for "the start
+// of the week" is not Wednesday's.
+func sameTime(a, b interval) bool {
+	const short, whole = 2, 27
+	switch {
+	case a == b:
+		return true
+	case a.hi-a.lo < short && b.hi-b.lo < short:
+		return a.overlaps(b)
+	case a.hi-a.lo >= whole && a.lo <= b.lo && b.hi <= a.hi:
+		return true
+	case b.hi-b.lo >= whole && b.lo <= a.lo && a.hi <= b.hi:
+		return true
+	}
+	return false
 }
 
 // asOfInterval is the time a figure holds: the days the writer stated, or

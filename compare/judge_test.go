@@ -39,6 +39,7 @@ func qualified(q string) opt        { return func(e *Entry) { e.Claim.Qualifier 
 func modal(m string) opt            { return func(e *Entry) { e.Claim.Modality = m } }
 func about(s, a string) opt         { return func(e *Entry) { e.Claim.Subject, e.Claim.Attribute = s, a } }
 func asOf(d *extract.DateValue) opt { return func(e *Entry) { e.Claim.AsOf = d } }
+func revised() opt                  { return func(e *Entry) { e.Claim.Revision = true } }
 
 func dated(d *extract.DateValue) opt {
 	return func(e *Entry) { e.Claim.Value, e.Claim.Date = nil, d }
@@ -629,7 +630,7 @@ func TestJudgeTimeline(t *testing.T) {
 			entries: []Entry{
 				ent("c1", "AFP", num("699", 698.5, 699.5), about("story", "missing"), asOf(day("Monday", "2018-11-19", "2018-11-19")), published("2018-11-21")),
 				ent("c2", "BBC", num("536", 535.5, 536.5), about("story", "missing"), published("2018-11-21")),
-				ent("c3", "CNN", num("563", 562.5, 563.5), about("story", "missing"), published("2018-11-22")),
+				ent("c3", "CNN", num("563", 562.5, 563.5), about("story", "missing"), published("2018-11-21")),
 			},
 			status: Conflict,
 			parts:  []part{{SingleSource, ids("c1")}, {Conflict, ids("c2", "c3")}},
@@ -638,15 +639,15 @@ func TestJudgeTimeline(t *testing.T) {
 			name: "a toll revised down later conflicts with the higher one",
 			entries: []Entry{
 				ent("c1", "AFP", num("359", 358.5, 359.5), about("story", "deaths"), asOf(day("Wednesday", "2019-04-24", "2019-04-24")), published("2019-04-24")),
-				ent("c2", "BBC", num("253", 252.5, 253.5), about("story", "deaths"), asOf(day("Thursday", "2019-04-25", "2019-04-25")), published("2019-04-26")),
+				ent("c2", "BBC", num("253", 252.5, 253.5), about("story", "deaths"), asOf(day("Thursday", "2019-04-25", "2019-04-25")), published("2019-04-26"), revised()),
 			},
 			status: Conflict,
 		},
 		{
-			name: "a lower figure with no stated time revises nothing",
+			name: "a lower figure whose writer does not say it corrects revises nothing",
 			entries: []Entry{
 				ent("c1", "AFP", num("359", 358.5, 359.5), about("story", "deaths"), asOf(day("Wednesday", "2019-04-24", "2019-04-24")), published("2019-04-24")),
-				ent("c2", "BBC", num("253", 252.5, 253.5), about("story", "deaths"), published("2019-04-28")),
+				ent("c2", "BBC", num("253", 252.5, 253.5), about("story", "deaths"), asOf(day("Thursday", "2019-04-25", "2019-04-25")), published("2019-04-28")),
 			},
 			status: SingleSource,
 			parts:  []part{{SingleSource, ids("c1")}, {SingleSource, ids("c2")}},
@@ -654,10 +655,27 @@ func TestJudgeTimeline(t *testing.T) {
 		{
 			name: "a stated time after publication is not believed",
 			entries: []Entry{
-				ent("c1", "AFP", num("83", 82.5, 83.5), about("story", "deaths"), asOf(day("Wednesday", "2018-11-21", "2018-11-21")), published("2018-11-22")),
+				ent("c1", "AFP", num("83", 82.5, 83.5), about("story", "deaths"), published("2018-11-22")),
 				ent("c2", "BBC", num("23", 22.5, 23.5), about("story", "deaths"), asOf(day("two days later", "2018-11-24", "2018-11-24")), published("2018-11-22")),
 			},
-			status: Conflict, // both now hold on the publication day or the day before
+			status: Conflict, // both now hold on the publication day
+		},
+		{
+			name: "a figure for the start of the week is not Wednesday's",
+			entries: []Entry{
+				ent("c1", "AFP", num("six", 5.5, 6.5), about("story", "deaths"), asOf(day("the start of the week", "2025-06-09", "2025-06-11")), published("2025-06-11")),
+				ent("c2", "BBC", num("14", 13.5, 14.5), about("story", "deaths"), asOf(day("Wednesday", "2025-06-11", "2025-06-11")), published("2025-06-11")),
+			},
+			status: SingleSource,
+			parts:  []part{{SingleSource, ids("c1")}, {SingleSource, ids("c2")}},
+		},
+		{
+			name: "a figure for a whole year holds in each of its months",
+			entries: []Entry{
+				ent("c1", "AFP", num("40 million", 39.5e6, 40.5e6), about("app", "users"), asOf(day("in 2017", "2017-01-01", "2017-12-31"))),
+				ent("c2", "BBC", num("25 million", 24.5e6, 25.5e6), about("app", "users"), asOf(day("in June 2017", "2017-06-01", "2017-06-30"))),
+			},
+			status: Conflict,
 		},
 		{
 			name: "a figure that does not change is never split",

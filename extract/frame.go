@@ -70,7 +70,7 @@ func (b *builder) settleFrames() {
 			// the verb that governs the figure says what it counts, over
 			// any that follows it.
 			c.Attribute = m
-		} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
+		} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after && !namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
 			// What the figure's own clause says it counts ("249 still
 			// unaccounted for") wins over a measure carried over from
 			// the figure before it.
@@ -79,7 +79,7 @@ func (b *builder) settleFrames() {
 		if q := tollScope(c.Sentence, c.Value.Text); q != "" && c.Qualifier == "" {
 			c.Qualifier = q
 		}
-		c.Revision = revisionRE.MatchString(c.Sentence)
+		c.Revision = revisable[c.Attribute] && revisionRE.MatchString(c.Sentence)
 		c.Subject = b.thing(c, own)
 		if c.Subject == storySubject {
 			if ev := otherEvent(c.Sentence, c.Value.Text, own); ev != "" {
@@ -267,6 +267,27 @@ func clauseMeasure(sentence, figure string) (measure string, after bool) {
 		return "", false
 	}
 	return found, false
+}
+
+// revisable are the tallies that only grow, which a writer may say a
+// figure revises.
+var revisable = wordSet(`deaths injuries arrests`)
+
+// namesItsNoun reports whether the figure is followed by the noun it
+// counts, attr ("320 farms were affected" counts farms).
+func namesItsNoun(sentence, figure, attr string) bool {
+	at := strings.Index(sentence, figure)
+	if at < 0 || attr == "" {
+		return false
+	}
+	next := strings.Fields(strings.ToLower(sentence[at+len(figure):]))
+	for i := 0; i < len(next) && i < 3; i++ {
+		w := strings.Trim(next[i], ",.;:")
+		if w == attr || strings.TrimSuffix(w, "s") == strings.TrimSuffix(attr, "s") {
+			return true
+		}
+	}
+	return false
 }
 
 // revisionRE finds a writer saying a figure corrects an earlier one.

@@ -170,7 +170,7 @@ func (c *Client) Collect(ctx context.Context, coll string) (*Collection, error) 
 func markCopies(arts []Outcome) {
 	docs := make([]compare.Doc, len(arts))
 	for i, a := range arts {
-		docs[i] = compare.Doc{ID: a.Article.ID, Seq: int(a.Article.Seq), Published: a.Article.Published, Fingerprint: a.Fingerprint}
+		docs[i] = compare.Doc{ID: a.Article.ID, Seq: int(a.Article.Seq), Published: a.Article.Published, Source: a.Article.Source, Fingerprint: a.Fingerprint}
 	}
 	copies := compare.Copies(docs)
 	for i := range arts {

@@ -947,14 +947,15 @@ func goSpare(f func()) {
 	}
 }
 
-// earlier orders articles by publication date, then id: not by arrival,
-// so that which of two same-day copies is the original does not depend on
-// the order they came in.
+// earlier orders articles by publication date, then arrival. Which of two
+// near-duplicates a copy is linked to may so depend on arrival; judging
+// takes the links as undirected (compare.Judge) and Collect marks copies
+// anew (compare.Copies), so the verdicts do not.
 func earlier(a, b ArticleMeta) bool {
 	if a.Published != b.Published && a.Published != "" && b.Published != "" {
 		return a.Published < b.Published
 	}
-	return a.ID < b.ID
+	return a.Seq < b.Seq
 }
 
 // casConflict reports whether a swap (kvCalls.update) failed because the
