@@ -29,7 +29,7 @@ func leq(x, y float64) bool {
 }
 
 // valueInterval: a vague amount gets no bounds, which is what keeps it out of
-// every conflict.
+// every conflict. An exact figure's rounding bounds are open (see below).
 func valueInterval(v *extract.Value) interval {
 	if v == nil || v.Vague {
 		return unbounded
@@ -43,6 +43,14 @@ func valueInterval(v *extract.Value) interval {
 	}
 	if iv.lo > iv.hi {
 		iv.lo, iv.hi = iv.hi, iv.lo
+	}
+	if v.Hedge == "exact" && iv.lo < iv.hi && !math.IsInf(iv.lo, 0) && !math.IsInf(iv.hi, 0) {
+		// An exact figure's bounds are its rounding, which excludes them:
+		// "83" is 82.5 up to but not 83.5, so it does not meet "84", nor
+		// a magnitude 7.7 a 7.8. A hedge's bounds ("at least 30") are
+		// the writer's and stay in.
+		d := (iv.hi - iv.lo) * 1e-5
+		iv.lo, iv.hi = iv.lo+d, iv.hi-d
 	}
 	return iv
 }

@@ -56,6 +56,8 @@ func (b *builder) settleFrames() {
 		kept = append(kept, c)
 	}
 	b.claims = kept
+	var prevOld, prevNew string // the last figure's attribute as found and as settled
+	prevStart := -1
 	for i := range b.claims {
 		c := &b.claims[i]
 		if c.Date != nil {
@@ -64,6 +66,16 @@ func (b *builder) settleFrames() {
 		}
 		if c.Value == nil {
 			continue
+		}
+		found := c.Attribute
+		if c.Start == prevStart && c.Attribute == prevOld && prevNew != prevOld && !namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) {
+			// "a magnitude 3.5 earthquake, while Jordan's observatory put
+			// it at 4.5": a figure that took its measure from the one
+			// before takes that one's measure as settled.
+			c.Attribute = prevNew
+		}
+		if magnitude(c.Sentence, c.Value.Text) {
+			c.Attribute = "magnitude"
 		}
 		if m := verbBefore(c.Sentence, c.Value.Text); m != "" {
 			// "killed at least 113 people and injured more than 4,000":
@@ -80,6 +92,15 @@ func (b *builder) settleFrames() {
 			c.Qualifier = q
 		}
 		c.Revision = revisable[c.Attribute] && revisionRE.MatchString(c.Sentence)
+		if c.Qualifier == "" && (c.Attribute == "magnitude" || tallies[c.Attribute]) {
+			switch {
+			case laterEventRE.MatchString(c.Sentence):
+				c.Qualifier = "later event"
+			case earlierEventRE.MatchString(c.Sentence):
+				c.Qualifier = "earlier"
+			}
+		}
+		prevOld, prevNew, prevStart = found, c.Attribute, c.Start
 		c.Subject = b.thing(c, own)
 		if c.Subject == storySubject {
 			if ev := otherEvent(c.Sentence, c.Value.Text, own); ev != "" {
@@ -175,10 +196,11 @@ func (b *builder) thing(c *Claim, own string) string {
 	}
 	event := eventNouns[words[len(words)-1]]
 	if event {
-		// The story's own event is the one its title or lead names; any
-		// other is a different event, kept apart.
+		// The story's own event is the one its title or lead names, or
+		// that the text names by its kind alone ("the fire"); any other
+		// is a different event, kept apart.
 		name := strings.Join(words[:len(words)-1], " ")
-		if name != "" && strings.Contains(own, name) {
+		if name == "" || strings.Contains(own, name) {
 			return storySubject
 		}
 		return s
@@ -269,6 +291,29 @@ func clauseMeasure(sentence, figure string) (measure string, after bool) {
 	return found, false
 }
 
+// laterEventRE and earlierEventRE find a sentence about another event
+// than the story's own of the same kind: a second quake, an aftershock, a
+// quake months before.
+var (
+	laterEventRE   = regexp.MustCompile(`(?i)\b(a second|aftershocks?|hours later|followed in|followed by)\b`)
+	earlierEventRE = regexp.MustCompile(`(?i)\b(months|years|decades) (after|before|earlier|ago)\b|\bthe previous\b`)
+)
+
+// magnitude reports whether a figure is a magnitude: "magnitude 7.8",
+// "a 7.8 magnitude quake", "a 7.8-magnitude quake".
+func magnitude(sentence, figure string) bool {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(sentence[max(0, at-30):at]))
+	if n := len(before); n > 0 && (before[n-1] == "magnitude" || n > 1 && before[n-2] == "magnitude" && (before[n-1] == "of" || before[n-1] == "at")) {
+		return true
+	}
+	after := strings.ToLower(sentence[at+len(figure):])
+	return strings.HasPrefix(after, " magnitude") || strings.HasPrefix(after, "-magnitude")
+}
+
 // revisable are the tallies that only grow, which a writer may say a
 // figure revises.
 var revisable = wordSet(`deaths injuries arrests`)
@@ -297,12 +342,20 @@ var revisionRE = regexp.MustCompile(`(?i)\b(revis\w*|cut|lowered|reduced|downgra
 // story's: "the statewide toll", "the overall death toll".
 var scopeWords = wordSet(`statewide nationwide national global worldwide overall combined total regional`)
 
+// combinedRE finds the events of a whole place or season counted
+// together: "the state's wildfires", "this year's floods".
+var combinedRE = regexp.MustCompile(`(?i)\b(state|country|nation|region|province|year|season)['’]s (\w+ )?(wildfires|fires|quakes|earthquakes|attacks|floods|storms|disasters)\b`)
+
 // tollScope is the scope word before "toll" or "death toll" in the figure's
-// clause, if any.
+// clause, if any, or "combined" for the toll of a place's or a season's
+// events together.
 func tollScope(sentence, figure string) string {
 	at := strings.Index(sentence, figure)
 	if at < 0 {
 		return ""
+	}
+	if combinedRE.MatchString(sentence[:at]) {
+		return "combined"
 	}
 	words := strings.Fields(strings.ToLower(sentence[max(0, at-80):at]))
 	for i := len(words) - 1; i > 0; i-- {
@@ -327,7 +380,7 @@ func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 // before an event noun, with at most one lower-case word between ("the
 // 1918 Cloquet fire", "the Woolsey Fire", "the Christchurch mosque
 // shootings", "The Lion Air jet").
-var eventRE = regexp.MustCompile(`(?:\b\d{4}\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})(?:[a-z]+\s+)?(fire|fires|wildfire|blaze|quake|earthquake|blast|explosion|attack|attacks|bombing|bombings|shooting|shootings|crash|jet|plane|flight|storm|hurricane|typhoon|cyclone|flood|floods)\b`)
+var eventRE = regexp.MustCompile(`(?:\b\d{4}\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})(?:[a-z]+\s+)?(?:((?i:fire|fires|wildfire|blaze|quake|earthquake|blast|explosion|attack|attacks|bombing|bombings|shooting|shootings|crash|jet|plane|flight|storm|hurricane|typhoon|cyclone|flood|floods)))\b`)
 
 // otherEvent names the event a story-wide figure in sentence belongs to
 // when the sentence ties it to a named event that the article's title and
