@@ -168,7 +168,7 @@ var genericMeasures = map[string]bool{
 	"": true, "count": true, "number": true, "numbers": true, "people": true, "persons": true,
 	"times": true, "time": true, "one": true, "ones": true, "sets": true, "set": true,
 	"share": true, "percent": true, "fewer": true, "more": true, "others": true, "other": true,
-	"total": true, "figure": true, "figures": true, "story": true,
+	"total": true, "figure": true, "figures": true, "story": true, "amount": true,
 	"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true, "months": true, "years": true,
 	"decades": true, "centuries": true, "nights": true,
 }
@@ -178,7 +178,8 @@ var genericMeasures = map[string]bool{
 // scope ("the statewide toll"). Other qualifiers ("monthly", "new")
 // narrow what is counted and share the plain figure's group.
 var apart = map[string]bool{
-	"earlier": true, "among": true, "statewide": true, "nationwide": true, "national": true, "global": true,
+	"earlier": true, "among": true, "per hour": true, "per day": true, "per week": true, "per month": true, "per year": true,
+	"later event": true, "statewide": true, "nationwide": true, "national": true, "global": true,
 	"worldwide": true, "overall": true, "combined": true, "regional": true,
 }
 

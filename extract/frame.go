@@ -77,6 +77,20 @@ func (b *builder) settleFrames() {
 		if magnitude(c.Sentence, c.Value.Text) {
 			c.Attribute = "magnitude"
 		}
+		if c.Attribute == "amount" {
+			c.Attribute = moneyMeasure(c.Sentence, c.Value.Text)
+			if r := rate(c.Sentence, c.Value.Text); r != "" && c.Qualifier == "" {
+				c.Qualifier = r
+			}
+			if c.Attribute == "pledges" {
+				// One donor's gift is not the sum of all gifts.
+				if donor := donorOf(c.Sentence, c.Value.Text); donor != "" {
+					c.Subject = donor
+				} else if totalRE.MatchString(c.Sentence) && c.Qualifier == "" {
+					c.Qualifier = "total"
+				}
+			}
+		}
 		if m := verbBefore(c.Sentence, c.Value.Text); m != "" {
 			// "killed at least 113 people and injured more than 4,000":
 			// the verb that governs the figure says what it counts, over
@@ -312,6 +326,111 @@ func magnitude(sentence, figure string) bool {
 	}
 	after := strings.ToLower(sentence[at+len(figure):])
 	return strings.HasPrefix(after, " magnitude") || strings.HasPrefix(after, "-magnitude")
+}
+
+// moneyCues map the words around a sum of money to what it measures.
+var moneyCues = []struct {
+	re      *regexp.Regexp
+	measure string
+}{
+	{regexp.MustCompile(`(?i)\b(damages?|destruction)\b`), "damage"},
+	{regexp.MustCompile(`(?i)\blosses\b|\blost\b`), "damage"},
+	{regexp.MustCompile(`(?i)\b(pledg\w*|donat\w*|gave|give|giving|gift|offer\w*|fundrais\w*)\b`), "pledges"},
+	{regexp.MustCompile(`(?i)\b(fortune|net worth|wealth)\b`), "fortune"},
+	{regexp.MustCompile(`(?i)\b(closed at|share price|stock price|shares? (?:rose|fell|closed|traded))\b`), "share price"},
+	{regexp.MustCompile(`(?i)\b(fined?|penalty|settlement)\b`), "fine"},
+	{regexp.MustCompile(`(?i)\b(value of|worth of|goods)\b`), "value of goods"},
+	{regexp.MustCompile(`(?i)\b(costs?|costing|bill)\b`), "cost"},
+	{regexp.MustCompile(`(?i)\b(revenues?|sales|income)\b`), "revenue"},
+	{regexp.MustCompile(`(?i)\b(profits?|earnings)\b`), "profit"},
+	{regexp.MustCompile(`(?i)\b(aid|appeal|relief)\b`), "aid"},
+}
+
+// moneyMeasure reads what a sum of money measures from its clause
+// ("put the damage at $3 billion", "pledged 100 million euros"); a sum
+// whose clause names nothing stays "amount", which meets no other sum of
+// the story's.
+func moneyMeasure(sentence, figure string) string {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return "amount"
+	}
+	lo := max(0, at-70)
+	if i := strings.LastIndexAny(sentence[lo:at], ";:"); i >= 0 {
+		lo += i + 1
+	}
+	hi := min(len(sentence), at+len(figure)+40)
+	if i := strings.IndexAny(sentence[at+len(figure):hi], ";:,"); i >= 0 {
+		hi = at + len(figure) + i
+	}
+	clause := sentence[lo:hi]
+	found, where := "amount", -1
+	for _, cue := range moneyCues {
+		// The cue nearest the figure names it.
+		for _, m := range cue.re.FindAllStringIndex(clause, -1) {
+			d := m[0] - (at - lo)
+			if d < 0 {
+				d = -d
+			}
+			if where < 0 || d < where {
+				found, where = cue.measure, d
+			}
+		}
+	}
+	return found
+}
+
+// totalRE finds a sum of many gifts: "pledges had reached", "offers
+// totalling", "in all".
+var totalRE = regexp.MustCompile(`(?i)\b(reached|total\w*|in all|so far|altogether|now close to)\b`)
+
+// donorRE finds who gives a sum: "from the Pinault family", "the Arnault
+// family pledged", "Bernard Arnault answered with".
+var (
+	donorAfterRE  = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?from (?:the )?((?:[A-Z][\w'’-]*\s?){1,3})`)
+	donorBeforeRE = regexp.MustCompile(`((?:[A-Z][\w'’-]*\s){1,3})(?:family\s)?(?:\w+\s){0,2}(?:offered|pledged|gave|donated|promised|answered with|came with|with)\s+$`)
+)
+
+// donorOf names who gives the sum figure in sentence, or "".
+func donorOf(sentence, figure string) string {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	name := ""
+	if m := donorAfterRE.FindStringSubmatch(sentence[at+len(figure):]); m != nil {
+		name = m[1]
+	} else if m := donorBeforeRE.FindStringSubmatch(sentence[max(0, at-60):at]); m != nil {
+		name = m[1]
+	}
+	words := strings.Fields(strings.ToLower(name))
+	for len(words) > 0 && (words[0] == "the" || dateWords[words[0]]) {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	// The family name: the last capitalised word.
+	return words[len(words)-1]
+}
+
+// rateRE finds a rate after a figure: "$9.6bn a day", "$400m an hour".
+var rateRE = regexp.MustCompile(`(?i)^\s*(?:of \w+ )?(?:a|an|per|each|every) (hour|day|week|month|year)\b`)
+
+// rate is "per day" and the like for a figure stated per unit of time.
+func rate(sentence, figure string) string {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	rest := sentence[at+len(figure):]
+	if len(rest) > 40 {
+		rest = rest[:40]
+	}
+	if m := rateRE.FindStringSubmatch(rest); m != nil {
+		return "per " + strings.ToLower(m[1])
+	}
+	return ""
 }
 
 // revisable are the tallies that only grow, which a writer may say a
