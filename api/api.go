@@ -3,10 +3,14 @@
 //
 // Routes (all JSON unless noted; errors are {"error": "..."}):
 //
+//	GET  /                     the desk: a web page over the routes below (no token needed for the page itself)
 //	POST /v1/articles          submit one article (JSON or text with front matter) → 202
+//	GET  /v1/articles          every extracted article with its claims, and those set aside
 //	GET  /v1/articles/{id}     its claims once extracted (202 while pending, 404 unknown)
+//	GET  /v1/articles/{id}/text  its title and body, which claims' start and end index
 //	GET  /v1/verdicts          current verdicts, ?status= and ?subject= filter
 //	GET  /v1/verdicts/stream   verdict events as text/event-stream; Last-Event-ID or ?since= resume
+//	GET  /v1/claimreview       current verdicts as schema.org ClaimReview JSON-LD, same filters
 //	GET  /healthz              200 when NATS is connected and JetStream answers, else 503
 //	GET  /metrics              Prometheus text format
 //
@@ -150,9 +154,13 @@ func (s *Server) countVerdicts(ctx context.Context) {
 func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("POST /v1/articles", s.auth(s.postArticle))
+	mux.Handle("GET /v1/articles", s.auth(s.listArticles))
 	mux.Handle("GET /v1/articles/{id}", s.auth(s.getArticle))
+	mux.Handle("GET /v1/articles/{id}/text", s.auth(s.getArticleText))
 	mux.Handle("GET /v1/verdicts", s.auth(s.getVerdicts))
 	mux.Handle("GET /v1/verdicts/stream", s.auth(s.streamVerdicts))
+	mux.Handle("GET /v1/claimreview", s.auth(s.getClaimReview))
+	mux.Handle("GET /", desk())
 	mux.HandleFunc("GET /healthz", s.healthz)
 	mux.Handle("GET /metrics", s.metrics.handler())
 	return mux
