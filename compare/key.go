@@ -171,6 +171,8 @@ var genericMeasures = map[string]bool{
 	"total": true, "figure": true, "figures": true, "story": true, "amount": true,
 	"seconds": true, "minutes": true, "hours": true, "days": true, "weeks": true, "months": true, "years": true,
 	"decades": true, "centuries": true, "nights": true,
+	"km": true, "kilometers": true, "kilometres": true, "miles": true, "metres": true, "meters": true, "m": true,
+	"feet": true, "ft": true, "yards": true,
 }
 
 // apart are qualifiers that make a figure measure another thing than the

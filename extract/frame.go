@@ -77,6 +77,12 @@ func (b *builder) settleFrames() {
 		if magnitude(c.Sentence, c.Value.Text) {
 			c.Attribute = "magnitude"
 		}
+		if u := unitAfter(c.Sentence, c.Value.Text); u != "" && !lengthUnits[c.Attribute] {
+			c.Attribute = u // "62 km southeast of": the unit, not the direction
+		}
+		if lengthUnits[c.Attribute] {
+			c.Attribute = lengthMeasure(c.Sentence, c.Value.Text, c.Attribute)
+		}
 		if c.Attribute == "amount" {
 			c.Attribute = moneyMeasure(c.Sentence, c.Value.Text)
 			if r := rate(c.Sentence, c.Value.Text); r != "" && c.Qualifier == "" {
@@ -327,6 +333,71 @@ func magnitude(sentence, figure string) bool {
 	after := strings.ToLower(sentence[at+len(figure):])
 	return strings.HasPrefix(after, " magnitude") || strings.HasPrefix(after, "-magnitude")
 }
+
+// lengthUnits are the attributes of lengths, which say only how a length
+// was measured, not what it measures.
+var lengthUnits = wordSet(`km kilometers kilometres miles mile metres meters m feet ft yards`)
+
+// lengthMeasure reads what a length measures from the words around it: a
+// depth ("at a depth of 17.9 km"), a height ("the 93m spire", "96 metres
+// tall"), a distance from a named place ("50 kilometers south of Addis
+// Ababa") or from something else ("4 km from the entrance"). The unit is
+// kept: kilometres never meet miles. A length the words do not tie to
+// anything stays the bare unit, a generic measure that meets nothing.
+func lengthMeasure(sentence, figure, unit string) string {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return unit
+	}
+	unitName := map[string]string{"kilometers": "km", "kilometres": "km", "mile": "miles", "meters": "metres", "m": "metres", "ft": "feet"}[unit]
+	if unitName == "" {
+		unitName = unit
+	}
+	before := strings.ToLower(sentence[max(0, at-40):at])
+	after := sentence[at+len(figure):]
+	if len(after) > 80 {
+		after = after[:80]
+	}
+	lower := strings.ToLower(after)
+	switch {
+	case strings.Contains(before, "depth") || strings.HasPrefix(strings.TrimLeft(lower, " "), "deep") || strings.Contains(lower[:min(len(lower), 25)], " deep"):
+		return unitName + " deep"
+	case strings.Contains(lower[:min(len(lower), 25)], "tall") || strings.Contains(lower[:min(len(lower), 25)], "high") || strings.Contains(before, "height"):
+		return unitName + " high"
+	}
+	if m := fromPlaceRE.FindStringSubmatch(after); m != nil {
+		// The direction describes; the place is what the distance is from.
+		return unitName + " from " + strings.ToLower(strings.TrimSpace(m[2]))
+	}
+	if before != "" && strings.HasSuffix(strings.TrimSpace(before), "the") && strings.HasPrefix(strings.TrimLeft(after, " "), "") {
+		// "the 93m spire": the noun after names what is measured.
+		if w := strings.Fields(after); len(w) > 0 {
+			return unitName + " " + strings.ToLower(strings.Trim(w[0], ",.;"))
+		}
+	}
+	return unit
+}
+
+// unitAfter is the length unit written right after a figure, if any.
+func unitAfter(sentence, figure string) string {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	w := strings.Fields(sentence[at+len(figure):])
+	if len(w) == 0 {
+		return ""
+	}
+	u := strings.ToLower(strings.Trim(w[0], ",.;()"))
+	if lengthUnits[u] && u != "m" {
+		return u
+	}
+	return ""
+}
+
+// fromPlaceRE finds the place a distance is measured from: "(31 miles)
+// south of Addis Ababa", "from the entrance".
+var fromPlaceRE = regexp.MustCompile(`^\s*(?:[a-zA-Z]+\s*)?(?:\([^)]*\)\s*)?(?:farther |further )?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|from|inside|of)\s+(?:of\s+)?(?:the\s+)?((?:[A-Z][\w'’-]*\s?){1,3}|entrance|epicentre|epicenter|coast|border|capital)`)
 
 // moneyCues map the words around a sum of money to what it measures.
 var moneyCues = []struct {
