@@ -59,6 +59,16 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, status, err := parseRequest(r.Header.Get("Content-Type"), data)
+	if err == nil {
+		// What the tokenize stage will check, so that an article accepted
+		// here is not set aside there: a message the server can carry,
+		// above all.
+		if err = s.client.CheckArticle(inputName, a); errors.Is(err, extract.ErrTooLarge) {
+			status = http.StatusRequestEntityTooLarge
+		} else if err != nil {
+			status = http.StatusBadRequest
+		}
+	}
 	if err != nil {
 		label := "invalid"
 		if status == http.StatusRequestEntityTooLarge {

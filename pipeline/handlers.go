@@ -67,8 +67,8 @@ func tokenizeHandler(js jetstream.JetStream, tk *extract.Tokenizer) Handler {
 		if err := decode(m, &in); err != nil {
 			return err
 		}
-		if err := ValidCollection(in.Collection); err != nil {
-			return permanent(err)
+		if err := checkSubmitted(js, m, in); err != nil {
+			return err
 		}
 		meta, err := m.Metadata()
 		if err != nil {
