@@ -38,7 +38,15 @@ var tokenizer = sync.OnceValues(extract.NewTokenizer)
 // stages when withStages, and an API server with cfg.
 func newHarness(t *testing.T, withStages bool, cfg Config) *harness {
 	t.Helper()
-	emb, err := pipeline.StartEmbedded(pipeline.EmbeddedOptions{StoreDir: t.TempDir()})
+	return newHarnessOn(t, pipeline.EmbeddedOptions{}, withStages, cfg)
+}
+
+// newHarnessOn is newHarness on a server started with opts, with its store
+// in t.TempDir.
+func newHarnessOn(t *testing.T, opts pipeline.EmbeddedOptions, withStages bool, cfg Config) *harness {
+	t.Helper()
+	opts.StoreDir = t.TempDir()
+	emb, err := pipeline.StartEmbedded(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -588,5 +596,64 @@ func TestClipQuotes(t *testing.T) {
 		if got := clipQuotes(tt.in); got != tt.want {
 			t.Errorf("clipQuotes(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestArticleLimitFromServer: on a server with NATS's default 1 MB max
+// payload, an article whose tokenized message could not travel is refused
+// with 413 and a clear message at submission, not accepted and set aside
+// later; a smaller one is accepted (issue 22, hole 1).
+func TestArticleLimitFromServer(t *testing.T) {
+	h := newHarnessOn(t, pipeline.EmbeddedOptions{MaxPayload: 1 << 20}, false, Config{})
+	big := "---\nsource: X\n---\n" + strings.Repeat("Telegram has 40 million users in Russia. ", 200<<10/41)
+	rec := h.do(t, "POST", "/v1/articles", "text/plain", big)
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "max payload") {
+		t.Errorf("POST of a 200 KB article to a 1 MB server: %d %s, want 413 naming the max payload", rec.Code, rec.Body)
+	}
+	small := "---\nsource: X\n---\n" + strings.Repeat("Telegram has 40 million users in Russia. ", 100<<10/41)
+	if rec := h.do(t, "POST", "/v1/articles", "text/plain", small); rec.Code != http.StatusAccepted {
+		t.Errorf("POST of a 100 KB article to a 1 MB server: %d %s, want 202", rec.Code, rec.Body)
+	}
+}
+
+// TestDuplicateAfterWindow: the same body submitted again after the
+// stream's duplicate window has passed is still a duplicate and adds
+// nothing: no second message, no repeated verdict events (issue 22,
+// hole 4).
+func TestDuplicateAfterWindow(t *testing.T) {
+	h := newHarness(t, true, Config{})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	// A short window stands for the ten minutes of the real one.
+	s, err := h.js.Stream(ctx, pipeline.StreamArticles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := s.CachedInfo().Config
+	cfg.Duplicates = 100 * time.Millisecond
+	if _, err := h.js.UpdateStream(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	post := func() Accepted {
+		t.Helper()
+		rec := h.do(t, "POST", "/v1/articles", "text/plain", articleA)
+		var acc Accepted
+		if err := json.Unmarshal(rec.Body.Bytes(), &acc); err != nil || rec.Code != http.StatusAccepted {
+			t.Fatalf("POST /v1/articles: %d %s", rec.Code, rec.Body)
+		}
+		return acc
+	}
+	if first := post(); first.Duplicate {
+		t.Fatalf("first POST answered as a duplicate")
+	}
+	waitFor(t, "article compared", func() bool {
+		return strings.Contains(h.do(t, "GET", "/v1/articles/"+post().ID, "", "").Body.String(), `"status":"compared"`)
+	})
+	time.Sleep(300 * time.Millisecond) // past the window
+	if again := post(); !again.Duplicate {
+		t.Errorf("POST of the same body after the duplicate window: duplicate false, want true")
+	}
+	if info, err := s.Info(ctx); err != nil || info.State.Msgs != 1 {
+		t.Errorf("articles stream holds %v messages (%v), want 1", info.State.Msgs, err)
 	}
 }
