@@ -30,6 +30,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/pipeline"
 )
@@ -200,8 +201,82 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
+// writeError answers {"error": msg}. Errors quote what the client sent, and
+// a client may send megabytes: msg is clipped (clipQuotes), so an error
+// body stays small whatever the input.
 func writeError(w http.ResponseWriter, status int, msg string) {
-	writeJSON(w, status, map[string]string{"error": msg})
+	writeJSON(w, status, map[string]string{"error": clipQuotes(msg)})
+}
+
+// Bounds on what an error body echoes.
+const (
+	maxQuoted   = 64  // bytes of one quoted input
+	maxErrorLen = 512 // bytes of the whole message
+)
+
+// clipQuotes shortens every double-quoted run of msg longer than maxQuoted
+// bytes, keeping its start and marking the cut with "…", then msg itself
+// to maxErrorLen. Cuts fall on rune boundaries and never split an escape.
+func clipQuotes(msg string) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(msg, '"')
+		if open < 0 {
+			b.WriteString(msg)
+			break
+		}
+		b.WriteString(msg[:open+1])
+		msg = msg[open+1:]
+		end := closingQuote(msg)
+		quoted, rest := msg, ""
+		if end >= 0 {
+			quoted, rest = msg[:end], msg[end:]
+		}
+		if len(quoted) > maxQuoted {
+			quoted = clipBytes(quoted, maxQuoted) + "…"
+		}
+		b.WriteString(quoted)
+		if end < 0 {
+			break
+		}
+		b.WriteByte('"')
+		msg = rest[1:]
+	}
+	out := b.String()
+	if len(out) > maxErrorLen {
+		out = clipBytes(out, maxErrorLen) + "…"
+	}
+	return out
+}
+
+// closingQuote is the index of the first '"' in s not escaped by a
+// backslash, or -1.
+func closingQuote(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '"':
+			return i
+		}
+	}
+	return -1
+}
+
+// clipBytes is s cut to at most n bytes, at a rune boundary and not inside
+// a backslash escape.
+func clipBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	s = s[:n]
+	if i := strings.LastIndexByte(s, '\\'); i >= 0 && len(s)-i <= 10 {
+		s = s[:i] // the longest escape %q writes is \U0010ffff
+	}
+	return s
 }
 
 // Limits returns the request size limit and the backlog bound in force,

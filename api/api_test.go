@@ -38,7 +38,15 @@ var tokenizer = sync.OnceValues(extract.NewTokenizer)
 // stages when withStages, and an API server with cfg.
 func newHarness(t *testing.T, withStages bool, cfg Config) *harness {
 	t.Helper()
-	emb, err := pipeline.StartEmbedded(pipeline.EmbeddedOptions{StoreDir: t.TempDir()})
+	return newHarnessOn(t, pipeline.EmbeddedOptions{}, withStages, cfg)
+}
+
+// newHarnessOn is newHarness on a server started with opts, with its store
+// in t.TempDir.
+func newHarnessOn(t *testing.T, opts pipeline.EmbeddedOptions, withStages bool, cfg Config) *harness {
+	t.Helper()
+	opts.StoreDir = t.TempDir()
+	emb, err := pipeline.StartEmbedded(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +156,7 @@ func TestPostArticle(t *testing.T) {
 		{"json bad date", "application/json", `{"source":"X","published":"18/04/2018","text":"Telegram has 40 million users."}`, http.StatusBadRequest, "malformed front matter"},
 		{"no source", "text/plain", "Telegram has 40 million users in Russia.\n", http.StatusBadRequest, "no source"},
 		{"json no source", "application/json", `{"text":"Telegram has 40 million users."}`, http.StatusBadRequest, "source is required"},
-		{"json unknown field", "application/json", `{"source":"X","body":"Telegram has 40 million users."}`, http.StatusBadRequest, `unknown field "body"`},
+		{"json unknown field", "application/json", `{"source":"X","body":"Telegram has 40 million users."}`, http.StatusBadRequest, `unknown object member name "body"`},
 		{"json line break in field", "application/json", `{"source":"X\nurl: y","text":"Telegram has 40 million users."}`, http.StatusBadRequest, "line break"},
 		{"binary", "text/plain", "---\nsource: X\n---\nabc\x00def", http.StatusBadRequest, "binary data, not text"},
 		{"invalid utf-8", "text/plain", "---\nsource: X\n---\nTelegram \xff has users.", http.StatusBadRequest, "invalid UTF-8"},
@@ -524,5 +532,128 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 			t.Fatalf("%s: not within 30s", what)
 		}
 		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestStrictJSON: a JSON submission is one object with each member once;
+// trailing data, a second object or a repeated member is refused (issue 22).
+func TestStrictJSON(t *testing.T) {
+	h := newHarness(t, false, Config{})
+	const ok = `{"source":"X","text":"Telegram has 40 million users in Russia."}`
+	for _, tt := range []struct{ name, body string }{
+		{"trailing data", ok + ` garbage`},
+		{"second object", ok + `{"source":"Y","text":"Telegram has 50 million users."}`},
+		{"duplicate key", `{"source":"X","source":"Y","text":"Telegram has 40 million users in Russia."}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := h.do(t, "POST", "/v1/articles", "application/json", tt.body)
+			if rec.Code != http.StatusBadRequest {
+				t.Errorf("POST /v1/articles %s: status %d, want 400; body %s", tt.name, rec.Code, rec.Body)
+			}
+		})
+	}
+	if rec := h.do(t, "POST", "/v1/articles", "application/json", ok+"\n"); rec.Code != http.StatusAccepted {
+		t.Errorf("POST /v1/articles with a trailing newline: status %d, want 202; body %s", rec.Code, rec.Body)
+	}
+}
+
+// TestErrorsQuoteLittle: an error body quotes at most about 64 bytes of
+// what the client sent, however long it was (issue 22: a 404 echoed a
+// 900 KB id).
+func TestErrorsQuoteLittle(t *testing.T) {
+	h := newHarness(t, false, Config{})
+	long := strings.Repeat("x", 900<<10)
+	for _, tt := range []struct {
+		name, method, target, contentType, body string
+	}{
+		{"unknown article", "GET", "/v1/articles/" + long, "", ""},
+		{"content type", "POST", "/v1/articles", "image/" + long, "x"},
+		{"unknown member", "POST", "/v1/articles", "application/json", `{"` + long + `":1}`},
+		{"bad date", "POST", "/v1/articles", "application/json", `{"source":"X","published":"` + long + `","text":"Telegram has users."}`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := h.do(t, tt.method, tt.target, tt.contentType, tt.body)
+			if rec.Code < 400 {
+				t.Fatalf("%s %.40s: status %d, want an error", tt.method, tt.target, rec.Code)
+			}
+			if n := strings.Count(rec.Body.String(), "x"); n > 64 {
+				t.Errorf("%s %.40s: error body quotes %d bytes of input, want at most 64: %.200s", tt.method, tt.target, n, rec.Body)
+			}
+		})
+	}
+}
+
+func TestClipQuotes(t *testing.T) {
+	long := strings.Repeat("é", 40) // 80 bytes
+	tests := []struct{ in, want string }{
+		{`article "a-1": not found`, `article "a-1": not found`},
+		{`id "` + long + `" gone`, `id "` + strings.Repeat("é", 32) + `…" gone`},
+		{`id "` + strings.Repeat("a", 62) + `\u00e9bc" gone`, `id "` + strings.Repeat("a", 62) + `…" gone`},
+		{`open "` + long, `open "` + strings.Repeat("é", 32) + `…`},
+		{`esc "a\"b" ok`, `esc "a\"b" ok`},
+	}
+	for _, tt := range tests {
+		if got := clipQuotes(tt.in); got != tt.want {
+			t.Errorf("clipQuotes(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestArticleLimitFromServer: on a server with NATS's default 1 MB max
+// payload, an article whose tokenized message could not travel is refused
+// with 413 and a clear message at submission, not accepted and set aside
+// later; a smaller one is accepted (issue 22, hole 1).
+func TestArticleLimitFromServer(t *testing.T) {
+	h := newHarnessOn(t, pipeline.EmbeddedOptions{MaxPayload: 1 << 20}, false, Config{})
+	big := "---\nsource: X\n---\n" + strings.Repeat("Telegram has 40 million users in Russia. ", 200<<10/41)
+	rec := h.do(t, "POST", "/v1/articles", "text/plain", big)
+	if rec.Code != http.StatusRequestEntityTooLarge || !strings.Contains(rec.Body.String(), "max payload") {
+		t.Errorf("POST of a 200 KB article to a 1 MB server: %d %s, want 413 naming the max payload", rec.Code, rec.Body)
+	}
+	small := "---\nsource: X\n---\n" + strings.Repeat("Telegram has 40 million users in Russia. ", 100<<10/41)
+	if rec := h.do(t, "POST", "/v1/articles", "text/plain", small); rec.Code != http.StatusAccepted {
+		t.Errorf("POST of a 100 KB article to a 1 MB server: %d %s, want 202", rec.Code, rec.Body)
+	}
+}
+
+// TestDuplicateAfterWindow: the same body submitted again after the
+// stream's duplicate window has passed is still a duplicate and adds
+// nothing: no second message, no repeated verdict events (issue 22,
+// hole 4).
+func TestDuplicateAfterWindow(t *testing.T) {
+	h := newHarness(t, true, Config{})
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	// A short window stands for the ten minutes of the real one.
+	s, err := h.js.Stream(ctx, pipeline.StreamArticles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := s.CachedInfo().Config
+	cfg.Duplicates = 100 * time.Millisecond
+	if _, err := h.js.UpdateStream(ctx, cfg); err != nil {
+		t.Fatal(err)
+	}
+	post := func() Accepted {
+		t.Helper()
+		rec := h.do(t, "POST", "/v1/articles", "text/plain", articleA)
+		var acc Accepted
+		if err := json.Unmarshal(rec.Body.Bytes(), &acc); err != nil || rec.Code != http.StatusAccepted {
+			t.Fatalf("POST /v1/articles: %d %s", rec.Code, rec.Body)
+		}
+		return acc
+	}
+	if first := post(); first.Duplicate {
+		t.Fatalf("first POST answered as a duplicate")
+	}
+	waitFor(t, "article compared", func() bool {
+		return strings.Contains(h.do(t, "GET", "/v1/articles/"+post().ID, "", "").Body.String(), `"status":"compared"`)
+	})
+	time.Sleep(300 * time.Millisecond) // past the window
+	if again := post(); !again.Duplicate {
+		t.Errorf("POST of the same body after the duplicate window: duplicate false, want true")
+	}
+	if info, err := s.Info(ctx); err != nil || info.State.Msgs != 1 {
+		t.Errorf("articles stream holds %v messages (%v), want 1", info.State.Msgs, err)
 	}
 }

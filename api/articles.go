@@ -1,9 +1,7 @@
 package api
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	jsonv2 "github.com/go-json-experiment/json"
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/pipeline"
@@ -59,6 +59,16 @@ func (s *Server) postArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, status, err := parseRequest(r.Header.Get("Content-Type"), data)
+	if err == nil {
+		// What the tokenize stage will check, so that an article accepted
+		// here is not set aside there: a message the server can carry,
+		// above all.
+		if err = s.client.CheckArticle(inputName, a); errors.Is(err, extract.ErrTooLarge) {
+			status = http.StatusRequestEntityTooLarge
+		} else if err != nil {
+			status = http.StatusBadRequest
+		}
+	}
 	if err != nil {
 		label := "invalid"
 		if status == http.StatusRequestEntityTooLarge {
@@ -97,10 +107,11 @@ func parseRequest(contentType string, data []byte) (extract.Article, int, error)
 	}
 	switch {
 	case mt == "application/json":
+		// Strict: one object, each member once and known, names as
+		// documented. A lenient reader would let a second object or a
+		// repeated "source" slip past what a proxy or a log shows.
 		var req ArticleRequest
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(&req); err != nil {
+		if err := jsonv2.Unmarshal(data, &req, jsonv2.RejectUnknownMembers(true)); err != nil {
 			return extract.Article{}, http.StatusBadRequest, fmt.Errorf("%s: JSON: %w", inputName, err)
 		}
 		if req.Source == "" {
@@ -189,7 +200,7 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 	st, err := s.index.Lookup(ctx, id)
 	switch {
 	case errors.Is(err, pipeline.ErrUnknownArticle):
-		writeError(w, http.StatusNotFound, fmt.Sprintf("article %s: not submitted to collection %s", id, s.cfg.Collection))
+		writeError(w, http.StatusNotFound, fmt.Sprintf("article %q: not submitted to collection %s", id, s.cfg.Collection))
 	case err != nil:
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 	case st.Status == pipeline.ArticlePending:

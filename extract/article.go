@@ -26,6 +26,8 @@ var (
 	ErrFrontMatter = errors.New("malformed front matter")
 	ErrLanguage    = errors.New("unsupported language")
 	ErrNoText      = errors.New("no article text")
+	ErrNoSource    = errors.New("no source")
+	ErrMetadata    = errors.New("invalid metadata")
 )
 
 // InputError reports an article that cannot be read, naming the input and the
@@ -172,6 +174,65 @@ func ParseArticle(name string, data []byte) (Article, error) {
 	a.Body = body
 	a.ID = ArticleID(body)
 	return a, nil
+}
+
+// Size is the bytes of a's text: its body and metadata, what CheckSize
+// bounds.
+func (a Article) Size() int {
+	return len(a.ID) + len(a.File) + len(a.Source) + len(a.Published) + len(a.URL) + len(a.Title) + len(a.Story) + len(a.Body)
+}
+
+// Check reports whether a is an article ParseArticle could have returned,
+// for an article that came another way (a message someone published on
+// NATS): a body in English within MaxArticleBytes, text and not binary
+// data, a source, one-line metadata, a YYYY-MM-DD date if any, a valid
+// story, and the id ArticleID gives its body. name labels a in errors.
+// Every error is an *InputError.
+func Check(name string, a Article) error {
+	fail := func(err error, detail string, args ...any) error {
+		return &InputError{Input: name, Err: err, Detail: fmt.Sprintf(detail, args...)}
+	}
+	if err := CheckSize(name, int64(a.Size())); err != nil {
+		return err
+	}
+	fields := []struct{ key, val string }{
+		{"id", a.ID}, {"file", a.File}, {"source", a.Source}, {"published", a.Published},
+		{"url", a.URL}, {"title", a.Title}, {"story", a.Story}, {"body", a.Body},
+	}
+	for _, f := range fields {
+		if !utf8.ValidString(f.val) {
+			return fail(ErrInvalidUTF8, "%s at byte %d", f.key, firstInvalid([]byte(f.val)))
+		}
+		if i := strings.IndexByte(f.val, 0); i >= 0 {
+			return fail(ErrBinary, "%s: NUL byte at offset %d", f.key, i)
+		}
+		if f.key != "body" && strings.ContainsAny(f.val, "\r\n") {
+			return fail(ErrMetadata, "%s: line break in a one-line field", f.key)
+		}
+	}
+	switch {
+	case strings.TrimSpace(a.Body) == "":
+		return fail(ErrEmpty, "")
+	case strings.TrimSpace(a.Source) == "":
+		return fail(ErrNoSource, "")
+	case a.ID != ArticleID(a.Body):
+		return fail(ErrMetadata, "id %q is not the body's, %s", clip(a.ID, 40), ArticleID(a.Body))
+	}
+	if a.Published != "" {
+		if _, err := time.Parse(time.DateOnly, a.Published); err != nil {
+			return fail(ErrMetadata, "published %q: want YYYY-MM-DD", clip(a.Published, 40))
+		}
+	}
+	if err := ValidStory(a.Story); err != nil {
+		return fail(ErrMetadata, "%v", err)
+	}
+	if ctrl := controlShare([]byte(a.Body)); ctrl > 0.05 {
+		return fail(ErrBinary, "%.0f%% control characters", ctrl*100)
+	}
+	if lang, ok := readsEnglish(a.Body); !ok {
+		return fail(ErrLanguage, "%s", lang)
+	}
+	return nil
 }
 
 // frontMatter fills a's metadata from leading front matter, if any, and

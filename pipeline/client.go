@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -19,16 +20,34 @@ import (
 // It is safe for concurrent use.
 type Client struct {
 	js jetstream.JetStream
+
+	kvMu sync.Mutex
+	kv   jetstream.KeyValue // BucketState, once opened
 }
 
 // NewClient returns a client on js. Setup must have run on the server.
 func NewClient(js jetstream.JetStream) *Client { return &Client{js: js} }
 
-// Submit publishes an article to a collection. Submitting the same body to a
-// collection again is reported as a duplicate and counts once.
+// Submit publishes an article to a collection. Submitting the same body to
+// a collection again, however much later, is reported as a duplicate and
+// counts once: the collection remembers its articles in BucketState, which
+// the client must be allowed to read and write (the pipeline role). A
+// system that publishes on NATS directly (the submitter role) gets the
+// stream's duplicate window, and the tokenize stage drops what it
+// resubmits after that.
 func (c *Client) Submit(ctx context.Context, coll string, a extract.Article) (duplicate bool, err error) {
 	if err := ValidCollection(coll); err != nil {
 		return false, err
+	}
+	kv, err := c.stateBucket(ctx)
+	if err != nil {
+		return false, fmt.Errorf("submit %s: %w", a.File, err)
+	}
+	key := submittedKey(coll, a.ID)
+	if _, err := kv.Get(ctx, key); err == nil {
+		return true, nil
+	} else if !errors.Is(err, jetstream.ErrKeyNotFound) {
+		return false, fmt.Errorf("submit %s: %w", a.File, err)
 	}
 	data, err := json.Marshal(ArticleMsg{Collection: coll, Article: a})
 	if err != nil {
@@ -38,7 +57,30 @@ func (c *Client) Submit(ctx context.Context, coll string, a extract.Article) (du
 	if err != nil {
 		return false, fmt.Errorf("submit %s: %w", a.File, err)
 	}
-	return ack.Duplicate, nil
+	if ack.Duplicate {
+		return true, nil
+	}
+	// Recorded now, not only when the stage takes it, so that a
+	// resubmission while it waits is a duplicate however long it waits.
+	first, err := firstSubmission(ctx, kv, coll, a.ID, ack.Sequence)
+	if err != nil {
+		return false, fmt.Errorf("submit %s: %w", a.File, err)
+	}
+	return !first, nil
+}
+
+// stateBucket is BucketState, opened on first use.
+func (c *Client) stateBucket(ctx context.Context) (jetstream.KeyValue, error) {
+	c.kvMu.Lock()
+	defer c.kvMu.Unlock()
+	if c.kv == nil {
+		kv, err := c.js.KeyValue(ctx, BucketState)
+		if err != nil {
+			return nil, fmt.Errorf("bucket %s: %w", BucketState, err)
+		}
+		c.kv = kv
+	}
+	return c.kv, nil
 }
 
 // Outcome is what the pipeline made of one article.

@@ -23,7 +23,11 @@ func NewHandler(ctx context.Context, stage string, js jetstream.JetStream, tk *e
 		if tk == nil {
 			return nil, errors.New("tokenize stage needs a tokenizer")
 		}
-		return tokenizeHandler(js, tk), nil
+		kv, err := js.KeyValue(ctx, BucketState)
+		if err != nil {
+			return nil, fmt.Errorf("tokenize stage: bucket %s: %w", BucketState, err)
+		}
+		return tokenizeHandler(js, kv, tk), nil
 	case StageExtract:
 		return extractHandler(js), nil
 	case StageCompare:
@@ -61,17 +65,23 @@ func decodeOwn(m jetstream.Msg, v any) error {
 	return nil
 }
 
-func tokenizeHandler(js jetstream.JetStream, tk *extract.Tokenizer) Handler {
+// tokenizeHandler tokenizes a submitted article once: a resubmission of
+// an article its collection has (firstSubmission) is acked and dropped.
+func tokenizeHandler(js jetstream.JetStream, kv jetstream.KeyValue, tk *extract.Tokenizer) Handler {
 	return func(ctx context.Context, m jetstream.Msg) error {
 		var in ArticleMsg
 		if err := decode(m, &in); err != nil {
 			return err
 		}
-		if err := ValidCollection(in.Collection); err != nil {
-			return permanent(err)
+		if err := checkSubmitted(js, m, in); err != nil {
+			return err
 		}
 		meta, err := m.Metadata()
 		if err != nil {
+			return err
+		}
+		first, err := firstSubmission(ctx, kv, in.Collection, in.Article.ID, meta.Sequence.Stream)
+		if err != nil || !first {
 			return err
 		}
 		doc, err := tk.Tokenize(in.Article.Body)

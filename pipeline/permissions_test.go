@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/url"
@@ -147,7 +148,10 @@ func TestPermissions(t *testing.T) {
 	t.Run("submitter", func(t *testing.T) {
 		sub := connectAs(t, srv, "submitter", "_INBOX_submitter")
 		before := count(StreamArticles)
-		if _, err := NewClient(sub.js).Submit(ctx, coll, article); err != nil {
+		// As a system outside crosscheck does: Client.Submit also reads the
+		// state bucket, which is the pipeline's.
+		msg, _ := json.Marshal(ArticleMsg{Collection: coll, Article: article})
+		if _, err := sub.js.Publish(ctx, articlesSubject(coll), msg); err != nil {
 			t.Errorf("submitter publishes an article: %v", err)
 		}
 		if got := count(StreamArticles); got != before+1 {
@@ -241,6 +245,28 @@ func TestPermissions(t *testing.T) {
 				t.Errorf("%s holds %d after the newsroom's attempts, want %d", tt.stream, got, before)
 			}
 		}
+		// Nor deletes a consumer of another party's, nor creates a consumer
+		// without naming it, which could push into any subject (issue 22).
+		s, err := pipe.js.Stream(ctx, StreamVerdicts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{Durable: "alerts", AckPolicy: jetstream.AckExplicitPolicy}); err != nil {
+			t.Fatal(err)
+		}
+		dctx, done := short()
+		if err := news.js.DeleteConsumer(dctx, StreamVerdicts, "alerts"); err == nil {
+			t.Errorf("newsroom deleted another party's consumer")
+		}
+		done()
+		if _, err := s.Consumer(ctx, "alerts"); err != nil {
+			t.Errorf("consumer alerts after the newsroom's attempt: %v", err)
+		}
+		req := `{"stream_name":"` + StreamVerdicts + `","config":{"deliver_subject":"` + articlesSubject(coll) + `","ack_policy":"none"}}`
+		if _, err := news.nc.Request("$JS.API.CONSUMER.CREATE."+StreamVerdicts, []byte(req), time.Second); err == nil {
+			t.Errorf("newsroom created an unnamed push consumer delivering to %s", articlesSubject(coll))
+		}
+
 		// Nor reads the other streams.
 		cctx, done := short()
 		defer done()

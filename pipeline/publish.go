@@ -48,6 +48,22 @@ func publishMsg(ctx context.Context, js jetstream.JetStream, m *nats.Msg) (uint6
 	return readPubAck(resp.Data)
 }
 
+// publishFailed wraps the error of a publish of subject, marking it
+// permanent where no retry can succeed: a message over the server's max
+// payload (nats.ErrMaxPayload) or its stream's largest message, or a
+// malformed subject. A publish that timed out or found no stream may
+// succeed later and stays temporary.
+func publishFailed(subject string, err error) error {
+	err = fmt.Errorf("publish %s: %w", subject, err)
+	var apiErr *jetstream.APIError
+	switch {
+	case errors.Is(err, nats.ErrMaxPayload), errors.Is(err, nats.ErrBadSubject),
+		errors.As(err, &apiErr) && apiErr.ErrorCode == jetstream.JSErrCodeStreamMessageExceedsMaximum:
+		return permanent(err)
+	}
+	return err
+}
+
 // request sends m and waits for the reply until ctx's deadline or js's
 // default timeout, whichever comes first.
 func request(ctx context.Context, js jetstream.JetStream, m *nats.Msg) (*nats.Msg, error) {
@@ -222,7 +238,7 @@ func (p *batchPublisher) publish(ctx context.Context, msgs []*nats.Msg, retries 
 	for i, m := range msgs {
 		m.Reply = p.prefix + strconv.FormatUint(first+uint64(i), 10)
 		if err := p.nc.PublishMsg(m); err != nil {
-			return fmt.Errorf("publish %s: %w", m.Subject, err)
+			return publishFailed(m.Subject, err)
 		}
 	}
 	// A lost connection can leave an acknowledgement unsent: give up well
@@ -243,7 +259,7 @@ func (p *batchPublisher) publish(ctx context.Context, msgs []*nats.Msg, retries 
 			case errors.Is(err, jetstream.ErrNoStreamResponse) && retries > 0:
 				again = append(again, m)
 			case err != nil:
-				errs = append(errs, fmt.Errorf("publish %s: %w", m.Subject, err))
+				errs = append(errs, publishFailed(m.Subject, err))
 			}
 		case <-ctx.Done():
 			return fmt.Errorf("publish: %w", context.Cause(ctx))

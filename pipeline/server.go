@@ -24,6 +24,9 @@ type EmbeddedOptions struct {
 	StoreDir string // JetStream store; "" means a temporary directory
 	Port     int    // 0 means a random free port
 	Host     string // "" means 127.0.0.1
+	// MaxPayload is the largest message the server takes; 0 means 4 MB,
+	// room for articles of extract.MaxArticleBytes (see ArticleLimit).
+	MaxPayload int32
 }
 
 // StartEmbedded starts an in-process NATS server with JetStream and waits
@@ -46,15 +49,18 @@ func StartEmbedded(opts EmbeddedOptions) (*Embedded, error) {
 	if host == "" {
 		host = "127.0.0.1"
 	}
+	maxPayload := opts.MaxPayload
+	if maxPayload == 0 {
+		maxPayload = 4 << 20
+	}
 	srv, err := server.NewServer(&server.Options{
-		Host:      host,
-		Port:      port,
-		JetStream: true,
-		StoreDir:  dir,
-		NoSigs:    true,
-		NoLog:     true,
-		// Articles are capped well below this; leave room for claims.
-		MaxPayload: 4 << 20,
+		Host:       host,
+		Port:       port,
+		JetStream:  true,
+		StoreDir:   dir,
+		NoSigs:     true,
+		NoLog:      true,
+		MaxPayload: maxPayload,
 	})
 	if err != nil {
 		e.removeTemp()

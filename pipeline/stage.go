@@ -185,7 +185,15 @@ func (w *Worker) deadLetter(ctx context.Context, m jetstream.Msg, meta *jetstrea
 		Data:       m.Data(),
 	}
 	id := fmt.Sprintf("dead.%s.%d", w.Stage, meta.Sequence.Stream)
-	return publishJSON(ctx, w.JS, deadSubject(Token(coll), w.Stage), id, dead)
+	err := publishJSON(ctx, w.JS, deadSubject(Token(coll), w.Stage), id, dead)
+	if errors.Is(err, ErrPermanent) {
+		// Too large with its data (base64 makes it a third larger than the
+		// message): set aside without it rather than not at all.
+		dead.Data = nil
+		dead.Reason += fmt.Sprintf(" (message of %d bytes left out: %v)", len(m.Data()), err)
+		return publishJSON(ctx, w.JS, deadSubject(Token(coll), w.Stage), id, dead)
+	}
+	return err
 }
 
 func stageStream(stage string) (string, error) {
@@ -225,7 +233,7 @@ func publishJSON(ctx context.Context, js jetstream.JetStream, subject, msgID str
 		return permanent(fmt.Errorf("encode %s: %w", subject, err))
 	}
 	if _, err := publishData(ctx, js, subject, msgID, data); err != nil {
-		return fmt.Errorf("publish %s: %w", subject, err)
+		return publishFailed(subject, err)
 	}
 	return nil
 }
