@@ -256,10 +256,10 @@ func TestClaimsGluedUnits(t *testing.T) {
 			want: []brief{{Subject: "story", Attribute: "km", Value: "14.2", Who: "survey"}},
 		},
 		{
-			name: "metres of one thing",
+			name: "metres of one thing: the height of the chimney (settleFrames)",
 			body: "The 57m chimney of the Oldmill works fell on Monday, the council said.",
 			want: []brief{
-				{Subject: "story", Attribute: "m", Value: "57", Who: "council"},
+				{Subject: "story", Attribute: "metres chimney", Value: "57", Who: "council"},
 				{Subject: "oldmill", Attribute: "fell", Date: "2025-06-09", Who: "council"},
 			},
 		},

@@ -369,9 +369,13 @@ func lengthMeasure(sentence, figure, unit string) string {
 		// The direction describes; the place is what the distance is from.
 		return unitName + " from " + strings.ToLower(strings.TrimSpace(m[2]))
 	}
-	if before != "" && strings.HasSuffix(strings.TrimSpace(before), "the") && strings.HasPrefix(strings.TrimLeft(after, " "), "") {
+	if strings.HasSuffix(strings.TrimSpace(before), "the") || strings.HasSuffix(strings.TrimSpace(before), " a") {
 		// "the 93m spire": the noun after names what is measured.
-		if w := strings.Fields(after); len(w) > 0 {
+		w := strings.Fields(after)
+		if len(w) > 0 && lengthUnits[strings.ToLower(w[0])] {
+			w = w[1:] // "57m chimney" leaves "m chimney"
+		}
+		if len(w) > 0 {
 			return unitName + " " + strings.ToLower(strings.Trim(w[0], ",.;"))
 		}
 	}

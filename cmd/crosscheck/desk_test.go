@@ -160,7 +160,10 @@ func TestDesk(t *testing.T) {
 		}
 	}
 	// A conflict shows its camps side by side: outlets, values, evidence
-	// with the figure marked, and its reason.
+	// with the figure marked, and its reason. The claims behind a card
+	// arrive with the articles, which may come after the verdicts.
+	waitFor(t, ctx, "the first conflict's claims shown",
+		`document.querySelector('#board .verdict.conflict .claim .outlet') !== null`, 15*time.Second)
 	conflict := eval[map[string]any](t, ctx, `(() => {
 		const v = document.querySelector('#board .verdict.conflict');
 		return {
