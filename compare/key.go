@@ -81,7 +81,7 @@ func Key(c extract.Claim) string {
 	default:
 		b.WriteString("|none")
 	}
-	if q := normalize(c.Qualifier); apart[q] {
+	if q := normalize(c.Qualifier); apart[q] || strings.HasPrefix(q, "added ") {
 		// An earlier event's figure, a part of a toll, a wider toll:
 		// other things, which never share a verdict with the story's own.
 		b.WriteString("|q=")
@@ -181,7 +181,7 @@ var genericMeasures = map[string]bool{
 // narrow what is counted and share the plain figure's group.
 var apart = map[string]bool{
 	"earlier": true, "among": true, "per hour": true, "per day": true, "per week": true, "per month": true, "per year": true,
-	"later event": true, "statewide": true, "nationwide": true, "national": true, "global": true,
+	"later event": true, "added": true, "statewide": true, "nationwide": true, "national": true, "global": true,
 	"worldwide": true, "overall": true, "combined": true, "regional": true,
 }
 

@@ -77,6 +77,28 @@ func (b *builder) settleFrames() {
 		if magnitude(c.Sentence, c.Value.Text) {
 			c.Attribute = "magnitude"
 		}
+		if peopleCounts[c.Attribute] && affectedRE.MatchString(c.Sentence) && c.Attribute != "deaths" {
+			// "147.9 million Americans affected", "the total affected",
+			// "another 2.4 million U.S. consumers whose names": one
+			// measure, whose population (the US, the UK) qualifies it.
+			pop := population(c.Sentence, c.Value.Text, c.Attribute)
+			c.Attribute = "affected"
+			if pop != "" && c.Qualifier == "" {
+				c.Qualifier = pop
+			}
+		}
+		if c.Qualifier == "" && (c.AsOf == nil || c.AsOf.Text == PublicationDate) && earlierEstimate(c.Sentence, c.Value.Text) {
+			// "At the time it estimated 143 million": an earlier figure
+			// whose time the writer leaves open, never today's.
+			c.Qualifier = "earlier"
+		}
+		if increment(c.Sentence, c.Value.Text) && c.Qualifier == "" {
+			// "2.4 million more", "another 2.4 million", "up 171": a
+			// change, never the count itself.
+			c.Qualifier = "added"
+		} else if increment(c.Sentence, c.Value.Text) {
+			c.Qualifier = "added " + c.Qualifier // a change, of its population
+		}
 		if u := unitAfter(c.Sentence, c.Value.Text); u != "" && !lengthUnits[c.Attribute] {
 			c.Attribute = u // "62 km southeast of": the unit, not the direction
 		}
@@ -382,6 +404,89 @@ func lengthMeasure(sentence, figure, unit string) string {
 	return unit
 }
 
+// peopleCounts are attributes that count people or their records without
+// saying what happened to them.
+var peopleCounts = wordSet(`people persons individuals americans canadians britons consumers customers users accounts records residents count affected number total`)
+
+// affectedRE finds what a breach or a disaster did to the people counted.
+var affectedRE = regexp.MustCompile(`(?i)\b(affected|affecting|hit by|were hit|exposed|stolen|compromised|breached|whose (?:personal |partial )?(?:data|details|information|names)|identified|were taken|had been taken)\b`)
+
+// populations map the words that name whose records or people are counted
+// to one name for the population.
+var populations = map[string]string{
+	"americans": "us", "american": "us", "u.s.": "us", "us": "us", "u.s": "us",
+	"british": "uk", "britons": "uk", "uk": "uk", "u.k.": "uk", "u.k": "uk", "britain": "uk",
+	"canadians": "canada", "canadian": "canada", "canada": "canada",
+}
+
+// population names the population a count of people is of, from its noun
+// phrase ("2.4 million U.S. consumers", "694,000 British consumers") or
+// what follows ("people in the US", "residents of the U.K."), or "".
+func population(sentence, figure, attr string) string {
+	if p := populations[attr]; p != "" {
+		return p
+	}
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(sentence[at+len(figure):]))
+	for i, w := range words {
+		if i >= 6 {
+			break
+		}
+		w = strings.Trim(w, ",;:()")
+		if p := populations[w]; p != "" {
+			return p
+		}
+		if strings.HasSuffix(w, ".") && populations[strings.TrimSuffix(w, ".")] == "" && i > 0 {
+			break
+		}
+	}
+	return ""
+}
+
+// earlierRE finds a writer placing a figure before the time of writing
+// without saying when.
+var earlierRE = regexp.MustCompile(`(?i)\b(at the time|initially|originally|first (?:estimated|reported|said|put|disclosed|gave)|previously|had (?:earlier )?(?:said|estimated|reported|given))\b`)
+
+// earlierEstimate reports whether the figure's clause, before it, says it
+// was an earlier estimate.
+func earlierEstimate(sentence, figure string) bool {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	before := sentence[:at]
+	if i := strings.LastIndexAny(before, ";:"); i >= 0 {
+		before = before[i+1:]
+	}
+	return earlierRE.MatchString(before)
+}
+
+// increment reports whether a figure is a change rather than a count: "2.4
+// million more", "another 2.4 million", "an additional 5,000", "up 171".
+func increment(sentence, figure string) bool {
+	at := strings.Index(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(sentence[max(0, at-30):at]))
+	if n := len(before); n > 0 {
+		switch before[n-1] {
+		case "another", "additional", "further", "extra", "added":
+			return true
+		case "up":
+			// "up 171 from Monday's 699", not "closed up 4.5%"
+			rest := strings.Fields(strings.ToLower(sentence[at+len(figure):]))
+			return len(rest) > 0 && rest[0] == "from"
+		}
+	}
+	after := strings.Fields(strings.ToLower(sentence[at+len(figure):]))
+	return len(after) > 0 && (after[0] == "more" || after[0] == "additional") &&
+		!(len(after) > 1 && after[1] == "than")
+}
+
 // unitAfter is the length unit written right after a figure, if any.
 func unitAfter(sentence, figure string) string {
 	at := strings.Index(sentence, figure)
@@ -430,9 +535,12 @@ func moneyMeasure(sentence, figure string) string {
 	if at < 0 {
 		return "amount"
 	}
-	lo := max(0, at-70)
-	if i := strings.LastIndexAny(sentence[lo:at], ";:"); i >= 0 {
-		lo += i + 1
+	// The sentence up to the figure's clause end: what leads to a sum
+	// ("Pledges ... are now close to €1bn, ... including €100m from the
+	// Pinault family") names it as well as what follows it.
+	lo := 0
+	if i := strings.LastIndexAny(sentence[:at], ";:"); i >= 0 {
+		lo = i + 1
 	}
 	hi := min(len(sentence), at+len(figure)+40)
 	if i := strings.IndexAny(sentence[at+len(figure):hi], ";:,"); i >= 0 {
