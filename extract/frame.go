@@ -97,7 +97,7 @@ func (b *builder) settleFrames() {
 			// change, never the count itself.
 			c.Qualifier = "added"
 		} else if increment(c.Sentence, c.Value.Text) {
-			c.Qualifier = "added " + c.Qualifier // a change, of its population
+			c.Qualifier = strings.TrimSpace("added " + c.Qualifier) // a change, of its population
 		}
 		if u := unitAfter(c.Sentence, c.Value.Text); u != "" && !lengthUnits[c.Attribute] {
 			c.Attribute = u // "62 km southeast of": the unit, not the direction
@@ -105,7 +105,7 @@ func (b *builder) settleFrames() {
 		if lengthUnits[c.Attribute] {
 			c.Attribute = lengthMeasure(c.Sentence, c.Value.Text, c.Attribute)
 		}
-		if c.Attribute == "amount" {
+		if c.Attribute == "amount" || currency(c.Value.Unit) {
 			c.Attribute = moneyMeasure(c.Sentence, c.Value.Text)
 			if r := rate(c.Sentence, c.Value.Text); r != "" && c.Qualifier == "" {
 				c.Qualifier = r
@@ -135,10 +135,15 @@ func (b *builder) settleFrames() {
 		}
 		c.Revision = revisable[c.Attribute] && revisionRE.MatchString(c.Sentence)
 		if c.Qualifier == "" && (c.Attribute == "magnitude" || tallies[c.Attribute]) {
+			at := figureAt(c.Sentence, c.Value.Text)
+			clause := c.Sentence
+			if at >= 0 {
+				clause = clauseOf(c.Sentence, at, at+len(c.Value.Text))
+			}
 			switch {
-			case laterEventRE.MatchString(c.Sentence):
+			case laterEventRE.MatchString(clause):
 				c.Qualifier = "later event"
-			case earlierEventRE.MatchString(c.Sentence):
+			case earlierEventRE.MatchString(clause):
 				c.Qualifier = "earlier"
 			}
 		}
@@ -206,7 +211,7 @@ var hedgeWords = wordSet(`all at least most more than over some about around nea
 // verbBefore is the measure of a figure that a governing verb takes as its
 // object: the verb before it, past any hedge words, in the same clause.
 func verbBefore(sentence, figure string) string {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at <= 0 {
 		return ""
 	}
@@ -278,7 +283,7 @@ var measureCues = map[string]string{
 // returns "" when the clause names no measure or names two; after is set
 // when the words after the figure named it.
 func clauseMeasure(sentence, figure string) (measure string, after bool) {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return "", false
 	}
@@ -344,7 +349,7 @@ var (
 // magnitude reports whether a figure is a magnitude: "magnitude 7.8",
 // "a 7.8 magnitude quake", "a 7.8-magnitude quake".
 func magnitude(sentence, figure string) bool {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return false
 	}
@@ -367,7 +372,7 @@ var lengthUnits = wordSet(`km kilometers kilometres miles mile metres meters m f
 // kept: kilometres never meet miles. A length the words do not tie to
 // anything stays the bare unit, a generic measure that meets nothing.
 func lengthMeasure(sentence, figure, unit string) string {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return unit
 	}
@@ -375,7 +380,9 @@ func lengthMeasure(sentence, figure, unit string) string {
 	if unitName == "" {
 		unitName = unit
 	}
-	before := strings.ToLower(sentence[max(0, at-40):at])
+	clause := clauseOf(sentence, at, at+len(figure))
+	ci := strings.Index(sentence, clause)
+	before := strings.ToLower(sentence[max(ci, at-40):at])
 	after := sentence[at+len(figure):]
 	if len(after) > 80 {
 		after = after[:80]
@@ -426,7 +433,7 @@ func population(sentence, figure, attr string) string {
 	if p := populations[attr]; p != "" {
 		return p
 	}
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return ""
 	}
@@ -453,7 +460,7 @@ var earlierRE = regexp.MustCompile(`(?i)\b(at the time|initially|originally|firs
 // earlierEstimate reports whether the figure's clause, before it, says it
 // was an earlier estimate.
 func earlierEstimate(sentence, figure string) bool {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return false
 	}
@@ -467,7 +474,7 @@ func earlierEstimate(sentence, figure string) bool {
 // increment reports whether a figure is a change rather than a count: "2.4
 // million more", "another 2.4 million", "an additional 5,000", "up 171".
 func increment(sentence, figure string) bool {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return false
 	}
@@ -489,7 +496,7 @@ func increment(sentence, figure string) bool {
 
 // unitAfter is the length unit written right after a figure, if any.
 func unitAfter(sentence, figure string) string {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return ""
 	}
@@ -506,7 +513,12 @@ func unitAfter(sentence, figure string) string {
 
 // fromPlaceRE finds the place a distance is measured from: "(31 miles)
 // south of Addis Ababa", "from the entrance".
-var fromPlaceRE = regexp.MustCompile(`^\s*(?:[a-zA-Z]+\s*)?(?:\([^)]*\)\s*)?(?:farther |further )?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|from|inside|of)\s+(?:of\s+)?(?:the\s+)?((?:[A-Z][\w'’-]*\s?){1,3}|entrance|epicentre|epicenter|coast|border|capital)`)
+var fromPlaceRE = regexp.MustCompile(`^\s*(?:[a-zA-Z]+\)?\s*)?(?:\([^)]*\)\s*)?(?:farther |further )?(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|from|inside|of)\s+(?:of\s+)?(?:the\s+)?((?:[A-Z][\w'’-]*\s?){1,3}|entrance|epicentre|epicenter|coast|border|capital)`)
+
+// currency reports whether unit is a currency code ("USD", "EUR").
+func currency(unit string) bool {
+	return len(unit) == 3 && strings.ToUpper(unit) == unit && unit[0] >= 'A' && unit[0] <= 'Z'
+}
 
 // moneyCues map the words around a sum of money to what it measures.
 var moneyCues = []struct {
@@ -531,7 +543,7 @@ var moneyCues = []struct {
 // whose clause names nothing stays "amount", which meets no other sum of
 // the story's.
 func moneyMeasure(sentence, figure string) string {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return "amount"
 	}
@@ -576,7 +588,7 @@ var (
 
 // donorOf names who gives the sum figure in sentence, or "".
 func donorOf(sentence, figure string) string {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return ""
 	}
@@ -602,7 +614,7 @@ var rateRE = regexp.MustCompile(`(?i)^\s*(?:of \w+ )?(?:a|an|per|each|every) (ho
 
 // rate is "per day" and the like for a figure stated per unit of time.
 func rate(sentence, figure string) string {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return ""
 	}
@@ -623,7 +635,7 @@ var revisable = wordSet(`deaths injuries arrests`)
 // namesItsNoun reports whether the figure is followed by the noun it
 // counts, attr ("320 farms were affected" counts farms).
 func namesItsNoun(sentence, figure, attr string) bool {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 || attr == "" {
 		return false
 	}
@@ -652,7 +664,7 @@ var combinedRE = regexp.MustCompile(`(?i)\b(state|country|nation|region|province
 // clause, if any, or "combined" for the toll of a place's or a season's
 // events together.
 func tollScope(sentence, figure string) string {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return ""
 	}
@@ -689,11 +701,18 @@ var eventRE = regexp.MustCompile(`(?:\b\d{4}\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})(
 // lead (own) do not name: the last named event before the figure. It
 // returns "" when there is none or it is the story's own.
 func otherEvent(sentence, figure, own string) string {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return ""
 	}
-	ms := eventRE.FindAllStringSubmatchIndex(sentence[:at], -1)
+	clause := clauseOf(sentence, at, at+len(figure))
+	cs := strings.Index(sentence, clause)
+	ms := eventRE.FindAllStringSubmatchIndex(sentence[cs:at], -1)
+	for _, m := range ms {
+		for i := range m {
+			m[i] += cs
+		}
+	}
 	if len(ms) == 0 {
 		// "three people who died in the Woolsey Fire": the event named
 		// right after the figure, in its clause.
@@ -735,7 +754,7 @@ func otherEvent(sentence, figure, own string) string {
 // among reports whether the figure counts a part of a larger count: "18
 // Canadians were among the 157", "32 of its citizens among the dead".
 func among(sentence, figure string) bool {
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return false
 	}
@@ -759,7 +778,7 @@ func partOfName(sentence, figure string) bool {
 	if len(figure) > 4 || strings.Trim(figure, "0123456789") != "" {
 		return false
 	}
-	at := strings.Index(sentence, figure)
+	at := figureAt(sentence, figure)
 	if at < 0 {
 		return false
 	}
@@ -778,4 +797,67 @@ func partOfName(sentence, figure string) bool {
 	}
 	next := strings.Trim(after[0], `"'“”‘’),.;:`)
 	return !strings.HasSuffix(next, "s")
+}
+
+// figureAt is where figure stands in sentence as a figure of its own, not
+// inside another ("96" in "1962" or "1,962"), or -1. A unit may be glued
+// after it ("57m").
+func figureAt(sentence, figure string) int {
+	if figure == "" {
+		return -1
+	}
+	digitAt := func(i int) bool { return i >= 0 && i < len(sentence) && isDigit(sentence[i]) }
+	for off := 0; off < len(sentence); {
+		i := strings.Index(sentence[off:], figure)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		end := i + len(figure)
+		startsNum, endsNum := isDigit(figure[0]), isDigit(figure[len(figure)-1])
+		okBefore := !startsNum || i == 0 || !digitAt(i-1) && !((sentence[i-1] == ',' || sentence[i-1] == '.') && digitAt(i-2)) &&
+			!(sentence[i-1] >= 'a' && sentence[i-1] <= 'z' || sentence[i-1] >= 'A' && sentence[i-1] <= 'Z')
+		okAfter := !endsNum || end == len(sentence) || !digitAt(end) && !((sentence[end] == ',' || sentence[end] == '.') && digitAt(end+1))
+		if okBefore && okAfter {
+			return i
+		}
+		off = i + 1
+	}
+	return -1
+}
+
+// clauseOf is the clause of sentence around the figure at at: from the
+// last comma, semicolon or dash before it to the next after it, reaching
+// back over a relative clause's comma ("the 1962 fire, which killed 96")
+// to what it qualifies.
+func clauseOf(sentence string, at, end int) string {
+	// Sentences the tokenizer left joined ("at 6.6. A second quake")
+	// end at a full stop before a capital.
+	if i := strings.LastIndex(sentence[:at], ". "); i >= 0 {
+		sentence, at, end = sentence[i+2:], at-i-2, end-i-2
+	}
+	if i := strings.Index(sentence[end:], ". "); i >= 0 {
+		sentence = sentence[:end+i]
+	}
+	lo := strings.LastIndexAny(sentence[:at], ",;—–")
+	if lo >= 0 {
+		head := strings.ToLower(strings.TrimSpace(sentence[lo+1 : at]))
+		for _, rel := range []string{"which ", "that ", "in which ", "where ", "who ", "when "} {
+			if strings.HasPrefix(head, rel) {
+				if prev := strings.LastIndexAny(sentence[:lo], ",;—–"); prev >= 0 {
+					lo = prev
+				} else {
+					lo = -1
+				}
+				break
+			}
+		}
+	}
+	hi := strings.IndexAny(sentence[end:], ",;—–")
+	if hi < 0 {
+		hi = len(sentence)
+	} else {
+		hi += end
+	}
+	return sentence[lo+1 : hi]
 }

@@ -1,0 +1,173 @@
+package extract
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// frame is what settleFrames decides of a figure or date.
+type frame struct {
+	Subject, Attribute, Qualifier string
+	Revision                      bool
+}
+
+// framesOf runs Claims on an invented article and returns the frame of each
+// figure and date by its text as written.
+func framesOf(t *testing.T, title, published, body string) map[string]frame {
+	t.Helper()
+	tk, err := testTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := Article{ID: "a-test", File: "t.txt", Source: "Test", Title: title, Published: published, Body: body}
+	doc, err := tk.Tokenize(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(map[string]frame)
+	for _, c := range Claims(a, doc) {
+		text := ""
+		switch {
+		case c.Value != nil:
+			text = c.Value.Text
+		case c.Date != nil:
+			text = c.Date.Text
+		}
+		out[text] = frame{c.Subject, c.Attribute, c.Qualifier, c.Revision}
+	}
+	return out
+}
+
+// TestSettleFrames checks the rules a careful reader applies before two
+// sources' figures are set side by side (see settleFrames), each on
+// invented sentences. A figure mapped to the zero frame must not be a
+// claim at all.
+func TestSettleFrames(t *testing.T) {
+	tests := []struct {
+		name, title, body string
+		want              map[string]frame
+	}{
+		{
+			name:  "the verb that takes the figure names it",
+			title: "Blast at the Ostra depot",
+			body:  "The blast at the Ostra depot killed at least 31 people and injured more than 900, officials said.",
+			want: map[string]frame{
+				"at least 31":   {Subject: "story", Attribute: "deaths"},
+				"more than 900": {Subject: "story", Attribute: "injuries"},
+			},
+		},
+		{
+			name:  "the number of people killed, and the missing",
+			title: "Toll rises in the Kessing floods",
+			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
+			want: map[string]frame{
+				"57":  {Subject: "story", Attribute: "deaths"},
+				"212": {Subject: "story", Attribute: "missing"},
+			},
+		},
+		{
+			name:  "a toll belongs to the event, not to whoever counts it",
+			title: "Floods in Velmora",
+			body:  "The regional health office said the toll stood at 44 on Monday.",
+			want: map[string]frame{
+				"44": {Subject: "story", Attribute: "deaths"},
+			},
+		},
+		{
+			name:  "a named event the title and lead do not name is another event",
+			title: "The Harlow Fire burns on",
+			body:  "Crews held the Harlow Fire overnight.\n\nIt is the worst since the 1962 Tarnby fire, which killed 96 people. Together with the two people who died in the Ferris Fire, the region's wildfires have now claimed 40 lives.",
+			want: map[string]frame{
+				"96":  {Subject: "tarnby fire", Attribute: "deaths"},
+				"two": {Subject: "ferris fire", Attribute: "deaths"},
+				"40":  {Subject: "story", Attribute: "deaths", Qualifier: "combined"},
+			},
+		},
+		{
+			name:  "a part of a toll",
+			title: "Ferry sinks off Marl",
+			body:  "Eleven Danes were among the 120 people killed when the ferry sank.",
+			want: map[string]frame{
+				"Eleven": {Subject: "story", Attribute: "danes", Qualifier: "among"},
+				"120":    {Subject: "story", Attribute: "deaths"},
+			},
+		},
+		{
+			name:  "a number in a name is no figure",
+			title: "Airline grounds its jets",
+			body:  "The airline grounded its Skylark 400 fleet after Flight 217 crashed on Sunday.",
+			want:  map[string]frame{"400": {}, "217": {}},
+		},
+		{
+			name:  "magnitudes, the second quake and one months before",
+			title: "Quake shakes Dovan",
+			body:  "The survey put the quake at magnitude 6.4, while the national observatory put it at 6.6. A second quake of magnitude 5.8 struck hours later. It came four months after a magnitude 5.1 quake in the north.",
+			want: map[string]frame{
+				"6.4": {Subject: "story", Attribute: "magnitude"},
+				"6.6": {Subject: "story", Attribute: "magnitude"},
+				"5.8": {Subject: "story", Attribute: "magnitude", Qualifier: "later event"},
+				"5.1": {Subject: "story", Attribute: "magnitude", Qualifier: "earlier"},
+			},
+		},
+		{
+			name:  "sums of money by what they measure, a rate, a donor and a total",
+			title: "Donors rally after the Quill bridge collapse",
+			body:  "The governor put the damage at $2 billion. The closure is costing shippers $40 million a day. The Aldern family pledged $50 million, and pledges had reached $310 million by Friday.",
+			want: map[string]frame{
+				"$2 billion":   {Subject: "story", Attribute: "damage"},
+				"$40 million":  {Subject: "story", Attribute: "cost", Qualifier: "per day"},
+				"$50 million":  {Subject: "aldern", Attribute: "pledges"},
+				"$310 million": {Subject: "story", Attribute: "pledges", Qualifier: "total"},
+			},
+		},
+		{
+			name:  "lengths by what they measure",
+			title: "Quake shakes Dovan",
+			body:  "The quake struck at a depth of 12 kilometres, about 40 kilometres (25 miles) north of Dovan.",
+			want: map[string]frame{
+				"12":       {Subject: "story", Attribute: "km deep"},
+				"about 40": {Subject: "story", Attribute: "km from dovan"},
+				"25":       {Subject: "story", Attribute: "miles from dovan"},
+			},
+		},
+		{
+			name:  "a change, an earlier estimate and people affected",
+			title: "Lender finds more customers hit by breach",
+			body:  "The lender said it had found another 1.2 million customers whose data was stolen, bringing the total affected to 31.4 million. At the time it estimated that 29 million people were affected.",
+			want: map[string]frame{
+				"1.2 million":  {Subject: "story", Attribute: "affected", Qualifier: "added"},
+				"31.4 million": {Subject: "story", Attribute: "affected"},
+				"29 million":   {Subject: "story", Attribute: "affected", Qualifier: "earlier"},
+			},
+		},
+		{
+			name:  "a toll the writer says corrects an earlier one",
+			title: "Toll revised in Marl",
+			body:  "Officials cut the death toll to 64 after some victims were counted twice.",
+			want: map[string]frame{
+				"64": {Subject: "story", Attribute: "deaths", Revision: true},
+			},
+		},
+		{
+			name:  "the incident's own date is one measure",
+			title: "Explosion at the Ostra depot",
+			body:  "An explosion ripped through the Ostra depot on Tuesday, the fire service said.",
+			want: map[string]frame{
+				"Tuesday": {Subject: "story", Attribute: "occur"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := framesOf(t, tt.title, "2025-03-14", tt.body)
+			picked := make(map[string]frame)
+			for text := range tt.want {
+				picked[text] = got[text]
+			}
+			if diff := cmp.Diff(tt.want, picked); diff != "" {
+				t.Errorf("Claims(%q) frames mismatch (-want +got):\n%s\nall: %v", tt.body, diff, got)
+			}
+		})
+	}
+}
