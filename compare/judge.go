@@ -216,7 +216,7 @@ func timeSlices(ms []*member) [][]*member {
 		return [][]*member{ms}
 	}
 	dated := ms[0].Claim.Date != nil && occasions(ms[0].Claim.Attribute)
-	if !dated && !changesOverTime(ms[0].Claim.Attribute) {
+	if !dated && !changesOverTime(ms[0].Claim) {
 		return [][]*member{ms}
 	}
 	grows := revisable(ms[0].Claim.Attribute)
@@ -294,7 +294,7 @@ func members(entries []Entry) []*member {
 			// Counts that change over time are grouped by the time they
 			// refer to (see Key); every other figure, and the dates of
 			// events, hold whenever they are reported.
-			if changesOverTime(c.Attribute) {
+			if changesOverTime(c) {
 				m.asOf, m.stated = asOfInterval(c.AsOf, m.Published)
 				m.revision = c.Revision
 			}

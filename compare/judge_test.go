@@ -20,6 +20,13 @@ func num(text string, lo, hi float64) *extract.Value {
 	return &extract.Value{Text: text, Number: (lo + hi) / 2, Min: fl(lo), Max: fl(hi)}
 }
 
+// exact is a figure as written, whose bounds are its rounding.
+func exact(text string, lo, hi float64) *extract.Value {
+	v := num(text, lo, hi)
+	v.Hedge = "exact"
+	return v
+}
+
 // atLeast is "more than"/"at least": no upper bound.
 func atLeast(text string, lo float64) *extract.Value {
 	return &extract.Value{Text: text, Number: lo, Min: fl(lo), Hedge: "atleast"}
@@ -676,6 +683,23 @@ func TestJudgeTimeline(t *testing.T) {
 				ent("c2", "BBC", num("25 million", 24.5e6, 25.5e6), about("app", "users"), asOf(day("in June 2017", "2017-06-01", "2017-06-30"))),
 			},
 			status: Conflict,
+		},
+		{
+			name: "exact neighbours do not meet at their rounding bound",
+			entries: []Entry{
+				ent("c1", "AFP", exact("83", 82.5, 83.5), about("story", "tonnes")),
+				ent("c2", "BBC", exact("84", 83.5, 84.5), about("story", "tonnes")),
+			},
+			status: Conflict,
+		},
+		{
+			name: "a plain count of people changes from day to day",
+			entries: []Entry{
+				ent("c1", "AFP", exact("18", 17.5, 18.5), about("story", "divers"), asOf(day("Sunday", "2018-07-08", "2018-07-08")), published("2018-07-09")),
+				ent("c2", "BBC", exact("19", 18.5, 19.5), about("story", "divers"), asOf(day("Tuesday", "2018-07-10", "2018-07-10")), published("2018-07-11")),
+			},
+			status: SingleSource,
+			parts:  []part{{SingleSource, ids("c1")}, {SingleSource, ids("c2")}},
 		},
 		{
 			name: "a figure that does not change is never split",

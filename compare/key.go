@@ -181,7 +181,7 @@ var genericMeasures = map[string]bool{
 // narrow what is counted and share the plain figure's group.
 var apart = map[string]bool{
 	"earlier": true, "among": true, "per hour": true, "per day": true, "per week": true, "per month": true, "per year": true,
-	"later event": true, "added": true, "statewide": true, "nationwide": true, "national": true, "global": true,
+	"later event": true, "added": true, "remaining": true, "statewide": true, "nationwide": true, "national": true, "global": true,
 	"worldwide": true, "overall": true, "combined": true, "regional": true,
 }
 
@@ -206,9 +206,28 @@ func GenericMeasure(attr string) bool { return genericMeasures[normalize(attr)] 
 // a later lower one revises them.
 func revisable(attr string) bool { return cumulative[normalize(attr)] }
 
-// changesOverTime reports whether figures of attribute attr are only
-// comparable as of the same time.
-func changesOverTime(attr string) bool { return timeVarying[normalize(attr)] }
+// changesOverTime reports whether figures of a claim are only comparable
+// as of the same time: the tallies of timeVarying, and any plain count of
+// people or things ("18 divers", "40 suspects"), which an unfolding story
+// changes from day to day. A measure that a story does not change (a
+// magnitude, a length, a weight, a sum of money, a percentage) holds
+// whenever it is reported.
+func changesOverTime(c extract.Claim) bool {
+	attr := normalize(c.Attribute)
+	if timeVarying[attr] {
+		return true
+	}
+	if c.Value == nil || c.Value.Unit != "" || fixedMeasures[attr] || GenericMeasure(attr) {
+		return false
+	}
+	return strings.HasSuffix(attr, "s")
+}
+
+// fixedMeasures are counts that do not change as a story unfolds.
+var fixedMeasures = map[string]bool{
+	"magnitude": true, "tonnes": true, "tons": true, "passengers": true, "crew": true, "nations": true,
+	"nationalities": true, "countries": true, "floors": true, "storeys": true, "seats": true,
+}
 
 // Comparable reports whether [Verdicts] judges the claim. A claim without a
 // figure or date, a vague amount ("dozens", "thousands of") and a negated

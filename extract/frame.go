@@ -33,6 +33,10 @@ var eventNouns = wordSet(`fire fires wildfire blaze quake earthquake blast explo
 // dateWords are subjects that are only a calendar word mistaken for a name.
 var dateWords = wordSet(`jan feb mar apr jun jul aug sep sept oct nov dec january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday`)
 
+// groupNouns count people by who they are, not by what happened to them:
+// "four boys were brought out" counts the rescued.
+var groupNouns = wordSet(`boys girls players students pupils workers miners passengers tourists migrants children victims`)
+
 // weakHeads are nouns after a figure that say what was counted only by
 // what the clause goes on to say: "names on the list of the missing".
 var weakHeads = wordSet(`people persons names count number figure figures total list`)
@@ -74,6 +78,17 @@ func (b *builder) settleFrames() {
 			// before takes that one's measure as settled.
 			c.Attribute = prevNew
 		}
+		if m := verbBefore(c.Sentence, c.Value.Text); m != "" {
+			// "killed at least 113 people and injured more than 4,000":
+			// the verb that governs the figure says what it counts, over
+			// any that follows it.
+			c.Attribute = m
+		} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after && (!namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) || peopleNouns[c.Attribute] || groupNouns[c.Attribute]) || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
+			// What the figure's own clause says it counts ("249 still
+			// unaccounted for") wins over a measure carried over from
+			// the figure before it.
+			c.Attribute = m
+		}
 		if magnitude(c.Sentence, c.Value.Text) {
 			c.Attribute = "magnitude"
 		}
@@ -86,6 +101,11 @@ func (b *builder) settleFrames() {
 			if pop != "" && c.Qualifier == "" {
 				c.Qualifier = pop
 			}
+		}
+		if c.Qualifier == "" && remainder(c.Sentence, c.Value.Text) {
+			// "the remaining four boys": what is left of a count, not
+			// the count.
+			c.Qualifier = "remaining"
 		}
 		if c.Qualifier == "" && (c.AsOf == nil || c.AsOf.Text == PublicationDate) && earlierEstimate(c.Sentence, c.Value.Text) {
 			// "At the time it estimated 143 million": an earlier figure
@@ -118,17 +138,6 @@ func (b *builder) settleFrames() {
 					c.Qualifier = "total"
 				}
 			}
-		}
-		if m := verbBefore(c.Sentence, c.Value.Text); m != "" {
-			// "killed at least 113 people and injured more than 4,000":
-			// the verb that governs the figure says what it counts, over
-			// any that follows it.
-			c.Attribute = m
-		} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after && !namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
-			// What the figure's own clause says it counts ("249 still
-			// unaccounted for") wins over a measure carried over from
-			// the figure before it.
-			c.Attribute = m
 		}
 		if q := tollScope(c.Sentence, c.Value.Text); q != "" && c.Qualifier == "" {
 			c.Qualifier = q
@@ -273,7 +282,9 @@ var measureCues = map[string]string{
 	"unaccounted": "missing", "missing": "missing",
 	"evacuated": "evacuated", "evacuees": "evacuated",
 	"displaced": "displaced", "homeless": "displaced",
-	"rescued": "rescued", "arrested": "arrests", "detained": "arrests", "custody": "arrests",
+	"rescued": "rescued", "freed": "rescued", "brought": "rescued", "pulled": "rescued", "saved": "rescued",
+	"trapped": "trapped", "stranded": "trapped",
+	"arrested": "arrests", "detained": "arrests", "custody": "arrests",
 	"affected": "affected",
 }
 
@@ -469,6 +480,23 @@ func earlierEstimate(sentence, figure string) bool {
 		before = before[i+1:]
 	}
 	return earlierRE.MatchString(before)
+}
+
+// remainder reports whether a figure is what is left of a count: "the
+// remaining four", "the last four", "the other 12".
+func remainder(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(sentence[max(0, at-20):at]))
+	if n := len(before); n > 0 {
+		switch before[n-1] {
+		case "remaining", "last", "final", "other", "rest":
+			return true
+		}
+	}
+	return false
 }
 
 // increment reports whether a figure is a change rather than a count: "2.4

@@ -142,6 +142,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a count of people by what happened to them, and what remains",
+			title: "Miners freed from the Oskel pit",
+			body:  "Six miners were freed on Monday. The remaining three miners are expected to be brought out on Tuesday.",
+			want: map[string]frame{
+				"Six":   {Subject: "story", Attribute: "rescued"},
+				"three": {Subject: "story", Attribute: "rescued", Qualifier: "remaining"},
+			},
+		},
+		{
 			name:  "a toll the writer says corrects an earlier one",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll to 64 after some victims were counted twice.",
