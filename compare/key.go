@@ -3,6 +3,9 @@ package compare
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/crosscheck/crosscheck/extract"
 )
@@ -22,13 +25,28 @@ func classify(r rune) (rune, int) {
 		return r, runeDrop
 	}
 	if unicode.IsLetter(r) || unicode.IsDigit(r) {
-		return unicode.ToLower(r), runeWord
+		return unicode.ToLower(fold(r)), runeWord
 	}
 	return r, runeSep
 }
 
-// normalize folds case, drops apostrophes and turns every run of other
-// punctuation and space into one space.
+// fold drops a letter's accents ("ğ" is "g", "é" is "e"), so that
+// "Erdoğan" and "Erdogan" read alike: the base letter of its canonical
+// decomposition.
+func fold(r rune) rune {
+	if r < utf8.RuneSelf {
+		return r
+	}
+	var buf [utf8.UTFMax]byte
+	d := norm.NFD.Bytes(buf[:utf8.EncodeRune(buf[:], r)])
+	if base, _ := utf8.DecodeRune(d); base != utf8.RuneError {
+		return base
+	}
+	return r
+}
+
+// normalize folds case and accents, drops apostrophes and turns every run
+// of other punctuation and space into one space.
 func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))

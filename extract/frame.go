@@ -174,13 +174,21 @@ func (b *builder) settleFrames() {
 // incidentVerbs are the lemmas (see eventVerbs and lemma) of what happens
 // to a story in the first place: the crash, the blast, the fire that
 // starts. Dated under the story, they all date the one event.
-var incidentVerbs = wordSet(`kill die crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake`)
+var incidentVerbs = wordSet(`kill die crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake attacks shooting`)
+
+// spokeVerbs say that someone spoke; their dates meet under "say".
+var spokeVerbs = wordSet(`say vow announce tell state claim warn pledge promise`)
 
 // dateFrame files a dated event of the story's own incident (the story's
 // subject or a place, a claimant, an agency reporting it) under one
 // measure, "occur", so that "crashed on Sunday", "Sunday's crash" and
 // "went down on Sunday" meet.
 func (b *builder) dateFrame(c *Claim, own string) {
+	if spokeVerbs[c.Attribute] && b.d.kindOf(c.Subject) == kindPerson {
+		// "vowed on Tuesday", "said on Tuesday": a person spoke.
+		c.Attribute = "say"
+		return
+	}
 	if c.Qualifier == "earlier" || !incidentVerbs[c.Attribute] {
 		return
 	}
