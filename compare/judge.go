@@ -610,15 +610,17 @@ func sameTime(a, b interval) bool {
 // without a time was given out up to a day before it was printed.
 //
 // A stated time after publication ("two days later", read from the wrong
-// day) cannot be when a reported figure held: the figure is taken as
-// unstated.
+// day) cannot be when a reported figure held: the figure's time is taken
+// as unknown, and it is compared with no other figure for its time.
 func asOfInterval(d *extract.DateValue, published string) (iv interval, stated bool) {
 	if d != nil && d.Text != extract.PublicationDate {
 		iv = dateInterval(d)
 		if pub := dayInterval(published); math.IsInf(pub.hi, 0) || iv.lo <= pub.hi {
 			return iv, true
 		}
-		d = nil
+		// Misread: the figure's time is not known, and it holds at no
+		// time another figure could share.
+		return interval{math.NaN(), math.NaN()}, false
 	}
 	day := published
 	if d != nil && d.Start != "" {

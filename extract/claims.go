@@ -551,6 +551,12 @@ func figureTime(body string, ds []recognize.Date, q recognize.Quantity) int {
 // attacks", "the 1918 fire". A toll given on Thursday for Sunday's
 // bombings holds on Thursday.
 func datesNoun(body string, d recognize.Date) bool {
+	// "its data breach last year": the noun just before the date.
+	if prev := strings.Fields(body[max(0, d.Start-30):d.Start]); len(prev) > 0 {
+		if w := strings.ToLower(strings.Trim(prev[len(prev)-1], ",.;:")); eventNouns[w] || w == "breach" || w == "hack" || w == "leak" {
+			return true
+		}
+	}
 	rest := body[d.End:]
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return true

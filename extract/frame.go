@@ -139,6 +139,14 @@ func (b *builder) settleFrames() {
 				}
 			}
 		}
+		if c.Attribute == "passengers" && andCrew(c.Sentence, c.Value.Text) {
+			c.Attribute = "passengers and crew" // everyone on board
+		}
+		if p := placeOf(c.Sentence, c.Value.Text); p != "" && c.Qualifier == "" && tallies[c.Attribute] && c.Subject == storySubject {
+			// "5,383 injured in Turkey", "In Syria, 2,530 deaths": one
+			// country's toll, never the whole story's nor a neighbour's.
+			c.Qualifier = "in " + p
+		}
 		if q := tollScope(c.Sentence, c.Value.Text); q != "" && c.Qualifier == "" {
 			c.Qualifier = q
 		}
@@ -149,8 +157,15 @@ func (b *builder) settleFrames() {
 			if at >= 0 {
 				clause = clauseOf(c.Sentence, at, at+len(c.Value.Text))
 			}
+			opening := c.Sentence
+			if at >= 0 {
+				opening = c.Sentence[:at]
+				if i := strings.IndexAny(opening, ","); i >= 0 {
+					opening = opening[:i] // "About nine hours later, ..."
+				}
+			}
 			switch {
-			case laterEventRE.MatchString(clause):
+			case laterEventRE.MatchString(clause) || laterEventRE.MatchString(opening):
 				c.Qualifier = "later event"
 			case earlierEventRE.MatchString(clause):
 				c.Qualifier = "earlier"
@@ -287,7 +302,7 @@ var measureCues = map[string]string{
 	"killed": "deaths", "dead": "deaths", "died": "deaths", "deaths": "deaths", "death": "deaths", "toll": "deaths",
 	"fatalities": "deaths", "lives": "deaths",
 	"injured": "injuries", "wounded": "injuries", "injuries": "injuries", "hurt": "injuries",
-	"unaccounted": "missing", "missing": "missing",
+	"unaccounted": "missing", "missing": "missing", "found": "found", "accounted": "found", "located": "found",
 	"evacuated": "evacuated", "evacuees": "evacuated",
 	"displaced": "displaced", "homeless": "displaced",
 	"rescued": "rescued", "freed": "rescued", "brought": "rescued", "pulled": "rescued", "saved": "rescued",
@@ -361,7 +376,7 @@ func clauseMeasure(sentence, figure string) (measure string, after bool) {
 // than the story's own of the same kind: a second quake, an aftershock, a
 // quake months before.
 var (
-	laterEventRE   = regexp.MustCompile(`(?i)\b(a second|aftershocks?|hours later|followed in|followed by)\b`)
+	laterEventRE   = regexp.MustCompile(`(?i)\b(a second|aftershocks?|hours later|minutes later|followed in|followed by)\b`)
 	earlierEventRE = regexp.MustCompile(`(?i)\b(months|years|decades) (after|before|earlier|ago)\b|\bthe previous\b`)
 )
 
@@ -488,6 +503,52 @@ func earlierEstimate(sentence, figure string) bool {
 		before = before[i+1:]
 	}
 	return earlierRE.MatchString(before)
+}
+
+// andCrew reports whether the passengers counted are said with the crew:
+// "157 passengers and crew".
+func andCrew(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	rest := strings.ToLower(sentence[at+len(figure):])
+	return strings.HasPrefix(strings.TrimSpace(rest), "passengers and crew")
+}
+
+// placeInRE finds the place a figure is counted in: "injured in Turkey",
+// "In Syria, ...".
+var (
+	placeInRE    = regexp.MustCompile(`^\s*(?:[a-z]+\s+){0,3}in\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?)`)
+	placeLeadRE  = regexp.MustCompile(`^\s*In\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?),`)
+	notPlaceWord = wordSet(`january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an`)
+)
+
+// placeOf names the place a count is of, when its clause says so right
+// after it ("5,383 injured in Turkey") or the sentence opens with it ("In
+// Syria, 2,530 deaths have been recorded"), or "".
+func placeOf(sentence, figure string) string {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	name := ""
+	rest := sentence[at+len(figure):]
+	if i := strings.IndexAny(rest, ",;"); i >= 0 {
+		rest = rest[:i]
+	}
+	if m := placeInRE.FindStringSubmatch(rest); m != nil {
+		name = m[1]
+	} else if m := placeLeadRE.FindStringSubmatch(sentence); m != nil && len(m[0]) <= at && !strings.Contains(sentence[len(m[0]):at], ";") {
+		// The sentence the place opens ("In Syria, ... along with 1,284
+		// injuries").
+		name = m[1]
+	}
+	name = strings.ToLower(strings.TrimSpace(name))
+	if name == "" || notPlaceWord[strings.Fields(name)[0]] {
+		return ""
+	}
+	return name
 }
 
 // remainder reports whether a figure is what is left of a count: "the

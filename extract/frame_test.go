@@ -151,6 +151,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "everyone on board, one country's toll, those found",
+			title: "Quake and air crash",
+			body:  "The jet carried 88 passengers and crew. In Dovan, 412 deaths have been recorded, and 1,300 people were injured in Marland. Police said 64 people reported missing had since been found.",
+			want: map[string]frame{
+				"88":    {Subject: "story", Attribute: "passengers and crew"},
+				"412":   {Subject: "story", Attribute: "deaths", Qualifier: "in dovan"},
+				"1,300": {Subject: "story", Attribute: "injuries", Qualifier: "in marland"},
+				"64":    {Subject: "story", Attribute: "people"},
+			},
+		},
+		{
 			name:  "a toll the writer says corrects an earlier one",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll to 64 after some victims were counted twice.",
