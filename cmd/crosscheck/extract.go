@@ -12,6 +12,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/extract/recognize"
+	"github.com/crosscheck/crosscheck/internal/articlefile"
 )
 
 // mentions is the JSON of `crosscheck extract`: every number and date
@@ -70,7 +71,7 @@ func extractCmd(_ context.Context, args []string, stdin io.Reader, stdout, stder
 	if fs.NArg() != 1 {
 		return errors.New("extract: want one FILE or - (or --jsonl)")
 	}
-	a, err := readArticle(fs.Arg(0), stdin)
+	a, err := articlefile.Read(fs.Arg(0), stdin)
 	if err != nil {
 		return err
 	}

@@ -91,7 +91,7 @@ articles, claims, verdicts by status and failures.`,
 and prints its throughput, latency and memory next to what prose alone does
 with the same articles.`,
 		run: func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-			return bench(ctx, args, stdout, stderr)
+			return benchCmd(ctx, args, stdout, stderr)
 		},
 	},
 	{

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/crosscheck/crosscheck/api"
+	"github.com/crosscheck/crosscheck/internal/articlefile"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
@@ -39,7 +41,7 @@ func replay(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
-	c := newAPIClient(*server, *token)
+	c := api.NewClient(*server, *token)
 	bar := newProgress(stderr, len(files))
 	start := time.Now()
 
@@ -67,7 +69,7 @@ func replay(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	bar.done()
 
 	sum := summarize(results)
-	if list, err := c.verdicts(ctx); err == nil {
+	if list, err := c.Verdicts(ctx); err == nil {
 		claims := make(map[string]bool)
 		for _, r := range results {
 			for _, id := range r.claimIDs {
@@ -122,22 +124,22 @@ type replayResult struct {
 // pollEvery is how often replay asks after an article still in the pipeline.
 const pollEvery = 100 * time.Millisecond
 
-func replayOne(ctx context.Context, c *apiClient, file string) replayResult {
+func replayOne(ctx context.Context, c *api.Client, file string) replayResult {
 	r := replayResult{file: file}
-	a, err := readArticle(file, nil)
+	a, err := articlefile.Read(file, nil)
 	if err != nil {
 		r.err = err
 		return r
 	}
-	acc, err := c.postArticle(ctx, a)
+	acc, err := c.PostArticle(ctx, a)
 	if err != nil {
 		r.err = err
 		return r
 	}
 	r.id, r.duplicate = acc.ID, acc.Duplicate
 	for {
-		st, err := c.article(ctx, acc.ID)
-		var ae *apiError
+		st, err := c.Article(ctx, acc.ID)
+		var ae *api.Error
 		switch {
 		case err == nil && st.Status == pipeline.ArticleCompared:
 			for _, cl := range st.Claims {
@@ -189,7 +191,7 @@ func (s replaySummary) write(w io.Writer, took time.Duration) {
 	fmt.Fprintf(w, "articles  %d (%d duplicates, %d failed) in %v\n", s.articles, s.duplicates, s.failed, took.Round(time.Millisecond))
 	fmt.Fprintf(w, "claims    %d\n", s.claims)
 	var by []string
-	for _, st := range pipeline.Statuses {
+	for _, st := range pipeline.Statuses() {
 		by = append(by, fmt.Sprintf("%d %s", s.verdicts[string(st)], st))
 	}
 	fmt.Fprintf(w, "verdicts  %d touching these articles: %s\n", total, strings.Join(by, ", "))
