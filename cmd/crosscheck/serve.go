@@ -40,7 +40,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))
 	}
-	if *token == "" && !*insecure && !loopback(*addr) {
+	if *token == "" && !*insecure && !api.Loopback(*addr) {
 		return fmt.Errorf("serve: --addr %s is reachable beyond this machine and no token is set: "+
 			"give --token (or CROSSCHECK_TOKEN), listen on 127.0.0.1, or pass --insecure-no-auth", *addr)
 	}
@@ -94,13 +94,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("serve: listen %s: %w", *addr, err)
 	}
-	hs := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	hs := srv.HTTPServer()
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	log.Info("serving", "http", "http://"+ln.Addr().String(), "collection", *coll, "nats", natsAt,
@@ -135,18 +129,4 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
-}
-
-// loopback reports whether a listen address is reachable from this machine
-// only: a loopback IP or "localhost". An empty host listens everywhere.
-func loopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

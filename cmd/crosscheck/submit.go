@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/crosscheck/crosscheck/api"
 	"github.com/crosscheck/crosscheck/internal/articlefile"
@@ -59,24 +58,11 @@ func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		if ctx.Err() != nil {
 			return context.Cause(ctx)
 		}
-		fmt.Fprintln(stderr, "crosscheck:", fileErr(name, err))
+		fmt.Fprintln(stderr, "crosscheck:", articlefile.FileError(name, err))
 		failed = true
 	}
 	if failed {
 		return errReported
 	}
 	return nil
-}
-
-// fileErr is err with the file's name in front, unless it names the file
-// already, as read errors do.
-func fileErr(name string, err error) string {
-	label := name
-	if name == "-" {
-		label = "(stdin)"
-	}
-	if msg := err.Error(); strings.Contains(msg, label) {
-		return msg
-	}
-	return label + ": " + err.Error()
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/articlefile"
+	"github.com/crosscheck/crosscheck/internal/report"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
@@ -104,11 +105,11 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	switch *format {
 	case "json":
-		err = writeJSON(stdout, res)
+		err = report.WriteJSON(stdout, res)
 	case "claimreview":
-		err = writeClaimReview(stdout, res)
+		err = report.WriteClaimReview(stdout, res)
 	default:
-		err = writeText(stdout, res)
+		err = report.WriteText(stdout, res)
 	}
 	if err != nil {
 		return err

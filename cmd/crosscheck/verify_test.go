@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck/crosscheck/internal/report"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -110,7 +111,7 @@ func TestVerifyBadInputs(t *testing.T) {
 			t.Errorf("stderr lines for %s = %q, want one naming %q", f, found, problem)
 		}
 	}
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("verify output is not the JSON contract: %v\n%s", err, out)
 	}
@@ -139,7 +140,7 @@ func TestVerifyDuplicateBody(t *testing.T) {
 	if err != nil {
 		t.Fatalf("verify: %v\n%s", err, stderr)
 	}
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +204,7 @@ func TestExternalNATS(t *testing.T) {
 	})
 }
 
-func goldenVerdicts(t *testing.T) []reportVerdict {
+func goldenVerdicts(t *testing.T) []report.Verdict {
 	t.Helper()
 	data, err := os.ReadFile("../../fixtures/golden/verify.json")
 	if err != nil {
@@ -212,9 +213,9 @@ func goldenVerdicts(t *testing.T) []reportVerdict {
 	return verdictsOf(t, string(data))
 }
 
-func verdictsOf(t *testing.T, out string) []reportVerdict {
+func verdictsOf(t *testing.T, out string) []report.Verdict {
 	t.Helper()
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("not the JSON contract: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
+	"github.com/crosscheck/crosscheck/internal/report"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
@@ -32,7 +33,7 @@ func watch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("watch: %w", err)
 	}
 	print := func(v pipeline.StreamedVerdict) error {
-		_, err := fmt.Fprintln(stdout, eventLine(v))
+		_, err := fmt.Fprintln(stdout, report.EventLine(v))
 		return err
 	}
 	viaNATS := false
@@ -56,15 +57,4 @@ func watch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	defer closeConn(c)
 	return pipeline.NewClient(c.JS).WatchVerdicts(ctx, *coll, f, *since, print)
-}
-
-// eventLine is how watch prints one event: sequence, version, status,
-// subject/attribute, reason.
-func eventLine(v pipeline.StreamedVerdict) string {
-	change := string(v.Verdict.Status)
-	if v.Previous != "" && v.Previous != v.Verdict.Status {
-		change = string(v.Previous) + "→" + change
-	}
-	return fmt.Sprintf("#%d\tv%d\t%s\t%s/%s\t%s", v.Seq, v.Version, change,
-		v.Verdict.Subject, v.Verdict.Attribute, v.Verdict.Reason)
 }

@@ -11,6 +11,7 @@ import (
 	"slices"
 
 	"github.com/crosscheck/crosscheck/extract"
+	"strings"
 )
 
 // Read reads and parses one named input; "-" is stdin.
@@ -94,4 +95,17 @@ func ReadDir(dir string, limit int, skip func(error)) ([]extract.Article, error)
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// FileError is err with the file's name in front, unless it names the file
+// already, as read errors do.
+func FileError(name string, err error) string {
+	label := name
+	if name == "-" {
+		label = "(stdin)"
+	}
+	if msg := err.Error(); strings.Contains(msg, label) {
+		return msg
+	}
+	return label + ": " + err.Error()
 }
