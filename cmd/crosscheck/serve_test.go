@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"flag"
-	"github.com/crosscheck/crosscheck/pipeline"
 	"io"
 	"net/http"
 	"os"
@@ -14,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 // syncBuffer is a bytes.Buffer that a command writes to while a test reads.
