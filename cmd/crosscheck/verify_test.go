@@ -13,8 +13,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/crosscheck/crosscheck/internal/report"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/internal/report"
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -149,14 +151,20 @@ func TestVerifyDuplicateBody(t *testing.T) {
 	}
 }
 
-// TestExternalNATS proves the binaries work against an external, separately
-// built server (NATS_URL; .ci/run points it at the machine's nats-server):
-// verify --nats gives the fixtures' golden verdicts, and so does verify with
-// three `crosscheck stage` processes doing the work.
+// TestExternalNATS proves the binaries work against a server outside the
+// process: a separately built one where NATS_URL names it (.ci/run points it
+// at the machine's nats-server), else an embedded server reached over TCP as
+// any other. verify --nats gives the fixtures' golden verdicts, and so does
+// verify with three `crosscheck stage` processes doing the work.
 func TestExternalNATS(t *testing.T) {
 	url := os.Getenv("NATS_URL")
 	if url == "" {
-		t.Skip("NATS_URL not set: the external-server integration test needs one (.ci/run sets it)")
+		emb, err := pipeline.StartEmbedded(pipeline.EmbeddedOptions{StoreDir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { emb.Shutdown(context.Background()) })
+		url = emb.ClientURL()
 	}
 	want := goldenVerdicts(t)
 
