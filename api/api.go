@@ -33,6 +33,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck/crosscheck/pipeline"
+	"net"
 )
 
 // Defaults for the zero values of Config.
@@ -283,4 +284,30 @@ func clipBytes(s string, n int) string {
 // for a caller that states them (serve's startup log).
 func (s *Server) Limits() (maxRequestBytes int64, maxPending uint64) {
 	return s.cfg.MaxRequestBytes, s.cfg.MaxPending
+}
+
+// HTTPServer returns an http.Server of s.Handler with the timeouts crosscheck
+// serve keeps, logging its own errors as warnings to the configured log.
+func (s *Server) HTTPServer() *http.Server {
+	return &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(s.cfg.Log.Handler(), slog.LevelWarn),
+	}
+}
+
+// Loopback reports whether a listen address is reachable from this machine
+// only: a loopback IP or "localhost". An empty host listens everywhere.
+func Loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

@@ -40,7 +40,7 @@ func newMetrics(client *pipeline.Client) *metrics {
 	for _, r := range []string{"accepted", "duplicate", "invalid", "too_large", "throttled"} {
 		m.submissions.WithLabelValues(r)
 	}
-	for _, st := range pipeline.Statuses {
+	for _, st := range pipeline.Statuses() {
 		m.verdicts.WithLabelValues(string(st))
 	}
 	m.reg.MustRegister(m.submissions, m.verdicts, m.sseClients,

@@ -131,8 +131,8 @@ func benchArticle(b *testing.B, i int, perStory bool) (ClaimsMsg, []byte) {
 // real articles cloned onto the generated ones, so claims about named
 // subjects recur across stories more than real news would have them. It
 // reports the process's peak RSS with the prior claims held, under the soft
-// memory limit the crosscheck command sets (LimitMemory): run it with
-// GOMEMLIMIT=off for none.
+// memory limit and collector target the crosscheck command sets (see
+// limitMemory in cmd/crosscheck): run it with GOMEMLIMIT=off for none.
 func BenchmarkCompareArticle(b *testing.B) {
 	for _, bc := range []struct {
 		perStory bool
@@ -149,8 +149,7 @@ func BenchmarkCompareArticle(b *testing.B) {
 			name = "collection-per-story"
 		}
 		b.Run(fmt.Sprintf("%s/prior=%d", name, bc.prior), func(b *testing.B) {
-			// As the crosscheck command does.
-			limit := LimitMemory()
+			limit := processMemoryPolicy()
 			if _, err := benchClaims(); err != nil {
 				b.Fatal(err)
 			}
@@ -204,4 +203,17 @@ func BenchmarkCompareArticle(b *testing.B) {
 			}
 		})
 	}
+}
+
+// processMemoryPolicy sets the memory limit and collector target of a
+// crosscheck process (limitMemory in cmd/crosscheck), for the benchmark
+// to measure what the command would, and returns the limit in effect.
+func processMemoryPolicy() int64 {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); !set {
+		debug.SetMemoryLimit(448 << 20)
+	}
+	if _, set := os.LookupEnv("GOGC"); !set {
+		debug.SetGCPercent(200)
+	}
+	return debug.SetMemoryLimit(-1)
 }

@@ -30,33 +30,66 @@ type Handler func(ctx context.Context, m jetstream.Msg) error
 
 // Worker runs one stage: it consumes the stage's durable consumer with a
 // number of concurrent handlers. Several workers, in one process or many,
-// share the stage's work.
+// share the stage's work. The zero value of every field but Stage, JS and
+// Handle means its default; Validate says whether a Worker can run.
 type Worker struct {
 	Stage    string
 	JS       jetstream.JetStream
 	Handle   Handler
-	Parallel int           // concurrent handlers; 0 means 1
+	Parallel int           // concurrent handlers; 0 means StageParallel(Stage, DefaultParallel())
 	Drain    time.Duration // how long shutdown waits for in-flight messages; 0 means 10s
 	Log      *slog.Logger  // nil means slog.Default()
 }
 
+// ErrUnknownStage is returned for a stage name that is not one of Stages.
+var ErrUnknownStage = errors.New("unknown stage")
+
+// ErrInvalidWorker is wrapped by Validate's errors.
+var ErrInvalidWorker = errors.New("invalid worker")
+
+// Validate reports what keeps w from running: an unknown stage (wrapping
+// ErrUnknownStage), no JetStream or handler, a negative count or duration
+// (wrapping ErrInvalidWorker).
+func (w *Worker) Validate() error {
+	if _, err := stageStream(w.Stage); err != nil {
+		return err
+	}
+	switch {
+	case w.JS == nil:
+		return fmt.Errorf("%w: stage %s: no JetStream", ErrInvalidWorker, w.Stage)
+	case w.Handle == nil:
+		return fmt.Errorf("%w: stage %s: no handler", ErrInvalidWorker, w.Stage)
+	case w.Parallel < 0:
+		return fmt.Errorf("%w: stage %s: parallel %d", ErrInvalidWorker, w.Stage, w.Parallel)
+	case w.Drain < 0:
+		return fmt.Errorf("%w: stage %s: drain %s", ErrInvalidWorker, w.Stage, w.Drain)
+	}
+	return nil
+}
+
+// defaults returns w with its zero fields set to their defaults.
+func (w Worker) defaults() Worker {
+	if w.Parallel == 0 {
+		w.Parallel = StageParallel(w.Stage, DefaultParallel())
+	}
+	if w.Drain == 0 {
+		w.Drain = 10 * time.Second
+	}
+	if w.Log == nil {
+		w.Log = slog.Default()
+	}
+	return w
+}
+
 // DefaultParallel is how many messages each of the tokenize and extract
 // stages handles at once in a process unless told otherwise: twice the
-// CPUs it may use. Tokenizing and extracting are CPU work, but each message
-// also waits on round trips (its output's publish acknowledgement, its
-// ack), and with one message per CPU those waits left the CPUs idle: in
-// `crosscheck bench --articles 2000` on 2 CPUs, 2 per stage gave 295-367
-// articles/s, 3 gave 359-428 and 4 gave 423-517, at less CPU per article
-// too (4.0-4.4 ms against 4.7-6.0), as more messages in flight share each
-// round trip's flush and wake-up. 8 gave no more (402-467).
+// CPUs it may use, as more messages in flight share each round trip's
+// flush and wake-up (measurements in docs/performance.md).
 func DefaultParallel() int { return 2 * runtime.GOMAXPROCS(0) }
 
 // StageParallel is how many messages a stage handles at once where each
 // other stage handles n: the compare stage spends most of an article
-// waiting on KV round trips, so it takes twice as many. In
-// `crosscheck bench`, 2 compare messages at once against 2 per other stage
-// held the pipeline to about 250 articles/s with one core idle; 4 gave
-// about 430.
+// waiting on KV round trips, so it takes twice as many.
 func StageParallel(stage string, n int) int {
 	if stage == StageCompare {
 		return 2 * n
@@ -68,14 +101,12 @@ func StageParallel(stage string, n int) int {
 // those in flight, bounded by w.Drain. Unfinished messages are redelivered to
 // another worker after their ack wait.
 func (w *Worker) Run(ctx context.Context) error {
-	stream, err := stageStream(w.Stage)
-	if err != nil {
+	if err := w.Validate(); err != nil {
 		return err
 	}
-	log := w.Log
-	if log == nil {
-		log = slog.Default()
-	}
+	stream, _ := stageStream(w.Stage)
+	cfg := w.defaults()
+	log := cfg.Log
 	cons, err := w.JS.Consumer(ctx, stream, w.Stage)
 	if err != nil {
 		return fmt.Errorf("stage %s: consumer: %w", w.Stage, err)
@@ -84,7 +115,7 @@ func (w *Worker) Run(ctx context.Context) error {
 	// store its output rather than being cut off mid-publish.
 	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
-	parallel := max(w.Parallel, 1)
+	parallel := cfg.Parallel
 	var ccs []jetstream.ConsumeContext
 	for range parallel {
 		cc, err := cons.Consume(func(m jetstream.Msg) { w.process(workCtx, log, m) },
@@ -103,10 +134,7 @@ func (w *Worker) Run(ctx context.Context) error {
 		ccs = append(ccs, cc)
 	}
 	<-ctx.Done()
-	drain := w.Drain
-	if drain == 0 {
-		drain = 10 * time.Second
-	}
+	drain := cfg.Drain
 	var wg sync.WaitGroup
 	for _, cc := range ccs {
 		cc.Drain()
@@ -202,7 +230,7 @@ func stageStream(stage string) (string, error) {
 			return inputStream[i], nil
 		}
 	}
-	return "", fmt.Errorf("unknown stage %q (want one of %s)", stage, strings.Join(Stages, ", "))
+	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownStage, stage, strings.Join(Stages[:], ", "))
 }
 
 func backoff(delivered uint64) time.Duration {

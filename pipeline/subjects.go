@@ -37,8 +37,9 @@ const (
 	StageCompare  = "compare"
 )
 
-// Stages lists the stages in pipeline order.
-var Stages = []string{StageTokenize, StageExtract, StageCompare}
+// Stages lists the stages in pipeline order. It is an array, so that a
+// caller ranging over it or slicing a copy cannot change what others see.
+var Stages = [...]string{StageTokenize, StageExtract, StageCompare}
 
 func articlesSubject(coll string) string { return "crosscheck.articles." + coll }
 func docsSubject(coll string) string     { return "crosscheck.docs." + coll }

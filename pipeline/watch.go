@@ -17,19 +17,22 @@ import (
 // as an unknown status.
 var ErrBadFilter = errors.New("bad verdict filter")
 
-// Statuses lists the verdict statuses a VerdictFilter accepts.
-var Statuses = []compare.Status{compare.Agree, compare.Conflict, compare.SingleSource}
+// Statuses lists the verdict statuses a VerdictFilter accepts, in a slice
+// of the caller's own.
+func Statuses() []compare.Status {
+	return []compare.Status{compare.Agree, compare.Conflict, compare.SingleSource}
+}
 
 // VerdictFilter selects verdicts by status and subject. The zero value
 // selects every verdict.
 type VerdictFilter struct {
-	Status  string // one of Statuses, or "" for any
+	Status  string // one of Statuses(), or "" for any
 	Subject string // free text, compared as a subject token (see Token); "" for any
 }
 
 // Validate reports whether f names a known status.
 func (f VerdictFilter) Validate() error {
-	if f.Status != "" && !slices.Contains(Statuses, compare.Status(f.Status)) {
+	if f.Status != "" && !slices.Contains(Statuses(), compare.Status(f.Status)) {
 		return fmt.Errorf("%w: status %q: want agree, conflict or single-source", ErrBadFilter, f.Status)
 	}
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"github.com/crosscheck/crosscheck/internal/report"
 	"slices"
 	"testing"
 )
@@ -25,7 +26,7 @@ func TestVerifyClaimReview(t *testing.T) {
 	if err != nil {
 		t.Fatalf("verify --json: %v\n%s", err, stderr)
 	}
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(jsonOut), &rep); err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"github.com/crosscheck/crosscheck/api"
 	"io"
 	"os"
 	"regexp"
@@ -37,7 +38,7 @@ func TestLoopback(t *testing.T) {
 		"127.0.0.1:8080": true, "localhost:8080": true, "[::1]:8080": true, "127.0.0.2:1": true,
 		"0.0.0.0:8080": false, ":8080": false, "[::]:8080": false, "10.0.0.5:8080": false, "example.org:80": false, "nonsense": false,
 	} {
-		if got := loopback(addr); got != want {
+		if got := api.Loopback(addr); got != want {
 			t.Errorf("loopback(%q) = %v, want %v", addr, got, want)
 		}
 	}

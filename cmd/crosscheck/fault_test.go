@@ -69,7 +69,8 @@ func startStageProc(t *testing.T, name, url string) *stageProc {
 		t.Fatal(err)
 	}
 	p := &stageProc{t: t, name: name, url: url, logs: new(bytes.Buffer), waitc: make(chan error, 1)}
-	p.cmd = exec.Command(bin, "stage", name, "--nats", url)
+	// A short ack wait: a killed stage's messages come back in seconds.
+	p.cmd = exec.Command(bin, "stage", name, "--nats", url, "--ack-wait", "3s")
 	p.cmd.Stderr = p.logs
 	if err := p.cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"io"
 	"strings"
 )
@@ -81,7 +82,7 @@ default) or straight from NATS (--nats), until interrupted.`,
 waits until each is compared or set aside, and prints a summary of
 articles, claims, verdicts by status and failures.`,
 		run: func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-			return replay(ctx, args, stdout, stderr)
+			return replayCmd(ctx, args, stdout, stderr)
 		},
 	},
 	{
@@ -91,7 +92,7 @@ articles, claims, verdicts by status and failures.`,
 and prints its throughput, latency and memory next to what prose alone does
 with the same articles.`,
 		run: func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-			return bench(ctx, args, stdout, stderr)
+			return benchCmd(ctx, args, stdout, stderr)
 		},
 	},
 	{
@@ -142,5 +143,5 @@ Memory: a soft limit of 448 MiB unless GOMEMLIMIT sets another ("off": none).
 // its flags.
 func writeHelp(w io.Writer, c command, h *helpRequest) {
 	fmt.Fprintf(w, "usage: crosscheck %s %s\n\n%s\n\nflags:\n", c.name, c.args, strings.TrimSpace(c.doc))
-	writeFlags(w, h.fs)
+	cli.WriteFlags(w, h.fs)
 }

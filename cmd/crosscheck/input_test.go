@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/crosscheck/crosscheck/internal/articlefile"
 	"os"
 	"path/filepath"
 	"slices"
@@ -52,9 +53,9 @@ func TestSubmitTakesWhatVerifyTakes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, file := range []string{plain, "../../extract/testdata/page.html"} {
-		a, err := readArticle(file, nil)
+		a, err := articlefile.Read(file, nil)
 		if err != nil {
-			t.Fatalf("readArticle(%s): %v", file, err)
+			t.Fatalf("articlefile.Read(%s): %v", file, err)
 		}
 		out, stderr, err := runCmd(t, "submit", file, "--server", base)
 		if err != nil {

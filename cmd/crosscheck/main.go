@@ -10,17 +10,15 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
-
-	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 func main() {
-	pipeline.LimitMemory()
+	limitMemory()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
-		if err != errReported {
+		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "crosscheck:", err)
 		}
 		os.Exit(1)

@@ -9,11 +9,9 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"sync"
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
-	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
@@ -24,8 +22,8 @@ import (
 // embedded server.
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := newFlags("serve")
-	var nopts natsOptions
-	nopts.register(fs)
+	var nopts pipeline.DialOptions
+	registerNATS(fs, &nopts)
 	fs.StringVar(&nopts.StoreDir, "store", "", "embedded server's JetStream store, kept across restarts (default: a temporary directory)")
 	addr := fs.String("addr", "127.0.0.1:8080", "HTTP listen address")
 	token := fs.String("token", os.Getenv("CROSSCHECK_TOKEN"), "bearer token the /v1 routes require (default $CROSSCHECK_TOKEN; empty means none)")
@@ -42,36 +40,47 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("serve: unexpected argument %q", fs.Arg(0))
 	}
-	if *token == "" && !*insecure && !loopback(*addr) {
+	if *token == "" && !*insecure && !api.Loopback(*addr) {
 		return fmt.Errorf("serve: --addr %s is reachable beyond this machine and no token is set: "+
 			"give --token (or CROSSCHECK_TOKEN), listen on 127.0.0.1, or pass --insecure-no-auth", *addr)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 
-	c, err := dialWith(ctx, "crosscheck serve", nopts)
+	nopts.DrainTimeout = *grace
+	c, err := pipeline.Dial(ctx, "crosscheck serve", nopts)
 	if err != nil {
 		return err
 	}
-	closeConn := sync.OnceFunc(c.close)
-	defer closeConn()
-	natsAt := redact(nopts.URL)
-	if c.emb != nil {
-		natsAt = c.emb.ClientURL() + " (embedded)"
+	// Closed by the shutdown below, or here within the grace period when
+	// serve fails before it.
+	closed := false
+	defer func() {
+		if !closed {
+			sdCtx, cancel := context.WithTimeout(context.Background(), *grace)
+			defer cancel()
+			c.Close(sdCtx)
+		}
+	}()
+	natsAt := pipeline.Redact(nopts.URL)
+	if c.Embedded != nil {
+		natsAt = c.Embedded.ClientURL() + " (embedded)"
 	}
 
 	// Stages and API background work get contexts of their own, cancelled in
 	// shutdown order rather than all at once by the signal.
 	stageCtx, stopStages := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopStages()
-	var stages sync.WaitGroup
+	var stagesDone <-chan struct{} // nil, never ready, with no stages here
 	if !*external {
-		if err := runStages(stageCtx, c, &stages, *parallel, log); err != nil {
+		stages, err := pipeline.RunStages(stageCtx, c.JS, pipeline.StageOptions{Parallel: *parallel, Drain: 5 * time.Second, Log: log})
+		if err != nil {
 			return err
 		}
+		stagesDone = stages.Done()
 	}
 	apiCtx, stopAPI := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopAPI()
-	srv, err := api.New(apiCtx, pipeline.NewClient(c.js), api.Config{
+	srv, err := api.New(apiCtx, pipeline.NewClient(c.JS), api.Config{
 		Collection:      *coll,
 		Token:           *token,
 		MaxPending:      *maxPending,
@@ -85,13 +94,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("serve: listen %s: %w", *addr, err)
 	}
-	hs := &http.Server{
-		Handler:           srv.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+	hs := srv.HTTPServer()
 	served := make(chan error, 1)
 	go func() { served <- hs.Serve(ln) }()
 	log.Info("serving", "http", "http://"+ln.Addr().String(), "collection", *coll, "nats", natsAt,
@@ -112,53 +115,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		hs.Close()
 	}
 	stopStages()
-	done := make(chan struct{})
-	go func() { stages.Wait(); close(done) }()
-	select {
-	case <-done:
-	case <-sdCtx.Done():
-		log.Warn("stages still busy at the shutdown deadline; their messages will be redelivered")
+	if stagesDone != nil {
+		select {
+		case <-stagesDone:
+		case <-sdCtx.Done():
+			log.Warn("stages still busy at the shutdown deadline; their messages will be redelivered")
+		}
 	}
-	closeConn()
+	closed = true
+	c.Close(sdCtx)
 	log.Info("stopped", "took", time.Since(start).Round(time.Millisecond))
 	if err := <-served; !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
-}
-
-// runStages runs every stage in this process, sharing one tokenizer, until
-// ctx is done.
-func runStages(ctx context.Context, c *conn, wg *sync.WaitGroup, parallel int, log *slog.Logger) error {
-	tk, err := extract.NewTokenizer()
-	if err != nil {
-		return err
-	}
-	for _, stage := range pipeline.Stages {
-		h, err := pipeline.NewHandler(ctx, stage, c.js, tk)
-		if err != nil {
-			return err
-		}
-		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: pipeline.StageParallel(stage, parallel), Drain: 5 * time.Second, Log: log}
-		wg.Go(func() {
-			if err := w.Run(ctx); err != nil {
-				log.Error("stage stopped", "stage", stage, "err", err)
-			}
-		})
-	}
-	return nil
-}
-
-// loopback reports whether a listen address is reachable from this machine
-// only: a loopback IP or "localhost". An empty host listens everywhere.
-func loopback(addr string) bool {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return false
-	}
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }

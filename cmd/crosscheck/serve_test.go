@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 // syncBuffer is a bytes.Buffer that a command writes to while a test reads.
@@ -257,31 +259,20 @@ func TestReplay(t *testing.T) {
 }
 
 // TestNATSOptions: connection settings come from flags, else the
-// environment, and a half-given client certificate is refused before
-// dialling.
+// environment.
 func TestNATSOptions(t *testing.T) {
 	t.Setenv("NATS_URL", "nats://env:4222")
 	t.Setenv("NATS_CREDS", "/env.creds")
 	t.Setenv("NATS_TLS_CA", "/env-ca.pem")
 	t.Setenv("NATS_INBOX_PREFIX", "_INBOX_newsroom")
 	fs := flag.NewFlagSet("x", flag.ContinueOnError)
-	var o natsOptions
-	o.register(fs)
+	var o pipeline.DialOptions
+	registerNATS(fs, &o)
 	if err := fs.Parse([]string{"--nats-creds", "/flag.creds", "--nats-tls-cert", "/c.pem"}); err != nil {
 		t.Fatal(err)
 	}
-	want := natsOptions{URL: "nats://env:4222", Creds: "/flag.creds", TLSCA: "/env-ca.pem", TLSCert: "/c.pem", InboxPrefix: "_INBOX_newsroom"}
+	want := pipeline.DialOptions{URL: "nats://env:4222", Creds: "/flag.creds", TLSCA: "/env-ca.pem", TLSCert: "/c.pem", InboxPrefix: "_INBOX_newsroom"}
 	if o != want {
-		t.Errorf("natsOptions = %+v, want %+v", o, want)
-	}
-	if _, err := o.connectOptions("x"); err == nil || !strings.Contains(err.Error(), "--nats-tls-key") {
-		t.Errorf("connectOptions with a certificate and no key: %v, want an error naming --nats-tls-key", err)
-	}
-	o.TLSKey = "/k.pem"
-	if opts, err := o.connectOptions("x"); err != nil || len(opts) != 7 {
-		t.Errorf("connectOptions = %d options, %v; want name, reconnects (2), creds, CA, client cert, inbox prefix", len(opts), err)
-	}
-	if got := redact("nats://newsroom:secret@host:4222"); strings.Contains(got, "secret") {
-		t.Errorf("redact kept the password: %s", got)
+		t.Errorf("registerNATS options = %+v, want %+v", o, want)
 	}
 }

@@ -5,12 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"sync"
 	"time"
 
-	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/extract"
+	"github.com/crosscheck/crosscheck/internal/articlefile"
+	"github.com/crosscheck/crosscheck/internal/report"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
@@ -44,7 +43,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	failed := false
 	var articles []extract.Article
 	for _, name := range fs.Args() {
-		a, err := readArticle(name, stdin)
+		a, err := articlefile.Read(name, stdin)
 		if err != nil {
 			fmt.Fprintln(stderr, "crosscheck:", err)
 			failed = true
@@ -55,23 +54,29 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if len(articles) == 0 {
 		return errReported
 	}
-	fileStories(articles)
+	pipeline.FileStories(articles)
 
 	c, err := dial(ctx, natsURL(*url), "crosscheck verify")
 	if err != nil {
 		return err
 	}
-	defer c.close()
-	var wg sync.WaitGroup
-	stageCtx, stopStages := context.WithCancel(ctx)
-	defer func() { stopStages(); wg.Wait() }()
+	defer closeConn(c)
 	if !*external {
-		if err := startStages(stageCtx, c, &wg, stderr); err != nil {
+		stageCtx, stopStages := context.WithCancel(ctx)
+		stages, err := pipeline.RunStages(stageCtx, c.JS, pipeline.StageOptions{})
+		if err != nil {
+			stopStages()
 			return err
 		}
+		defer func() {
+			stopStages()
+			if err := stages.Wait(); err != nil {
+				fmt.Fprintln(stderr, "crosscheck:", err)
+			}
+		}()
 	}
 
-	client := pipeline.NewClient(c.js)
+	client := pipeline.NewClient(c.JS)
 	var ids []string
 	first := make(map[string]string)
 	for _, a := range articles {
@@ -100,11 +105,11 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	switch *format {
 	case "json":
-		err = writeJSON(stdout, res)
+		err = report.WriteJSON(stdout, res)
 	case "claimreview":
-		err = writeClaimReview(stdout, res)
+		err = report.WriteClaimReview(stdout, res)
 	default:
-		err = writeText(stdout, res)
+		err = report.WriteText(stdout, res)
 	}
 	if err != nil {
 		return err
@@ -115,107 +120,9 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	return nil
 }
 
-// startStages runs every stage in this process, sharing one tokenizer.
-func startStages(ctx context.Context, c *conn, wg *sync.WaitGroup, stderr io.Writer) error {
-	tk, err := extract.NewTokenizer()
-	if err != nil {
-		return err
-	}
-	for _, stage := range pipeline.Stages {
-		h, err := pipeline.NewHandler(ctx, stage, c.js, tk)
-		if err != nil {
-			return err
-		}
-		w := &pipeline.Worker{Stage: stage, JS: c.js, Handle: h, Parallel: pipeline.StageParallel(stage, pipeline.DefaultParallel())}
-		wg.Go(func() {
-			if err := w.Run(ctx); err != nil {
-				fmt.Fprintln(stderr, "crosscheck:", err)
-			}
-		})
-	}
-	return nil
-}
-
-// readArticle reads and parses one named input; "-" is standard input.
-// verify, extract and submit all read their files here.
-func readArticle(name string, stdin io.Reader) (extract.Article, error) {
-	var data []byte
-	var err error
-	if name == "-" {
-		name = "(stdin)"
-		data, err = readUpTo(name, stdin)
-	} else {
-		data, err = readLimited(name)
-	}
-	if err != nil {
-		return extract.Article{}, err
-	}
-	return extract.ParseArticle(name, data)
-}
-
-// readLimited reads a file, but an oversized one is reported with its size
-// rather than loaded.
-func readLimited(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", name)
-	}
-	if st.Mode().IsRegular() {
-		if err := extract.CheckSize(name, st.Size()); err != nil {
-			return nil, err
-		}
-	}
-	return readUpTo(name, f)
-}
-
-// readUpTo reads r to its end, keeping no more than the article limit: past
-// it, the rest is counted, for the error, and dropped.
-func readUpTo(name string, r io.Reader) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(r, extract.MaxArticleBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", name, err)
-	}
-	if len(data) > extract.MaxArticleBytes {
-		rest, err := io.Copy(io.Discard, r)
-		if err != nil {
-			return nil, fmt.Errorf("read %s: %w", name, err)
-		}
-		return nil, extract.CheckSize(name, int64(len(data))+rest)
-	}
-	return data, nil
-}
-
 func orID(file, id string) string {
 	if file != "" {
 		return file
 	}
 	return id
-}
-
-// fileStories files the articles that name no story of their own into
-// stories by the names they share (compare.BatchStories): verify has the
-// whole batch at hand, so the stories, and with them the verdicts, do not
-// depend on the order the articles reach the compare stage.
-func fileStories(articles []extract.Article) {
-	var ids []string
-	var names [][]string
-	var at []int
-	for i, a := range articles {
-		if a.Story == "" {
-			ids = append(ids, a.ID)
-			names = append(names, compare.Entities(a.Title, a.Source, a.Body))
-			at = append(at, i)
-		}
-	}
-	for k, s := range compare.BatchStories(ids, names) {
-		articles[at[k]].Story = s
-	}
 }

@@ -14,6 +14,9 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck/crosscheck/internal/report"
+	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -110,7 +113,7 @@ func TestVerifyBadInputs(t *testing.T) {
 			t.Errorf("stderr lines for %s = %q, want one naming %q", f, found, problem)
 		}
 	}
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("verify output is not the JSON contract: %v\n%s", err, out)
 	}
@@ -139,7 +142,7 @@ func TestVerifyDuplicateBody(t *testing.T) {
 	if err != nil {
 		t.Fatalf("verify: %v\n%s", err, stderr)
 	}
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
@@ -148,14 +151,20 @@ func TestVerifyDuplicateBody(t *testing.T) {
 	}
 }
 
-// TestExternalNATS proves the binaries work against an external, separately
-// built server (NATS_URL; .ci/run points it at the machine's nats-server):
-// verify --nats gives the fixtures' golden verdicts, and so does verify with
-// three `crosscheck stage` processes doing the work.
+// TestExternalNATS proves the binaries work against a server outside the
+// process: a separately built one where NATS_URL names it (.ci/run points it
+// at the machine's nats-server), else an embedded server reached over TCP as
+// any other. verify --nats gives the fixtures' golden verdicts, and so does
+// verify with three `crosscheck stage` processes doing the work.
 func TestExternalNATS(t *testing.T) {
 	url := os.Getenv("NATS_URL")
 	if url == "" {
-		t.Skip("NATS_URL not set: the external-server integration test needs one (.ci/run sets it)")
+		emb, err := pipeline.StartEmbedded(pipeline.EmbeddedOptions{StoreDir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { emb.Shutdown(context.Background()) })
+		url = emb.ClientURL()
 	}
 	want := goldenVerdicts(t)
 
@@ -203,7 +212,7 @@ func TestExternalNATS(t *testing.T) {
 	})
 }
 
-func goldenVerdicts(t *testing.T) []reportVerdict {
+func goldenVerdicts(t *testing.T) []report.Verdict {
 	t.Helper()
 	data, err := os.ReadFile("../../fixtures/golden/verify.json")
 	if err != nil {
@@ -212,9 +221,9 @@ func goldenVerdicts(t *testing.T) []reportVerdict {
 	return verdictsOf(t, string(data))
 }
 
-func verdictsOf(t *testing.T, out string) []reportVerdict {
+func verdictsOf(t *testing.T, out string) []report.Verdict {
 	t.Helper()
-	var rep report
+	var rep report.Report
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("not the JSON contract: %v", err)
 	}

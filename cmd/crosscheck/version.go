@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"io"
 	"runtime/debug"
 )
@@ -22,39 +23,6 @@ func version(args []string, stdout, stderr io.Writer) error {
 		_, err := fmt.Fprintln(stdout, "crosscheck (no build information)")
 		return err
 	}
-	_, err := fmt.Fprintln(stdout, versionLine(bi))
+	_, err := fmt.Fprintln(stdout, cli.VersionLine(bi))
 	return err
-}
-
-// versionLine is one line: "crosscheck v1.2.0 commit 0123abcd (2026-01-02T03:04:05Z, modified) go1.26.0".
-func versionLine(bi *debug.BuildInfo) string {
-	v := bi.Main.Version
-	if v == "" {
-		v = "(devel)"
-	}
-	var rev, at string
-	modified := false
-	for _, s := range bi.Settings {
-		switch s.Key {
-		case "vcs.revision":
-			rev = s.Value
-		case "vcs.time":
-			at = s.Value
-		case "vcs.modified":
-			modified = s.Value == "true"
-		}
-	}
-	line := "crosscheck " + v
-	if rev != "" {
-		line += " commit " + rev
-		switch {
-		case at != "" && modified:
-			line += " (" + at + ", modified)"
-		case at != "":
-			line += " (" + at + ")"
-		case modified:
-			line += " (modified)"
-		}
-	}
-	return line + " " + bi.GoVersion
 }

@@ -1,4 +1,4 @@
-package main
+package report
 
 import (
 	"encoding/json"
@@ -9,9 +9,9 @@ import (
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
-// writeClaimReview prints the verdicts of res as a JSON-LD array of
+// WriteClaimReview prints the verdicts of res as a JSON-LD array of
 // ClaimReviews, one per verdict.
-func writeClaimReview(w io.Writer, res *pipeline.Collection) error {
+func WriteClaimReview(w io.Writer, res *pipeline.Collection) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

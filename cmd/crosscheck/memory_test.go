@@ -1,4 +1,4 @@
-package pipeline
+package main
 
 import (
 	"os"
@@ -17,23 +17,23 @@ func TestLimitMemory(t *testing.T) {
 	const mine = 3 << 30
 	t.Setenv("GOMEMLIMIT", "3GiB") // read by the runtime at start only
 	debug.SetMemoryLimit(mine)
-	if got := LimitMemory(); got != mine {
+	if got := limitMemory(); got != mine {
 		t.Errorf("with GOMEMLIMIT set, limit %d, want %d (left as set)", got, int64(mine))
 	}
 	os.Unsetenv("GOMEMLIMIT")
-	if got := LimitMemory(); got != MemoryLimit {
-		t.Errorf("without GOMEMLIMIT, limit %d, want MemoryLimit %d", got, int64(MemoryLimit))
+	if got := limitMemory(); got != memoryLimit {
+		t.Errorf("without GOMEMLIMIT, limit %d, want memoryLimit %d", got, int64(memoryLimit))
 	}
 
 	t.Setenv("GOGC", "100")
 	debug.SetGCPercent(150)
-	LimitMemory()
+	limitMemory()
 	if got := debug.SetGCPercent(150); got != 150 {
 		t.Errorf("with GOGC set, collector target %d, want 150 (left as set)", got)
 	}
 	os.Unsetenv("GOGC")
-	LimitMemory()
-	if got := debug.SetGCPercent(150); got != GCPercent {
-		t.Errorf("without GOGC, collector target %d, want GCPercent %d", got, GCPercent)
+	limitMemory()
+	if got := debug.SetGCPercent(150); got != gcPercent {
+		t.Errorf("without GOGC, collector target %d, want gcPercent %d", got, gcPercent)
 	}
 }

@@ -1,4 +1,7 @@
-package main
+// Package report prints what the commands found: a collection's articles,
+// claims and verdicts as text, as the JSON contract, or as ClaimReview
+// JSON-LD, and the mentions of one article (crosscheck extract).
+package report
 
 import (
 	"encoding/json"
@@ -14,13 +17,14 @@ import (
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
-// report is the JSON contract of verify --json, documented in README.md.
-type report struct {
-	Articles []reportArticle `json:"articles"`
-	Verdicts []reportVerdict `json:"verdicts"`
+// Report is the JSON contract of verify --json, documented in README.md.
+type Report struct {
+	Articles []Article `json:"articles"`
+	Verdicts []Verdict `json:"verdicts"`
 }
 
-type reportArticle struct {
+// Article is one article of a Report with its claims.
+type Article struct {
 	ID        string          `json:"id"`
 	File      string          `json:"file"`
 	Source    string          `json:"source"`
@@ -30,7 +34,8 @@ type reportArticle struct {
 	Claims    []extract.Claim `json:"claims"`
 }
 
-type reportVerdict struct {
+// Verdict is one verdict of a Report at its current version.
+type Verdict struct {
 	compare.Verdict
 	Version int `json:"version"`
 }
@@ -42,14 +47,14 @@ func nullable(s string) *string {
 	return &s
 }
 
-func buildReport(res *pipeline.Collection) report {
-	r := report{Articles: []reportArticle{}, Verdicts: []reportVerdict{}}
+func buildReport(res *pipeline.Collection) Report {
+	r := Report{Articles: []Article{}, Verdicts: []Verdict{}}
 	for _, o := range res.Articles {
 		claims := slices.Clone(o.Claims)
 		if claims == nil {
 			claims = []extract.Claim{}
 		}
-		r.Articles = append(r.Articles, reportArticle{
+		r.Articles = append(r.Articles, Article{
 			ID:        o.Article.ID,
 			File:      o.Article.File,
 			Source:    o.Article.Source,
@@ -60,20 +65,20 @@ func buildReport(res *pipeline.Collection) report {
 		})
 	}
 	for _, ev := range res.Verdicts {
-		r.Verdicts = append(r.Verdicts, reportVerdict{Verdict: ev.Verdict, Version: ev.Version})
+		r.Verdicts = append(r.Verdicts, Verdict{Verdict: ev.Verdict, Version: ev.Version})
 	}
 	return r
 }
 
-func writeJSON(w io.Writer, res *pipeline.Collection) error {
+func WriteJSON(w io.Writer, res *pipeline.Collection) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(buildReport(res))
 }
 
-// writeText prints each article's claims, then the verdict table.
-func writeText(w io.Writer, res *pipeline.Collection) error {
+// WriteText prints each article's claims, then the verdict table.
+func WriteText(w io.Writer, res *pipeline.Collection) error {
 	r := buildReport(res)
 	byID := make(map[string]extract.Claim)
 	source := make(map[string]string)
@@ -112,7 +117,7 @@ func writeText(w io.Writer, res *pipeline.Collection) error {
 	return tw.Flush()
 }
 
-func fileOf(r report, id string) string {
+func fileOf(r Report, id string) string {
 	for _, a := range r.Articles {
 		if a.ID == id {
 			return a.File
