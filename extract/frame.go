@@ -60,6 +60,22 @@ func (b *builder) settleFrames() {
 		kept = append(kept, c)
 	}
 	b.claims = kept
+	var placed []int // figures qualified by the place they are counted in
+	defer func() {
+		// A place qualifies a toll only where the article counts tolls
+		// in more than one place; an article that names only the
+		// story's own place ("60,000 hectares in Vannermark Province")
+		// says nothing by it.
+		places := make(map[string]bool)
+		for _, i := range placed {
+			places[b.claims[i].Qualifier] = true
+		}
+		if len(places) < 2 {
+			for _, i := range placed {
+				b.claims[i].Qualifier = ""
+			}
+		}
+	}()
 	var prevOld, prevNew string // the last figure's attribute as found and as settled
 	prevStart := -1
 	for i := range b.claims {
@@ -144,8 +160,10 @@ func (b *builder) settleFrames() {
 		}
 		if p := placeOf(c.Sentence, c.Value.Text); p != "" && c.Qualifier == "" && tallies[c.Attribute] && c.Subject == storySubject {
 			// "5,383 injured in Turkey", "In Syria, 2,530 deaths": one
-			// country's toll, never the whole story's nor a neighbour's.
+			// country's toll, never the whole story's nor a neighbour's,
+			// where the article splits its tolls by place (see below).
 			c.Qualifier = "in " + p
+			placed = append(placed, i)
 		}
 		if q := tollScope(c.Sentence, c.Value.Text); q != "" && c.Qualifier == "" {
 			c.Qualifier = q
