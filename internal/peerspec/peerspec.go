@@ -36,8 +36,9 @@
 // DateTimeModel's line also gives a second count, labelled as such: the
 // cases that pass or fail only by two reading conventions the product keeps
 // on purpose (the named last unit of a range, and the future reading of a
-// sentence that says "will"); see conventionalMatch. Floors apply to the
-// strict count.
+// sentence that says "will"); see conventionalMatch. The product's floor
+// applies to that count, the product's own reading; the strict count is
+// reported and guarded too.
 //
 // Values are equal within a relative tolerance of 1e-9, because the specs
 // print 15 significant digits.
