@@ -191,17 +191,36 @@ func judgeMembers(key, idKey string, ms []*member) Verdict {
 	} else {
 		f = findings(ms, len(camps), revisable(ms[0].Claim.Attribute))
 	}
-	outlets := distinct(ms, func(m *member) string { return m.outlet })
 	switch {
 	case f.conflict:
 		v.Status = Conflict
-	case len(outlets) == 1:
-		v.Status = SingleSource
-	default:
+	case corroborated(camps):
 		v.Status = Agree
+	default:
+		// One outlet, or several whose figures differ without
+		// contradicting each other (other times, other qualifiers): no
+		// figure is stated by two independent outlets.
+		v.Status = SingleSource
 	}
 	v.Reason = reason(v.Status, about, ms, camps, f)
 	return v
+}
+
+// corroborated reports whether some camp holds figures of two independent
+// outlets: agreement is two outlets stating consistent figures, not two
+// outlets in one group.
+func corroborated(camps [][]*member) bool {
+	for _, c := range camps {
+		first := ""
+		for _, m := range c {
+			if first == "" {
+				first = m.outlet
+			} else if m.outlet != first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // timeSlices splits a group's members into the stretches of time its

@@ -365,7 +365,7 @@ func TestJudge(t *testing.T) {
 				Sources:   ids("AFP", "Sputnik"),
 				Claims:    ids("c1", "c2"),
 				Camps:     []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Sputnik")},
-				Reason:    `AFP "1.2 million" (as of 2018-03) and Sputnik "2 million" (as of 2018-06) do not conflict on channel subscribers (figures for different times are a change, not a conflict)`,
+				Reason:    `AFP "1.2 million" (as of 2018-03) and Sputnik "2 million" (as of 2018-06): no two independent outlets give one figure on channel subscribers (figures for different times are a change, not a conflict)`,
 			},
 		},
 		{
@@ -397,7 +397,7 @@ func TestJudge(t *testing.T) {
 				Sources:   ids("AFP", "Reuters"),
 				Claims:    ids("c1", "c2"),
 				Camps:     []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Reuters")},
-				Reason:    `AFP "12,000" (as of 2018-01-02) and Reuters "15,000" (as of 2018-01-05) do not conflict on protest arrests (figures for different times are a change, not a conflict)`,
+				Reason:    `AFP "12,000" (as of 2018-01-02) and Reuters "15,000" (as of 2018-01-05): no two independent outlets give one figure on protest arrests (figures for different times are a change, not a conflict)`,
 			},
 		},
 		{
@@ -483,11 +483,11 @@ func TestJudge(t *testing.T) {
 				ent("c2", "Sputnik", num("40 million", 39.5e6, 40.5e6)),
 			},
 			want: Verdict{
-				Status:  Agree,
+				Status:  SingleSource, // no figure corroborated
 				Sources: ids("AFP", "Sputnik"),
 				Claims:  ids("c1", "c2"),
 				Camps:   []Camp{camp(ids("c1"), "AFP"), camp(ids("c2"), "Sputnik")},
-				Reason:  `AFP "5,000" (new) and Sputnik "40 million" do not conflict on telegram users (differently qualified figures count different things, not a conflict)`,
+				Reason:  `AFP "5,000" (new) and Sputnik "40 million": no two independent outlets give one figure on telegram users (differently qualified figures count different things, not a conflict)`,
 			},
 		},
 		{

@@ -105,6 +105,8 @@ func reason(st Status, about string, ms []*member, camps [][]*member, f finding)
 			}
 			b.WriteString(bySource(c))
 		}
+	case st == SingleSource && len(outletsOf(ms)) > 1:
+		b.WriteString(bySource(ms) + ": no two independent outlets give one figure on " + about)
 	case st == SingleSource:
 		names := outletSources(ms)
 		verb := " reports "

@@ -88,7 +88,8 @@ func (b *builder) settleFrames() {
 			continue
 		}
 		found := c.Attribute
-		if c.Start == prevStart && c.Attribute == prevOld && prevNew != prevOld && !namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) {
+		if c.Start == prevStart && c.Attribute == prevOld && prevNew != prevOld && !namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) &&
+			(prevNew != "magnitude" || c.Value.Number < 10) {
 			// "a magnitude 3.5 earthquake, while Jordan's observatory put
 			// it at 4.5": a figure that took its measure from the one
 			// before takes that one's measure as settled.
@@ -158,7 +159,11 @@ func (b *builder) settleFrames() {
 		if c.Attribute == "passengers" && andCrew(c.Sentence, c.Value.Text) {
 			c.Attribute = "passengers and crew" // everyone on board
 		}
-		if p := placeOf(c.Sentence, c.Value.Text); p != "" && c.Qualifier == "" && tallies[c.Attribute] && c.Subject == storySubject {
+		p := placeOf(c.Sentence, c.Value.Text)
+		if p == "" {
+			p = b.authorityPlace(c)
+		}
+		if p != "" && c.Qualifier == "" && tallies[c.Attribute] && c.Subject == storySubject {
 			// "5,383 injured in Turkey", "In Syria, 2,530 deaths": one
 			// country's toll, never the whole story's nor a neighbour's,
 			// where the article splits its tolls by place (see below).
@@ -183,7 +188,7 @@ func (b *builder) settleFrames() {
 				}
 			}
 			switch {
-			case laterEventRE.MatchString(clause) || laterEventRE.MatchString(opening):
+			case (laterEventRE.MatchString(clause) || laterEventRE.MatchString(opening)) && !afterEvent(c.Sentence, at):
 				c.Qualifier = "later event"
 			case earlierEventRE.MatchString(clause):
 				c.Qualifier = "earlier"
@@ -398,6 +403,16 @@ var (
 	earlierEventRE = regexp.MustCompile(`(?i)\b(months|years|decades) (after|before|earlier|ago)\b|\bthe previous\b`)
 )
 
+// afterEvent reports whether the figure at at names the event another came
+// after: "hours after a magnitude 7.7 tremor".
+func afterEvent(sentence string, at int) bool {
+	if at < 0 {
+		return false
+	}
+	before := strings.ToLower(sentence[max(0, at-30):at])
+	return strings.Contains(before, "after a ") || strings.Contains(before, "after the ")
+}
+
 // magnitude reports whether a figure is a magnitude: "magnitude 7.8",
 // "a 7.8 magnitude quake", "a 7.8-magnitude quake".
 func magnitude(sentence, figure string) bool {
@@ -537,7 +552,8 @@ func andCrew(sentence, figure string) bool {
 // placeInRE finds the place a figure is counted in: "injured in Turkey",
 // "In Syria, ...".
 var (
-	placeInRE    = regexp.MustCompile(`^\s*(?:[a-z]+\s+){0,3}in\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?)`)
+	placeInRE    = regexp.MustCompile(`^\s*(?:[a-z]+\s+){0,4}in\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?)`)
+	possessiveRE = regexp.MustCompile(`\b([A-Z][\w-]+)['’]s\b`)
 	placeLeadRE  = regexp.MustCompile(`^\s*In\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?),`)
 	notPlaceWord = wordSet(`january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an`)
 )
@@ -567,6 +583,32 @@ func placeOf(sentence, figure string) string {
 		return ""
 	}
 	return name
+}
+
+// authorityPlace is the place whose authority gives a toll: a claimant
+// that is a place ("according to Syria"), or a place's possessive before
+// the figure in its clause ("Syria's health ministry said 812").
+func (b *builder) authorityPlace(c *Claim) string {
+	if c.AttributedTo != nil {
+		if who := strings.ToLower(strings.TrimSpace(*c.AttributedTo)); b.d.kindOf(who) == kindPlace {
+			return who
+		}
+	}
+	at := figureAt(c.Sentence, c.Value.Text)
+	if at < 0 {
+		return ""
+	}
+	clause := clauseOf(c.Sentence, at, at+len(c.Value.Text))
+	ci := strings.Index(c.Sentence, clause)
+	if ci < 0 || ci > at {
+		return ""
+	}
+	for _, m := range possessiveRE.FindAllStringSubmatch(c.Sentence[ci:at], -1) {
+		if w := strings.ToLower(m[1]); b.d.kindOf(w) == kindPlace {
+			return w
+		}
+	}
+	return ""
 }
 
 // remainder reports whether a figure is what is left of a count: "the
