@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -112,14 +114,33 @@ func Key(c extract.Claim) string {
 	if c.Negated {
 		b.WriteString("|not")
 	}
-	if c.Value != nil && GenericMeasure(c.Attribute) && StoryScoped(c) {
+	if Alone(c) {
 		// "18 days", "three times", "870 people" of the story or of "the
 		// government": neither what is measured nor the measure says
-		// which figure it is, so it meets no other.
+		// which figure it is, so it meets no other figure, only the
+		// same sentence in a copy of its article.
 		b.WriteString("|alone=")
-		b.WriteString(c.ID)
+		b.WriteString(aloneToken(c))
 	}
 	return b.String()
+}
+
+// Alone reports whether a claim is compared with no other figure but its
+// copies': a figure of a generic measure ([GenericMeasure]) about the
+// story or a generic subject ([StoryScoped]).
+func Alone(c extract.Claim) bool {
+	return c.Value != nil && GenericMeasure(c.Attribute) && StoryScoped(c)
+}
+
+// aloneToken names what a figure compared with nothing else is: its
+// sentence and value as written, which a copy of its article repeats, or,
+// without the sentence, the claim itself.
+func aloneToken(c extract.Claim) string {
+	if c.Sentence == "" {
+		return c.ID
+	}
+	sum := sha256.Sum256([]byte(normalize(c.Sentence) + "|" + c.Value.Text))
+	return hex.EncodeToString(sum[:8])
 }
 
 // GroupKey returns the key of an entry's group: its claim's [Key], except

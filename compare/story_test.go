@@ -157,7 +157,10 @@ func TestGroupKey(t *testing.T) {
 	users := extract.Claim{Subject: "Telegram", Attribute: "users", Value: &extract.Value{}, Sentence: "Telegram has 40 million users."}
 	union := extract.Claim{Subject: "union", Attribute: "rise", Value: &extract.Value{}, Sentence: "The union wants a 9% rise."}
 	// A generic measure of a generic subject is compared with nothing.
-	days := extract.Claim{ID: "a-7", Subject: "story", Attribute: "days", Value: &extract.Value{}, Sentence: "The strike lasted 12 days."}
+	days := extract.Claim{ID: "a-7", Subject: "story", Attribute: "days", Value: &extract.Value{Text: "12"}, Sentence: "The strike lasted 12 days."}
+	// Without its sentence (as a group stores it), by the claim.
+	daysBare := days
+	daysBare.Sentence = ""
 	government := extract.Claim{Subject: "government", Attribute: "declare", Date: &extract.DateValue{}, Sentence: "Government declared an emergency on Monday."}
 	agency := extract.Claim{Subject: "Kessing water authority", Attribute: "share", Value: &extract.Value{}}
 	tests := []struct {
@@ -169,8 +172,9 @@ func TestGroupKey(t *testing.T) {
 		{Entry{Claim: deaths, Story: "12"}, "story:12|deaths|value"},
 		{Entry{Claim: users, Story: "12"}, "telegram|users|value"},
 		{Entry{Claim: union, Story: "12"}, "union:12|rise|value"},
-		{Entry{Claim: days, Story: "12"}, "story:12|days|value|alone=a-7"},
-		{Entry{Claim: days}, "story|days|value|alone=a-7"},
+		{Entry{Claim: days, Story: "12"}, "story:12|days|value|alone=" + aloneToken(days)},
+		{Entry{Claim: days}, "story|days|value|alone=" + aloneToken(days)},
+		{Entry{Claim: daysBare}, "story|days|value|alone=a-7"},
 		{Entry{Claim: government, Story: "12"}, "government:12|declare|date"},
 		{Entry{Claim: government, Story: FirstStory}, "government|declare|date"},
 		{Entry{Claim: agency, Story: "12"}, "kessing water authority|share|value"},
@@ -315,5 +319,22 @@ func TestBatchStories(t *testing.T) {
 	}
 	if got := BatchStories(nil, nil); len(got) != 0 {
 		t.Errorf("BatchStories(nil) = %v, want none", got)
+	}
+}
+
+// TestAloneMeetsItsCopy: a figure of a generic measure meets the same
+// sentence in a copy of its article, and nothing else.
+func TestAloneMeetsItsCopy(t *testing.T) {
+	c := func(id, sentence, value string) extract.Claim {
+		return extract.Claim{ID: id, Subject: "story", Attribute: "days", Value: &extract.Value{Text: value}, Sentence: sentence}
+	}
+	orig := c("a-1", "The strike lasted 12 days.", "12")
+	cp := c("b-4", "The strike  lasted 12 days.", "12")
+	other := c("c-2", "The blockade lasted 12 days.", "12")
+	if Key(orig) != Key(cp) {
+		t.Errorf("Key of a copy's sentence %q differs from the original's %q", Key(cp), Key(orig))
+	}
+	if Key(orig) == Key(other) {
+		t.Errorf("Key(%q) = Key(%q): a generic figure met another sentence's", orig.Sentence, other.Sentence)
 	}
 }

@@ -360,8 +360,11 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 			continue
 		}
 		// Judging does not read the sentence, which is most of a claim:
-		// the group keeps the claim without it.
-		cl.Sentence = ""
+		// the group keeps the claim without it, except for a figure
+		// compared only with its own copies, whose key is its sentence.
+		if !compare.Alone(cl) {
+			cl.Sentence = ""
+		}
 		e := compare.Entry{Claim: cl, Source: a.Source, Published: a.Published, CopyOf: copyOf, Seq: a.Seq, Story: story}
 		k := compare.GroupKey(e)
 		groups[k] = append(groups[k], e)
