@@ -77,6 +77,7 @@ func SetupWith(ctx context.Context, js jetstream.JetStream, o SetupOptions) erro
 		// found through it.
 		{Name: StreamBands, Subjects: []string{"crosscheck.bands.*"}},
 	}
+	replicas := make(map[string]int) // stream → its replicas
 	for _, cfg := range streams {
 		cfg.Storage = jetstream.FileStorage
 		cfg.Duplicates = dedupWindow
@@ -85,6 +86,7 @@ func SetupWith(ctx context.Context, js jetstream.JetStream, o SetupOptions) erro
 			return fmt.Errorf("setup stream %s: %w", cfg.Name, err)
 		}
 		cfg.Replicas = wantReplicas(o.Replicas, have)
+		replicas[cfg.Name] = cfg.Replicas
 		if _, err := js.CreateOrUpdateStream(ctx, cfg); err != nil {
 			return replicasFailed(fmt.Sprintf("stream %s", cfg.Name), cfg.Name, have, cfg.Replicas, err)
 		}
@@ -103,9 +105,11 @@ func SetupWith(ctx context.Context, js jetstream.JetStream, o SetupOptions) erro
 		return replicasFailed(fmt.Sprintf("bucket %s", BucketState), bucketStream, have, want, err)
 	}
 	for i, stage := range Stages {
-		// A consumer's replicas follow its stream's (Replicas 0), also
-		// when the stream is scaled.
+		// Set, not left to follow the stream's (0): a consumer made
+		// with the stream's one replica stays at one when the stream is
+		// scaled up.
 		cfg := consumerConfig(stage)
+		cfg.Replicas = replicas[inputStream[i]]
 		if o.AckWait > 0 {
 			cfg.AckWait = o.AckWait
 		}
