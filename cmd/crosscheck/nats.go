@@ -7,6 +7,7 @@ import (
 	"fmt"
 	neturl "net/url"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -52,6 +53,10 @@ type natsOptions struct {
 	TLSKey      string // NATS_TLS_KEY
 	InboxPrefix string // NATS_INBOX_PREFIX: reply subjects, for users restricted to their own inbox
 	StoreDir    string // embedded server only: JetStream store; "" means a temporary one
+	// Replicas is CROSSCHECK_REPLICAS: copies of every stream (1 on a
+	// single server, 3 on a cluster); 0 keeps what the streams have, -1
+	// marks a value that is not a number.
+	Replicas int
 	// NoSetup skips creating streams: a user allowed only to read
 	// verdicts (watch) cannot, and need not.
 	NoSetup bool
@@ -65,7 +70,22 @@ func natsOptionsFromEnv() natsOptions {
 		TLSCert:     os.Getenv("NATS_TLS_CERT"),
 		TLSKey:      os.Getenv("NATS_TLS_KEY"),
 		InboxPrefix: os.Getenv("NATS_INBOX_PREFIX"),
+		Replicas:    envReplicas(),
 	}
+}
+
+// envReplicas is CROSSCHECK_REPLICAS, 0 when unset and -1 when not a
+// number, which dialWith reports.
+func envReplicas() int {
+	v := os.Getenv("CROSSCHECK_REPLICAS")
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // register adds the connection flags to fs, with defaults from the
@@ -78,6 +98,7 @@ func (o *natsOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.TLSCert, "nats-tls-cert", env.TLSCert, "client certificate for NATS (default $NATS_TLS_CERT)")
 	fs.StringVar(&o.TLSKey, "nats-tls-key", env.TLSKey, "client key for NATS (default $NATS_TLS_KEY)")
 	fs.StringVar(&o.InboxPrefix, "nats-inbox-prefix", env.InboxPrefix, "reply subject prefix, e.g. _INBOX_newsroom (default $NATS_INBOX_PREFIX)")
+	fs.IntVar(&o.Replicas, "replicas", env.Replicas, "copies of every stream and the state bucket: 1 on a single server, 3 on a cluster (default $CROSSCHECK_REPLICAS, else what the streams have, 1 for new ones)")
 }
 
 // connectOptions turns o into nats.go options.
@@ -104,6 +125,9 @@ func (o natsOptions) connectOptions(name string) ([]nats.Option, error) {
 // dialWith connects as o says, or starts an embedded server when o.URL is
 // empty, and, unless o.NoSetup, makes sure the pipeline's streams exist.
 func dialWith(ctx context.Context, name string, o natsOptions) (*conn, error) {
+	if o.Replicas < 0 {
+		return nil, fmt.Errorf("replicas: want a number of servers, 1 to %d (--replicas, CROSSCHECK_REPLICAS=%q)", pipeline.MaxReplicas, os.Getenv("CROSSCHECK_REPLICAS"))
+	}
 	c := &conn{}
 	var err error
 	if o.URL == "" {
@@ -127,7 +151,7 @@ func dialWith(ctx context.Context, name string, o natsOptions) (*conn, error) {
 		return nil, fmt.Errorf("jetstream: %w", err)
 	}
 	if !o.NoSetup {
-		if err := pipeline.Setup(ctx, c.js); err != nil {
+		if err := pipeline.SetupWith(ctx, c.js, pipeline.SetupOptions{Replicas: o.Replicas}); err != nil {
 			c.close()
 			return nil, err
 		}
