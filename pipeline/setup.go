@@ -113,11 +113,30 @@ func SetupWith(ctx context.Context, js jetstream.JetStream, o SetupOptions) erro
 		if o.AckWait > 0 {
 			cfg.AckWait = o.AckWait
 		}
-		if _, err := js.CreateOrUpdateConsumer(ctx, inputStream[i], cfg); err != nil {
+		if err := setupConsumer(ctx, js, inputStream[i], cfg); err != nil {
 			return fmt.Errorf("setup consumer %s: %w", stage, err)
 		}
 	}
 	return nil
+}
+
+// setupConsumer creates or updates a consumer. A cluster applies a stream's
+// new replicas after it answers the update, so a consumer scaled with it may
+// for a moment exceed the stream's: that is asked again, for up to 10s.
+func setupConsumer(ctx context.Context, js jetstream.JetStream, stream string, cfg jetstream.ConsumerConfig) error {
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		_, err := js.CreateOrUpdateConsumer(ctx, stream, cfg)
+		var apiErr *jetstream.APIError
+		if err == nil || !errors.As(err, &apiErr) || apiErr.ErrorCode != errCodeReplicasExceedStream || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // bucketStream is the stream that holds BucketState.
@@ -190,6 +209,7 @@ const (
 	errCodeInsufficientResources jetstream.ErrorCode = 10023
 	errCodeReplicasNotUpdatable  jetstream.ErrorCode = 10061
 	errCodeReplicasNotSupported  jetstream.ErrorCode = 10074
+	errCodeReplicasExceedStream  jetstream.ErrorCode = 10126
 )
 
 // replicasFailed reports a failed create or update of a stream: as a
