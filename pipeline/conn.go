@@ -6,6 +6,7 @@ import (
 	"fmt"
 	neturl "net/url"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -34,6 +35,10 @@ type DialOptions struct {
 	TLSKey      string // NATS_TLS_KEY
 	InboxPrefix string // NATS_INBOX_PREFIX: reply subjects, for users restricted to their own inbox
 	StoreDir    string // embedded server only: JetStream store; "" means a temporary one
+	// Replicas is CROSSCHECK_REPLICAS: copies of every stream and of the
+	// state bucket (see SetupOptions.Replicas); 0 keeps what the streams
+	// have, -1 marks a value that is not a number, which Dial reports.
+	Replicas int
 	// NoSetup skips creating streams: a user allowed only to read
 	// verdicts (watch) cannot, and need not.
 	NoSetup bool
@@ -54,7 +59,22 @@ func DialOptionsFromEnv() DialOptions {
 		TLSCert:     os.Getenv("NATS_TLS_CERT"),
 		TLSKey:      os.Getenv("NATS_TLS_KEY"),
 		InboxPrefix: os.Getenv("NATS_INBOX_PREFIX"),
+		Replicas:    envReplicas(),
 	}
+}
+
+// envReplicas is CROSSCHECK_REPLICAS, 0 when unset and -1 when not a
+// number.
+func envReplicas() int {
+	v := os.Getenv("CROSSCHECK_REPLICAS")
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return -1
+	}
+	return n
 }
 
 // connectOptions turns o into nats.go options.
@@ -90,6 +110,9 @@ func (o DialOptions) common(name string, closed nats.ConnHandler) []nats.Option 
 // Dial connects as o says, or starts an embedded server when o.URL is
 // empty, and, unless o.NoSetup, makes sure the pipeline's streams exist.
 func Dial(ctx context.Context, name string, o DialOptions) (*Conn, error) {
+	if o.Replicas < 0 {
+		return nil, fmt.Errorf("replicas: want a number of servers, 1 to %d (--replicas, CROSSCHECK_REPLICAS=%q)", MaxReplicas, os.Getenv("CROSSCHECK_REPLICAS"))
+	}
 	c := &Conn{closed: make(chan struct{})}
 	onClosed := func(*nats.Conn) { close(c.closed) }
 	var err error
@@ -115,7 +138,7 @@ func Dial(ctx context.Context, name string, o DialOptions) (*Conn, error) {
 		return nil, fmt.Errorf("jetstream: %w", err)
 	}
 	if !o.NoSetup {
-		if err := Setup(ctx, c.JS); err != nil {
+		if err := SetupWith(ctx, c.JS, SetupOptions{Replicas: o.Replicas}); err != nil {
 			c.Close(ctx)
 			return nil, err
 		}
