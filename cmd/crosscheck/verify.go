@@ -5,7 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"time"
+
+	"golang.org/x/term"
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/articlefile"
@@ -21,6 +25,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on running 'crosscheck stage' processes")
 	timeout := fs.Duration("timeout", 2*time.Minute, "how long to wait for the pipeline")
 	coll := fs.String("collection", "", "collection to submit to (default: a fresh one for this run)")
+	full := fs.Bool("full", false, "print evidence sentences and reasons whole, wrapped, instead of cut to the width")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
@@ -109,7 +114,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	case "claimreview":
 		err = report.WriteClaimReview(stdout, res)
 	default:
-		err = report.WriteText(stdout, res)
+		err = report.WriteText(stdout, res, report.TextOptions{Width: textWidth(stdout), Full: *full})
 	}
 	if err != nil {
 		return err
@@ -125,4 +130,18 @@ func orID(file, id string) string {
 		return file
 	}
 	return id
+}
+
+// textWidth is how wide text output may be: COLUMNS when set, else the
+// terminal's width when stdout is one, else report.DefaultWidth.
+func textWidth(stdout io.Writer) int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return report.DefaultWidth
 }
