@@ -25,6 +25,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on running 'crosscheck stage' processes")
 	timeout := fs.Duration("timeout", 2*time.Minute, "how long to wait for the pipeline")
 	coll := fs.String("collection", "", "collection to submit to (default: a fresh one for this run)")
+	status := fs.String("status", "", "show only verdicts with these statuses, comma-separated: agree, conflict, single-source (default all)")
 	full := fs.Bool("full", false, "print evidence sentences and reasons whole, wrapped, instead of cut to the width")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
@@ -34,6 +35,10 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	}
 	if *format != "text" && *format != "json" && *format != "claimreview" {
 		return fmt.Errorf("verify: unknown --format %q", *format)
+	}
+	only, err := report.ParseStatuses(*status)
+	if err != nil {
+		return fmt.Errorf("verify: --status: %w", err)
 	}
 	if fs.NArg() == 0 {
 		return errors.New("verify: no files (use - for standard input)")
@@ -108,6 +113,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "crosscheck: %s: set aside by the %s stage: %s\n", orID(d.File, d.Article), d.Stage, d.Reason)
 		failed = true
 	}
+	res = report.Filter(res, only)
 	switch *format {
 	case "json":
 		err = report.WriteJSON(stdout, res)
