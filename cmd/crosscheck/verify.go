@@ -20,7 +20,7 @@ import (
 func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("verify")
 	asJSON := fs.Bool("json", false, "print the JSON contract instead of tables")
-	format := fs.String("format", "text", "output format: text, json, claimreview (schema.org ClaimReview JSON-LD)")
+	format := fs.String("format", "text", "output format: text, json, claimreview (schema.org ClaimReview JSON-LD), csv (one row per claim of each verdict)")
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL, else an embedded server)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on running 'crosscheck stage' processes")
 	timeout := fs.Duration("timeout", 2*time.Minute, "how long to wait for the pipeline")
@@ -33,7 +33,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	if *asJSON {
 		*format = "json"
 	}
-	if *format != "text" && *format != "json" && *format != "claimreview" {
+	if *format != "text" && *format != "json" && *format != "claimreview" && *format != "csv" {
 		return fmt.Errorf("verify: unknown --format %q", *format)
 	}
 	only, err := report.ParseStatuses(*status)
@@ -119,6 +119,8 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		err = report.WriteJSON(stdout, res)
 	case "claimreview":
 		err = report.WriteClaimReview(stdout, res)
+	case "csv":
+		err = report.WriteCSV(stdout, res)
 	default:
 		err = report.WriteText(stdout, res, report.TextOptions{Width: textWidth(stdout), Full: *full})
 	}

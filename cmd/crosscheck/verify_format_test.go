@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"strings"
@@ -79,6 +80,33 @@ func TestVerifyStatus(t *testing.T) {
 		}
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("verify --format claimreview --status conflict reviews (-want +got):\n%s", diff)
+		}
+	})
+	t.Run("csv", func(t *testing.T) {
+		out, stderr, err := runVerify(t, append([]string{"--format", "csv", "--status", "conflict"}, files...)...)
+		if err != nil {
+			t.Fatalf("verify --format csv --status conflict: %v\n%s", err, stderr)
+		}
+		rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			t.Fatalf("verify --format csv is not CSV: %v\n%s", err, out)
+		}
+		want := 0
+		for _, v := range conflicts {
+			for _, c := range v.Camps {
+				want += len(c.Claims)
+			}
+		}
+		if len(rows) != want+1 || len(rows) < 2 {
+			t.Fatalf("verify --format csv --status conflict: %d rows, want a header and %d", len(rows), want)
+		}
+		if diff := cmp.Diff(report.CSVHeader, rows[0]); diff != "" {
+			t.Errorf("verify --format csv header (-want +got):\n%s", diff)
+		}
+		for _, r := range rows[1:] {
+			if r[1] != string(compare.Conflict) {
+				t.Errorf("verify --format csv --status conflict: row %q has status %q", r, r[1])
+			}
 		}
 	})
 	t.Run("text", func(t *testing.T) {
