@@ -27,7 +27,12 @@ optional front matter (source, published, url, title) or an HTML page
 saved from a browser. Runs the tokenize, extract and compare stages in this
 process (or relies on running 'crosscheck stage' processes) and prints every
 article's claims and the verdicts across sources. A file that cannot be read
-is reported on stderr and the exit status is 1; the others are still verified.`,
+is reported on stderr and the exit status is 1; the others are still verified.
+
+The text tables fit COLUMNS, else the terminal, else 100 columns: evidence
+and reasons are cut with "…" (--full prints them whole), and a copy of
+another article is folded into its original. SRCS counts the independent
+sources of a verdict: outlets, copies not counted.`,
 		run: verify,
 	},
 	{

@@ -5,7 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"time"
+
+	"golang.org/x/term"
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/articlefile"
@@ -16,19 +20,25 @@ import (
 func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("verify")
 	asJSON := fs.Bool("json", false, "print the JSON contract instead of tables")
-	format := fs.String("format", "text", "output format: text, json, claimreview (schema.org ClaimReview JSON-LD)")
+	format := fs.String("format", "text", "output format: text, json, claimreview (schema.org ClaimReview JSON-LD), csv (one row per claim of each verdict)")
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL, else an embedded server)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on running 'crosscheck stage' processes")
 	timeout := fs.Duration("timeout", 2*time.Minute, "how long to wait for the pipeline")
 	coll := fs.String("collection", "", "collection to submit to (default: a fresh one for this run)")
+	status := fs.String("status", "", "show only verdicts with these statuses, comma-separated: agree, conflict, single-source (default all)")
+	full := fs.Bool("full", false, "print evidence sentences and reasons whole, wrapped, instead of cut to the width")
 	if err := parseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if *asJSON {
 		*format = "json"
 	}
-	if *format != "text" && *format != "json" && *format != "claimreview" {
+	if *format != "text" && *format != "json" && *format != "claimreview" && *format != "csv" {
 		return fmt.Errorf("verify: unknown --format %q", *format)
+	}
+	only, err := report.ParseStatuses(*status)
+	if err != nil {
+		return fmt.Errorf("verify: --status: %w", err)
 	}
 	if fs.NArg() == 0 {
 		return errors.New("verify: no files (use - for standard input)")
@@ -103,13 +113,16 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		fmt.Fprintf(stderr, "crosscheck: %s: set aside by the %s stage: %s\n", orID(d.File, d.Article), d.Stage, d.Reason)
 		failed = true
 	}
+	res = report.Filter(res, only)
 	switch *format {
 	case "json":
 		err = report.WriteJSON(stdout, res)
 	case "claimreview":
 		err = report.WriteClaimReview(stdout, res)
+	case "csv":
+		err = report.WriteCSV(stdout, res)
 	default:
-		err = report.WriteText(stdout, res)
+		err = report.WriteText(stdout, res, report.TextOptions{Width: textWidth(stdout), Full: *full})
 	}
 	if err != nil {
 		return err
@@ -125,4 +138,18 @@ func orID(file, id string) string {
 		return file
 	}
 	return id
+}
+
+// textWidth is how wide text output may be: COLUMNS when set, else the
+// terminal's width when stdout is one, else report.DefaultWidth.
+func textWidth(stdout io.Writer) int {
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		return n
+	}
+	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
+			return w
+		}
+	}
+	return report.DefaultWidth
 }

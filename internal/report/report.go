@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/crosscheck/crosscheck/compare"
 	"github.com/crosscheck/crosscheck/extract"
@@ -75,46 +74,6 @@ func WriteJSON(w io.Writer, res *pipeline.Collection) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(buildReport(res))
-}
-
-// WriteText prints each article's claims, then the verdict table.
-func WriteText(w io.Writer, res *pipeline.Collection) error {
-	r := buildReport(res)
-	byID := make(map[string]extract.Claim)
-	source := make(map[string]string)
-	for _, a := range r.Articles {
-		head := a.File + " — " + a.Source
-		if a.Published != nil {
-			head += ", " + *a.Published
-		}
-		if a.CopyOf != nil {
-			head += " (copy of " + fileOf(r, *a.CopyOf) + ")"
-		}
-		fmt.Fprintln(w, head)
-		tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		for _, c := range a.Claims {
-			byID[c.ID] = c
-			source[c.ID] = a.Source
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", c.Subject, attribute(c), asWritten(c), clipText(c.Sentence, 70))
-		}
-		if len(a.Claims) == 0 {
-			fmt.Fprintln(tw, "  (no checkable claims)")
-		}
-		tw.Flush()
-		fmt.Fprintln(w)
-	}
-	fmt.Fprintln(w, "Verdicts")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  SUBJECT\tATTRIBUTE\tSTATUS\tVALUES")
-	for _, v := range r.Verdicts {
-		var vals []string
-		for _, id := range v.Claims {
-			c := byID[id]
-			vals = append(vals, source[id]+" "+strconv.Quote(valueText(c)))
-		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", v.Subject, v.Attribute, v.Status, strings.Join(vals, "; "))
-	}
-	return tw.Flush()
 }
 
 func fileOf(r Report, id string) string {
