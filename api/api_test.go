@@ -657,3 +657,31 @@ func TestDuplicateAfterWindow(t *testing.T) {
 		t.Errorf("articles stream holds %v messages (%v), want 1", info.State.Msgs, err)
 	}
 }
+
+// TestPostArticleStory: a JSON submission may name its story, which the
+// article carries through the pipeline; a story that cannot label one is
+// refused.
+func TestPostArticleStory(t *testing.T) {
+	h := newHarness(t, true, Config{})
+	rec := h.do(t, "POST", "/v1/articles", "application/json",
+		`{"source":"X","story":"oskel-floods","text":"The Oskel river flooded 300 homes in Bravik on Monday, officials said."}`)
+	if rec.Code != http.StatusAccepted {
+		t.Fatalf("POST with a story: status %d, want 202; body %s", rec.Code, rec.Body)
+	}
+	var acc Accepted
+	if err := json.Unmarshal(rec.Body.Bytes(), &acc); err != nil {
+		t.Fatal(err)
+	}
+	var st pipeline.ArticleState
+	waitFor(t, "article extracted", func() bool {
+		rec = h.do(t, "GET", "/v1/articles/"+acc.ID, "", "")
+		return rec.Code == http.StatusOK && json.Unmarshal(rec.Body.Bytes(), &st) == nil && st.Article != nil
+	})
+	if st.Article.Story != "oskel-floods" {
+		t.Errorf("article's story = %q, want oskel-floods", st.Article.Story)
+	}
+	rec = h.do(t, "POST", "/v1/articles", "application/json", `{"source":"X","story":"no spaces allowed","text":"The river rose."}`)
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "story") {
+		t.Errorf("POST with a bad story: status %d, body %s; want 400 naming the story", rec.Code, rec.Body)
+	}
+}

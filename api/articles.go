@@ -18,12 +18,14 @@ import (
 )
 
 // ArticleRequest is the JSON body of POST /v1/articles. Source and Text are
-// required; Published is YYYY-MM-DD or RFC 3339.
+// required; Published is YYYY-MM-DD or RFC 3339; Story, when given, files the
+// article under that story of its collection (see extract.Article.Story).
 type ArticleRequest struct {
 	Source    string `json:"source"`
 	Published string `json:"published,omitempty"`
 	Title     string `json:"title,omitempty"`
 	URL       string `json:"url,omitempty"`
+	Story     string `json:"story,omitempty"`
 	Text      string `json:"text"`
 }
 
@@ -151,7 +153,7 @@ func frontMatter(req ArticleRequest) (string, error) {
 	var b strings.Builder
 	b.WriteString("---\n")
 	for _, f := range []struct{ key, val string }{
-		{"source", req.Source}, {"published", req.Published}, {"title", req.Title}, {"url", req.URL},
+		{"source", req.Source}, {"published", req.Published}, {"title", req.Title}, {"url", req.URL}, {"story", req.Story},
 	} {
 		if f.val == "" {
 			continue
