@@ -395,99 +395,147 @@ var thatNouns = map[string]bool{"trader": true, "traders": true, "trading": true
 // countedPeriod reads "two weeks ago", "in 3 days", "three days later",
 // "the past five years", "the next 3 days".
 func (s *dateScanner) countedPeriod(i int) (found, bool) {
-	first := i
-	j := i
-	dir := 0
-	span := false
-	within := false
+	c, ok := s.countLead(i)
+	if !ok || !s.readCount(&c) {
+		return found{}, false
+	}
+	if f, ok := s.businessDays(c.first, c.unit, c.n, c.dir, c.span, c.within); ok {
+		return f, true
+	}
+	unit := strings.TrimSuffix(s.at(c.unit).low, "'s") // "in a fortnight's time"
+	gran, ok := periodUnits[unit]
+	if !ok || c.n > 1 && unit[len(unit)-1] != 's' {
+		return found{}, false
+	}
+	switch {
+	case c.within || c.span:
+		return s.stretchFromPub(c, gran)
+	case c.dir > 0:
+		return s.periodAhead(c, unit, gran)
+	}
+	return s.periodOffset(c, gran)
+}
+
+// counted is a counted period being read: "the past five years" has its
+// first token at "the", count 5 at "five", the unit at "years", looks back
+// (dir -1) and is a stretch up to publication (span).
+type counted struct {
+	first  int  // the first token of the period
+	count  int  // the token the count starts at
+	unit   int  // the unit's token, after the count
+	n      int  // the count
+	dir    int  // -1 back, 1 ahead, 0 not yet known
+	span   bool // a stretch between publication and the count's end
+	within bool // "within 9 months": from publication on
+}
+
+// countLead reads the words before a count: "within (the next)", "in",
+// "the past", "the next", "last", "coming" and the like.
+func (s *dateScanner) countLead(i int) (counted, bool) {
+	c := counted{first: i, count: i}
 	switch s.toks[i].low {
 	case "within":
 		// "within 9 months", "within the next 10 months": from publication.
-		within, j = true, s.skipThe(i+1)
-		switch s.at(j).low {
+		c.within, c.count = true, s.skipThe(i+1)
+		switch s.at(c.count).low {
 		case "next", "coming", "following":
-			j++
+			c.count++
 		}
 	case "in":
-		dir = 1
-		j++
+		c.dir = 1
+		c.count++
 	case "the":
 		if i+1 < len(s.toks) {
 			switch s.toks[i+1].low {
 			case "past", "last", "previous":
-				dir, span, j = -1, true, i+2
+				c.dir, c.span, c.count = -1, true, i+2
 			case "next", "coming", "following":
-				dir, span, j = 1, true, i+2
+				c.dir, c.span, c.count = 1, true, i+2
 			}
 		}
-		if !span {
-			return found{}, false
+		if !c.span {
+			return c, false
 		}
 	case "past", "last", "previous":
-		dir, span, j = -1, true, i+1
+		c.dir, c.span, c.count = -1, true, i+1
 	case "next", "coming", "following":
-		dir, span, j = 1, true, i+1
+		c.dir, c.span, c.count = 1, true, i+1
 	}
-	n, e, ok := s.countAt(j)
-	if !ok && s.at(j).isWord("couple") && span {
-		n, e, ok = 2, j+1, true // "the next couple weeks"
+	return c, true
+}
+
+// readCount reads the count at c.count into c.n, and finds the unit after
+// it, past a direction the words before left open ("the 5 upcoming
+// years").
+func (s *dateScanner) readCount(c *counted) bool {
+	n, e, ok := s.countAt(c.count)
+	if !ok && s.at(c.count).isWord("couple") && c.span {
+		n, e, ok = 2, c.count+1, true // "the next couple weeks"
 		if s.at(e).isWord("of") {
 			e++
 		}
 	}
 	if !ok || n < 1 || e >= len(s.toks) {
-		return found{}, false // "within 0 months" is no stretch of time
+		return false // "within 0 months" is no stretch of time
 	}
-	if dir == 0 && !within {
+	if c.dir == 0 && !c.within {
 		// "the 5 upcoming years", "10 previous weeks"
 		switch s.at(e).low {
 		case "past", "last", "previous":
-			dir, span, e = -1, true, e+1
+			c.dir, c.span, e = -1, true, e+1
 		case "next", "coming", "upcoming", "following":
-			dir, span, e = 1, true, e+1
+			c.dir, c.span, e = 1, true, e+1
 		}
 	}
-	if f, ok := s.businessDays(first, e, n, dir, span, within); ok {
-		return f, true
-	}
-	unit := strings.TrimSuffix(s.at(e).low, "'s") // "in a fortnight's time"
-	gran, ok := periodUnits[unit]
-	if !ok || n > 1 && unit[len(unit)-1] != 's' {
-		return found{}, false
-	}
-	end := e + 1
-	if within {
+	c.n, c.unit = n, e
+	return true
+}
+
+// stretchFromPub dates a stretch that starts or ends at publication:
+// "within 9 months", "the past five years", "the next 3 days".
+func (s *dateScanner) stretchFromPub(c counted, gran string) (found, bool) {
+	end := c.unit + 1
+	if c.within {
 		if s.at(end).isWord("of") || s.pub.IsZero() && !s.spans {
 			return found{}, false
 		}
-		return found{first: first, end: end, from: s.pub, to: addPeriod(s.pub, gran, n).AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
+		return found{first: c.first, end: end, from: s.pub, to: addPeriod(s.pub, gran, c.n).AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
 	}
-	if span {
-		if s.pub.IsZero() && !s.spans {
-			return found{}, false
-		}
-		if dir < 0 {
-			from := addPeriod(s.pub, gran, -n)
-			return found{first: first, end: end, from: from, to: s.pub.AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
-		}
-		return found{first: first, end: end, from: s.pub.AddDate(0, 0, 1), to: addPeriod(s.pub, gran, n), gran: granOf(gran), rel: true}, true
+	if s.pub.IsZero() && !s.spans {
+		return found{}, false
 	}
-	if dir > 0 {
-		if end < len(s.toks) && (s.toks[end].isWord("of") || s.toks[end].isWord("time") && unit == s.at(e).low) || s.pub.IsZero() && !s.spans {
-			return found{}, false
-		}
-		d := addPeriod(s.pub, gran, n)
-		return found{first: first, end: end, from: d, to: d, gran: granDay, rel: true}, true
+	if c.dir < 0 {
+		from := addPeriod(s.pub, gran, -c.n)
+		return found{first: c.first, end: end, from: from, to: s.pub.AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
 	}
+	return found{first: c.first, end: end, from: s.pub.AddDate(0, 0, 1), to: addPeriod(s.pub, gran, c.n), gran: granOf(gran), rel: true}, true
+}
+
+// periodAhead dates "in 3 days": the day that far after publication; not
+// "in 3 days of talks" or "in 3 days time".
+func (s *dateScanner) periodAhead(c counted, unit, gran string) (found, bool) {
+	end := c.unit + 1
+	if end < len(s.toks) && (s.toks[end].isWord("of") || s.toks[end].isWord("time") && unit == s.at(c.unit).low) || s.pub.IsZero() && !s.spans {
+		return found{}, false
+	}
+	d := addPeriod(s.pub, gran, c.n)
+	return found{first: c.first, end: end, from: d, to: d, gran: granDay, rel: true}, true
+}
+
+// periodOffset dates "two weeks ago" from publication and "three days
+// later" from the anchor (or publication), with the further offsets of
+// "2 weeks and 2 days ago".
+func (s *dateScanner) periodOffset(c counted, gran string) (found, bool) {
+	first, end := c.first, c.unit+1
 	if end >= len(s.toks) {
 		return found{}, false
 	}
 	var steps offsets
-	steps.push(n, gran)
+	steps.push(c.n, gran)
 	// "2 weeks and 2 days ago", "2 years 1 month 21 days later"; but in
 	// "for the last 3 months and 2 weeks and 2 days ago" the weeks belong
 	// to the stretch before.
-	if c := len(s.claimed); c == 0 || s.claimed[c-1][1] != first-1 || !s.at(first-1).isWord("and") {
+	if k := len(s.claimed); k == 0 || s.claimed[k-1][1] != first-1 || !s.at(first-1).isWord("and") {
 		if k, more := s.moreOffsets(end, &steps); more > 0 {
 			end = k
 		}
