@@ -207,9 +207,40 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	if i >= len(s.toks) {
 		return found{}, false
 	}
-	first := i
-	edge := ""
-	j := i
+	j, edge := s.calendarLead(i)
+	if j >= len(s.toks) {
+		return found{}, false
+	}
+	mod := s.toks[j].low
+	switch mod {
+	case "last", "this", "next", "past", "previous", "current", "the", "following", "coming":
+	case "that":
+		return s.thatPeriod(i, j, edge)
+	default:
+		return found{}, false
+	}
+	if mod == "the" && s.at(j+1).isWord("same") {
+		return s.thatPeriod(i, j, edge)
+	}
+	if edge == "" && mod == "the" {
+		return s.theWeekend(i)
+	}
+	if edge != "" && mod != "this" && mod != "the" {
+		return found{}, false
+	}
+	p, ok := s.calendarUnit(i, j+1, edge, mod)
+	if !ok {
+		return found{}, false
+	}
+	return s.calendarDates(p), true
+}
+
+// calendarLead reads "earlier (in the)", "later this" and "the past",
+// "the previous", "the following" before a period, returning the token of
+// the word that places it ("this", "past") and the edge, "earlier",
+// "later" or none.
+func (s *dateScanner) calendarLead(i int) (j int, edge string) {
+	j = i
 	switch s.toks[j].low {
 	case "earlier", "later":
 		edge = s.toks[j].low
@@ -224,32 +255,26 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 			j++
 		}
 	}
-	if j >= len(s.toks) {
-		return found{}, false
-	}
-	mod := s.toks[j].low
-	switch mod {
-	case "last", "this", "next", "past", "previous", "current", "the", "following", "coming":
-	case "that":
-		return s.thatPeriod(first, j, edge)
-	default:
-		return found{}, false
-	}
-	if mod == "the" && s.at(j+1).isWord("same") {
-		return s.thatPeriod(first, j, edge)
-	}
-	if edge == "" && mod == "the" {
-		return s.theWeekend(i)
-	}
-	if edge != "" && mod != "this" && mod != "the" {
-		return found{}, false
-	}
-	j++
+	return j, edge
+}
+
+// calendarSpec is a calendar period as read, before it is dated: "earlier
+// this working week" has edge "earlier", mod "this", unit "week" and work.
+type calendarSpec struct {
+	first, unitAt   int    // the period's first token and its unit's
+	edge, mod, unit string // "earlier" or "later"; "last", "this", ...; "week", ...
+	gran            string // periodUnits[unit]
+	work, weekend   bool   // Monday to Friday; Saturday and Sunday
+}
+
+// calendarUnit reads the unit at token j, after the word that places it
+// (mod): "week", "calendar year", "working week", "weekend", "fortnight".
+func (s *dateScanner) calendarUnit(first, j int, edge, mod string) (calendarSpec, bool) {
 	if s.at(j).isWord("calendar") && s.at(j+1).isWord("year") {
 		j++ // "this calendar year"
 	}
 	if j >= len(s.toks) {
-		return found{}, false
+		return calendarSpec{}, false
 	}
 	unit := strings.TrimSuffix(s.toks[j].low, "'s")
 	work := false // "this working week", "next workweek": Monday to Friday
@@ -259,20 +284,27 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		}
 		unit, work = "week", true
 		if edge != "" || mod == "past" {
-			return found{}, false
+			return calendarSpec{}, false
 		}
 	}
 	gran, ok := periodUnits[unit]
 	weekend := unit == "weekend"
 	if (!ok || unit != "week" && unit != "month" && unit != "year" && unit != "decade" && unit != "fortnight") && !weekend {
-		return found{}, false
+		return calendarSpec{}, false
 	}
 	if unit == "fortnight" && (edge != "" || mod == "this" || mod == "current" || mod == "the") {
-		return found{}, false
+		return calendarSpec{}, false
 	}
 	if j+1 < len(s.toks) && s.toks[j+1].isSym("'") {
-		return found{}, false
+		return calendarSpec{}, false
 	}
+	return calendarSpec{first: first, unitAt: j, edge: edge, mod: mod, unit: unit, gran: gran, work: work, weekend: weekend}, true
+}
+
+// calendarDates dates a calendar period from publication, or from the
+// anchor for "the following week".
+func (s *dateScanner) calendarDates(p calendarSpec) found {
+	first, j, mod, gran := p.first, p.unitAt, p.mod, p.gran
 	ref := s.pub
 	rel := true
 	if mod == "following" || first < j-1 && s.toks[j-1].low == "following" {
@@ -281,7 +313,7 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		}
 	}
 	step := 0
-	if mod == "last" && unit == "decade" && s.at(first-1).isWord("the") {
+	if mod == "last" && p.unit == "decade" && s.at(first-1).isWord("the") {
 		mod = "past" // "over the last decade": the ten years to publication
 	}
 	switch mod {
@@ -291,31 +323,31 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		step = 1
 	case "past":
 		// "the past week": the seven days up to publication.
-		if weekend {
+		if p.weekend {
 			step = -1
 			break
 		}
 		from := addPeriod(ref, gran, -1)
-		return found{first: first, end: j + 1, from: from, to: ref, gran: granOf(gran), rel: rel}, true
+		return found{first: first, end: j + 1, from: from, to: ref, gran: granOf(gran), rel: rel}
 	}
-	if unit == "fortnight" {
+	if p.unit == "fortnight" {
 		// "last fortnight": the two weeks before this one; "next
 		// fortnight": the two after it.
 		m := monday(ref).AddDate(0, 0, 7)
 		if step < 0 {
 			m = monday(ref).AddDate(0, 0, -14)
 		}
-		return found{first: first, end: j + 1, from: m, to: m.AddDate(0, 0, 13), gran: granWeek, rel: rel}, true
+		return found{first: first, end: j + 1, from: m, to: m.AddDate(0, 0, 13), gran: granWeek, rel: rel}
 	}
-	if weekend {
+	if p.weekend {
 		m := monday(ref).AddDate(0, 0, 7*step)
-		return found{first: first, end: j + 1, from: m.AddDate(0, 0, 5), to: m.AddDate(0, 0, 6), gran: granWeek, rel: true}, true
+		return found{first: first, end: j + 1, from: m.AddDate(0, 0, 5), to: m.AddDate(0, 0, 6), gran: granWeek, rel: true}
 	}
 	from, to := period(addPeriod(ref, gran, step), gran)
-	if work {
+	if p.work {
 		to = from.AddDate(0, 0, 4)
 	}
-	switch edge {
+	switch p.edge {
 	case "earlier":
 		// Before the day of writing, unless that is the period's first.
 		to = ref
@@ -325,7 +357,7 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	case "later":
 		from = ref
 	}
-	return found{first: first, end: j + 1, from: from, to: to, gran: granOf(gran), rel: rel}, true
+	return found{first: first, end: j + 1, from: from, to: to, gran: granOf(gran), rel: rel}
 }
 
 // thatPeriod reads a period placed by the mention before it: "that week",
