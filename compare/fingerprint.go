@@ -14,10 +14,10 @@ import (
 
 // Near-duplicate detection: MinHash over word shingles.
 const (
-	// K is the number of hash functions, and so of minima, in a
+	// numHashes is the number of hash functions, and so of minima, in a
 	// [Fingerprint]; an estimated Jaccard similarity is then within about
 	// ±0.045 of the truth (one standard deviation at 0.5).
-	K = 128
+	numHashes = 128
 	// ShingleWords is the number of consecutive words in a shingle. Shingles
 	// do not cross sentence or line ends, so lines of fewer words (captions,
 	// "Subscribe", bylines, datelines) add nothing to a fingerprint.
@@ -60,19 +60,19 @@ var (
 	_ encoding.TextUnmarshaler   = (*Fingerprint)(nil)
 )
 
-// Fingerprint is a MinHash signature of an article body: K minima over its
+// Fingerprint is a MinHash signature of an article body: numHashes minima over its
 // distinct word shingles, and how many there were, which turns a Jaccard
 // estimate into a containment estimate. It takes 516 bytes as binary and is
 // comparable with ==. The zero Fingerprint is that of a text without
 // shingles and matches nothing.
 type Fingerprint struct {
-	mins [K]uint32
+	mins [numHashes]uint32
 	n    uint32
 }
 
 // perm holds the multiply-shift hash functions, derived from seed by
 // splitmix64 once and only read afterwards.
-var perm = func() (p [K]struct{ a, b uint64 }) {
+var perm = func() (p [numHashes]struct{ a, b uint64 }) {
 	s := uint64(seed)
 	for i := range p {
 		p[i].a = splitmix(&s) | 1
@@ -97,9 +97,9 @@ func mix(z uint64) uint64 {
 // typography and page layout do not matter, only the running sentences.
 func Sign(body string) Fingerprint { return signShingles(shingles(body)) }
 
-// This does not compile unless K is a multiple of four, as signShingles
+// This does not compile unless numHashes is a multiple of four, as signShingles
 // takes four hash functions at a time.
-var _ = [1]struct{}{}[K%4]
+var _ = [1]struct{}{}[numHashes%4]
 
 // signShingles takes the minima over distinct shingle hashes.
 func signShingles(sh []uint64) Fingerprint {
@@ -110,8 +110,8 @@ func signShingles(sh []uint64) Fingerprint {
 	f.n = uint32(min(len(sh), math.MaxUint32))
 	// Four hash functions a pass over the shingles: their multiplications
 	// are independent, so the processor overlaps them, where one function
-	// a pass waited on each. K is a multiple of four (see above).
-	for i := 0; i < K; i += 4 {
+	// a pass waited on each. numHashes is a multiple of four (see above).
+	for i := 0; i < numHashes; i += 4 {
 		p := perm[i : i+4 : i+4]
 		m0, m1, m2, m3 := uint32(math.MaxUint32), uint32(math.MaxUint32), uint32(math.MaxUint32), uint32(math.MaxUint32)
 		for _, x := range sh {
@@ -193,7 +193,7 @@ func (f Fingerprint) Similarity(g Fingerprint) float64 {
 			same++
 		}
 	}
-	return float64(same) / K
+	return float64(same) / numHashes
 }
 
 // Containment estimates the share of the smaller text's shingles that occur
@@ -220,14 +220,14 @@ func (f Fingerprint) NearDuplicate(g Fingerprint) bool {
 }
 
 // Bands returns b locality-sensitive hashing keys, one per band of
-// [BandRows] minima (of K/b when that is fewer; minima left over are
+// [BandRows] minima (of numHashes/b when that is fewer; minima left over are
 // unused), so that a store can index articles
 // by key and fetch as candidates only those sharing one. A key is the band
 // number, "_" and a hash in hex, so keys of different bands never collide
-// and every key is a valid NATS KV key or file name. It returns nil when b is outside 1..K or the text had
+// and every key is a valid NATS KV key or file name. It returns nil when b is outside 1..numHashes or the text had
 // no shingles. See [DefaultBands].
 func (f Fingerprint) Bands(b int) []string {
-	if b < 1 || b > K || f.n == 0 {
+	if b < 1 || b > numHashes || f.n == 0 {
 		return nil
 	}
 	keys := make([]string, b)
@@ -239,7 +239,7 @@ func (f Fingerprint) Bands(b int) []string {
 
 // bandHashes appends one hash per band to dst.
 func (f Fingerprint) bandHashes(b int, dst []uint64) []uint64 {
-	r := min(K/b, BandRows)
+	r := min(numHashes/b, BandRows)
 	for i := range b {
 		h := uint64(i)
 		for _, m := range f.mins[i*r : (i+1)*r] {
@@ -250,7 +250,7 @@ func (f Fingerprint) bandHashes(b int, dst []uint64) []uint64 {
 	return dst
 }
 
-const binaryLen = 4 + 4*K
+const binaryLen = 4 + 4*numHashes
 
 // MarshalBinary encodes the fingerprint in 516 bytes, little-endian: the
 // shingle count, then the minima.

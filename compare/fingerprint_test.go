@@ -167,7 +167,7 @@ func TestBands(t *testing.T) {
 	if bw[0][:2] != "0_" || bw[1][:2] != "1_" {
 		t.Errorf("Bands keys %q, %q do not name their band", bw[0], bw[1])
 	}
-	for _, b := range []int{0, -1, K + 1} {
+	for _, b := range []int{0, -1, numHashes + 1} {
 		if got := wire.Bands(b); got != nil {
 			t.Errorf("Bands(%d) = %d keys, want nil", b, len(got))
 		}

@@ -241,7 +241,7 @@ var genericNames = func() map[string]bool {
 // use counts little; one listed under [CommonEntity] stories counts nothing. The story with the
 // highest total joins if the total reaches [JoinScore] (or, for an article
 // of fewer than five names, two thirds of them and at least [MinJoinScore]); ties go to the story
-// that sorts first by [CompareStoryIDs]. ok is false when no story is close
+// that sorts first by [compareStoryIDs]. ok is false when no story is close
 // enough and the article founds one.
 func MatchStory(names []string, lists map[string][]string) (story string, ok bool) {
 	score := make(map[string]float64)
@@ -257,7 +257,7 @@ func MatchStory(names []string, lists map[string][]string) (story string, ok boo
 	}
 	best, bestScore := "", 0.0
 	for s, v := range score {
-		if v > bestScore || v == bestScore && CompareStoryIDs(s, best) < 0 {
+		if v > bestScore || v == bestScore && compareStoryIDs(s, best) < 0 {
 			best, bestScore = s, v
 		}
 	}
@@ -270,15 +270,11 @@ func MatchStory(names []string, lists map[string][]string) (story string, ok boo
 	return best, true
 }
 
-// CompareStoryIDs orders story ids, which are decimal numbers in the order
+// compareStoryIDs orders story ids, which are decimal numbers in the order
 // stories were founded: shorter first, then by digits.
-func CompareStoryIDs(a, b string) int {
+func compareStoryIDs(a, b string) int {
 	return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b))
 }
-
-// StoryClaim reports whether a claim belongs to its story as a whole, and so
-// is only comparable with claims of the same story.
-func StoryClaim(c extract.Claim) bool { return normalize(c.Subject) == StorySubject }
 
 // Stories files articles into stories in memory, one at a time, as the
 // compare stage does in its KV bucket: an article joins the story
@@ -312,7 +308,7 @@ func AddStory(list []string, story string) []string {
 		return list
 	}
 	list = append(list, story)
-	slices.SortFunc(list, CompareStoryIDs)
+	slices.SortFunc(list, compareStoryIDs)
 	if len(list) > CommonEntity {
 		list = list[len(list)-CommonEntity:]
 	}

@@ -383,7 +383,7 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 	}
 	msgs := make([]*nats.Msg, len(events))
 	for i, ev := range events {
-		subj := VerdictSubject(coll, string(ev.Verdict.Status), ev.Verdict.Subject)
+		subj := verdictSubject(coll, string(ev.Verdict.Status), ev.Verdict.Subject)
 		data, err := json.Marshal(ev)
 		if err != nil {
 			return permanent(fmt.Errorf("encode %s: %w", subj, err))

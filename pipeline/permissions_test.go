@@ -111,7 +111,7 @@ func TestPermissions(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	const coll = DefaultCollection
-	verdictSubj := VerdictSubject(coll, "conflict", "telegram")
+	verdictSubj := verdictSubject(coll, "conflict", "telegram")
 	// The pipeline user sets up the streams and may publish anything.
 	pipe := connectAs(t, srv, "pipeline", "")
 	if err := Setup(ctx, pipe.js); err != nil {

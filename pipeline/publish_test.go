@@ -160,3 +160,42 @@ func TestPublishMsgAsJetStream(t *testing.T) {
 		})
 	}
 }
+
+// TestRequestReturnsOnCancel: a publish whose reply never comes returns
+// when its ctx is cancelled, not when the client's timeout passes; one
+// whose ctx cannot be cancelled waits out that timeout, as before.
+func TestRequestReturnsOnCancel(t *testing.T) {
+	_, js := startServer(t)
+	nc := js.Conn()
+	// A subscriber that never answers: the request has a responder, so it
+	// waits for a reply rather than failing with no responders.
+	sub, err := nc.SubscribeSync("silent.request")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sub.Unsubscribe() })
+	slow, err := jetstream.New(nc, jetstream.WithDefaultTimeout(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	_, err = request(ctx, slow, nats.NewMsg("silent.request"))
+	if !errors.Is(err, context.Canceled) || time.Since(start) > 10*time.Second {
+		t.Errorf("request cancelled after 100ms: %v after %v, want %v at once", err, time.Since(start), context.Canceled)
+	}
+
+	quick, err := jetstream.New(nc, jetstream.WithDefaultTimeout(200*time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := request(context.Background(), quick, nats.NewMsg("silent.request")); !errors.Is(err, nats.ErrTimeout) {
+		t.Errorf("request past the client's timeout: %v, want %v", err, nats.ErrTimeout)
+	}
+	ctx, cancel = context.WithCancel(context.Background())
+	defer cancel()
+	if _, err := request(ctx, quick, nats.NewMsg("silent.request")); !errors.Is(err, nats.ErrTimeout) {
+		t.Errorf("request with a live ctx past the client's timeout: %v, want %v", err, nats.ErrTimeout)
+	}
+}

@@ -49,10 +49,10 @@ func comparedSubject(coll, article string) string {
 }
 func deadSubject(coll, stage string) string { return "crosscheck.dead." + coll + "." + stage }
 
-// VerdictSubject is the subject a verdict event is published on; subscribers
+// verdictSubject is the subject a verdict event is published on; subscribers
 // filter with wildcards, e.g. crosscheck.verdicts.*.conflict.> for every
 // conflict.
-func VerdictSubject(coll, status, subject string) string {
+func verdictSubject(coll, status, subject string) string {
 	return "crosscheck.verdicts." + coll + "." + status + "." + Token(subject)
 }
 

@@ -207,9 +207,40 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	if i >= len(s.toks) {
 		return found{}, false
 	}
-	first := i
-	edge := ""
-	j := i
+	j, edge := s.calendarLead(i)
+	if j >= len(s.toks) {
+		return found{}, false
+	}
+	mod := s.toks[j].low
+	switch mod {
+	case "last", "this", "next", "past", "previous", "current", "the", "following", "coming":
+	case "that":
+		return s.thatPeriod(i, j, edge)
+	default:
+		return found{}, false
+	}
+	if mod == "the" && s.at(j+1).isWord("same") {
+		return s.thatPeriod(i, j, edge)
+	}
+	if edge == "" && mod == "the" {
+		return s.theWeekend(i)
+	}
+	if edge != "" && mod != "this" && mod != "the" {
+		return found{}, false
+	}
+	p, ok := s.calendarUnit(i, j+1, edge, mod)
+	if !ok {
+		return found{}, false
+	}
+	return s.calendarDates(p), true
+}
+
+// calendarLead reads "earlier (in the)", "later this" and "the past",
+// "the previous", "the following" before a period, returning the token of
+// the word that places it ("this", "past") and the edge, "earlier",
+// "later" or none.
+func (s *dateScanner) calendarLead(i int) (j int, edge string) {
+	j = i
 	switch s.toks[j].low {
 	case "earlier", "later":
 		edge = s.toks[j].low
@@ -224,32 +255,26 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 			j++
 		}
 	}
-	if j >= len(s.toks) {
-		return found{}, false
-	}
-	mod := s.toks[j].low
-	switch mod {
-	case "last", "this", "next", "past", "previous", "current", "the", "following", "coming":
-	case "that":
-		return s.thatPeriod(first, j, edge)
-	default:
-		return found{}, false
-	}
-	if mod == "the" && s.at(j+1).isWord("same") {
-		return s.thatPeriod(first, j, edge)
-	}
-	if edge == "" && mod == "the" {
-		return s.theWeekend(i)
-	}
-	if edge != "" && mod != "this" && mod != "the" {
-		return found{}, false
-	}
-	j++
+	return j, edge
+}
+
+// calendarSpec is a calendar period as read, before it is dated: "earlier
+// this working week" has edge "earlier", mod "this", unit "week" and work.
+type calendarSpec struct {
+	first, unitAt   int    // the period's first token and its unit's
+	edge, mod, unit string // "earlier" or "later"; "last", "this", ...; "week", ...
+	gran            string // periodUnits[unit]
+	work, weekend   bool   // Monday to Friday; Saturday and Sunday
+}
+
+// calendarUnit reads the unit at token j, after the word that places it
+// (mod): "week", "calendar year", "working week", "weekend", "fortnight".
+func (s *dateScanner) calendarUnit(first, j int, edge, mod string) (calendarSpec, bool) {
 	if s.at(j).isWord("calendar") && s.at(j+1).isWord("year") {
 		j++ // "this calendar year"
 	}
 	if j >= len(s.toks) {
-		return found{}, false
+		return calendarSpec{}, false
 	}
 	unit := strings.TrimSuffix(s.toks[j].low, "'s")
 	work := false // "this working week", "next workweek": Monday to Friday
@@ -259,20 +284,27 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		}
 		unit, work = "week", true
 		if edge != "" || mod == "past" {
-			return found{}, false
+			return calendarSpec{}, false
 		}
 	}
 	gran, ok := periodUnits[unit]
 	weekend := unit == "weekend"
 	if (!ok || unit != "week" && unit != "month" && unit != "year" && unit != "decade" && unit != "fortnight") && !weekend {
-		return found{}, false
+		return calendarSpec{}, false
 	}
 	if unit == "fortnight" && (edge != "" || mod == "this" || mod == "current" || mod == "the") {
-		return found{}, false
+		return calendarSpec{}, false
 	}
 	if j+1 < len(s.toks) && s.toks[j+1].isSym("'") {
-		return found{}, false
+		return calendarSpec{}, false
 	}
+	return calendarSpec{first: first, unitAt: j, edge: edge, mod: mod, unit: unit, gran: gran, work: work, weekend: weekend}, true
+}
+
+// calendarDates dates a calendar period from publication, or from the
+// anchor for "the following week".
+func (s *dateScanner) calendarDates(p calendarSpec) found {
+	first, j, mod, gran := p.first, p.unitAt, p.mod, p.gran
 	ref := s.pub
 	rel := true
 	if mod == "following" || first < j-1 && s.toks[j-1].low == "following" {
@@ -281,7 +313,7 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		}
 	}
 	step := 0
-	if mod == "last" && unit == "decade" && s.at(first-1).isWord("the") {
+	if mod == "last" && p.unit == "decade" && s.at(first-1).isWord("the") {
 		mod = "past" // "over the last decade": the ten years to publication
 	}
 	switch mod {
@@ -291,31 +323,31 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 		step = 1
 	case "past":
 		// "the past week": the seven days up to publication.
-		if weekend {
+		if p.weekend {
 			step = -1
 			break
 		}
 		from := addPeriod(ref, gran, -1)
-		return found{first: first, end: j + 1, from: from, to: ref, gran: granOf(gran), rel: rel}, true
+		return found{first: first, end: j + 1, from: from, to: ref, gran: granOf(gran), rel: rel}
 	}
-	if unit == "fortnight" {
+	if p.unit == "fortnight" {
 		// "last fortnight": the two weeks before this one; "next
 		// fortnight": the two after it.
 		m := monday(ref).AddDate(0, 0, 7)
 		if step < 0 {
 			m = monday(ref).AddDate(0, 0, -14)
 		}
-		return found{first: first, end: j + 1, from: m, to: m.AddDate(0, 0, 13), gran: granWeek, rel: rel}, true
+		return found{first: first, end: j + 1, from: m, to: m.AddDate(0, 0, 13), gran: granWeek, rel: rel}
 	}
-	if weekend {
+	if p.weekend {
 		m := monday(ref).AddDate(0, 0, 7*step)
-		return found{first: first, end: j + 1, from: m.AddDate(0, 0, 5), to: m.AddDate(0, 0, 6), gran: granWeek, rel: true}, true
+		return found{first: first, end: j + 1, from: m.AddDate(0, 0, 5), to: m.AddDate(0, 0, 6), gran: granWeek, rel: true}
 	}
 	from, to := period(addPeriod(ref, gran, step), gran)
-	if work {
+	if p.work {
 		to = from.AddDate(0, 0, 4)
 	}
-	switch edge {
+	switch p.edge {
 	case "earlier":
 		// Before the day of writing, unless that is the period's first.
 		to = ref
@@ -325,7 +357,7 @@ func (s *dateScanner) calendarPeriod(i int) (found, bool) {
 	case "later":
 		from = ref
 	}
-	return found{first: first, end: j + 1, from: from, to: to, gran: granOf(gran), rel: rel}, true
+	return found{first: first, end: j + 1, from: from, to: to, gran: granOf(gran), rel: rel}
 }
 
 // thatPeriod reads a period placed by the mention before it: "that week",
@@ -395,99 +427,147 @@ var thatNouns = map[string]bool{"trader": true, "traders": true, "trading": true
 // countedPeriod reads "two weeks ago", "in 3 days", "three days later",
 // "the past five years", "the next 3 days".
 func (s *dateScanner) countedPeriod(i int) (found, bool) {
-	first := i
-	j := i
-	dir := 0
-	span := false
-	within := false
+	c, ok := s.countLead(i)
+	if !ok || !s.readCount(&c) {
+		return found{}, false
+	}
+	if f, ok := s.businessDays(c.first, c.unit, c.n, c.dir, c.span, c.within); ok {
+		return f, true
+	}
+	unit := strings.TrimSuffix(s.at(c.unit).low, "'s") // "in a fortnight's time"
+	gran, ok := periodUnits[unit]
+	if !ok || c.n > 1 && unit[len(unit)-1] != 's' {
+		return found{}, false
+	}
+	switch {
+	case c.within || c.span:
+		return s.stretchFromPub(c, gran)
+	case c.dir > 0:
+		return s.periodAhead(c, unit, gran)
+	}
+	return s.periodOffset(c, gran)
+}
+
+// counted is a counted period being read: "the past five years" has its
+// first token at "the", count 5 at "five", the unit at "years", looks back
+// (dir -1) and is a stretch up to publication (span).
+type counted struct {
+	first  int  // the first token of the period
+	count  int  // the token the count starts at
+	unit   int  // the unit's token, after the count
+	n      int  // the count
+	dir    int  // -1 back, 1 ahead, 0 not yet known
+	span   bool // a stretch between publication and the count's end
+	within bool // "within 9 months": from publication on
+}
+
+// countLead reads the words before a count: "within (the next)", "in",
+// "the past", "the next", "last", "coming" and the like.
+func (s *dateScanner) countLead(i int) (counted, bool) {
+	c := counted{first: i, count: i}
 	switch s.toks[i].low {
 	case "within":
 		// "within 9 months", "within the next 10 months": from publication.
-		within, j = true, s.skipThe(i+1)
-		switch s.at(j).low {
+		c.within, c.count = true, s.skipThe(i+1)
+		switch s.at(c.count).low {
 		case "next", "coming", "following":
-			j++
+			c.count++
 		}
 	case "in":
-		dir = 1
-		j++
+		c.dir = 1
+		c.count++
 	case "the":
 		if i+1 < len(s.toks) {
 			switch s.toks[i+1].low {
 			case "past", "last", "previous":
-				dir, span, j = -1, true, i+2
+				c.dir, c.span, c.count = -1, true, i+2
 			case "next", "coming", "following":
-				dir, span, j = 1, true, i+2
+				c.dir, c.span, c.count = 1, true, i+2
 			}
 		}
-		if !span {
-			return found{}, false
+		if !c.span {
+			return c, false
 		}
 	case "past", "last", "previous":
-		dir, span, j = -1, true, i+1
+		c.dir, c.span, c.count = -1, true, i+1
 	case "next", "coming", "following":
-		dir, span, j = 1, true, i+1
+		c.dir, c.span, c.count = 1, true, i+1
 	}
-	n, e, ok := s.countAt(j)
-	if !ok && s.at(j).isWord("couple") && span {
-		n, e, ok = 2, j+1, true // "the next couple weeks"
+	return c, true
+}
+
+// readCount reads the count at c.count into c.n, and finds the unit after
+// it, past a direction the words before left open ("the 5 upcoming
+// years").
+func (s *dateScanner) readCount(c *counted) bool {
+	n, e, ok := s.countAt(c.count)
+	if !ok && s.at(c.count).isWord("couple") && c.span {
+		n, e, ok = 2, c.count+1, true // "the next couple weeks"
 		if s.at(e).isWord("of") {
 			e++
 		}
 	}
 	if !ok || n < 1 || e >= len(s.toks) {
-		return found{}, false // "within 0 months" is no stretch of time
+		return false // "within 0 months" is no stretch of time
 	}
-	if dir == 0 && !within {
+	if c.dir == 0 && !c.within {
 		// "the 5 upcoming years", "10 previous weeks"
 		switch s.at(e).low {
 		case "past", "last", "previous":
-			dir, span, e = -1, true, e+1
+			c.dir, c.span, e = -1, true, e+1
 		case "next", "coming", "upcoming", "following":
-			dir, span, e = 1, true, e+1
+			c.dir, c.span, e = 1, true, e+1
 		}
 	}
-	if f, ok := s.businessDays(first, e, n, dir, span, within); ok {
-		return f, true
-	}
-	unit := strings.TrimSuffix(s.at(e).low, "'s") // "in a fortnight's time"
-	gran, ok := periodUnits[unit]
-	if !ok || n > 1 && unit[len(unit)-1] != 's' {
-		return found{}, false
-	}
-	end := e + 1
-	if within {
+	c.n, c.unit = n, e
+	return true
+}
+
+// stretchFromPub dates a stretch that starts or ends at publication:
+// "within 9 months", "the past five years", "the next 3 days".
+func (s *dateScanner) stretchFromPub(c counted, gran string) (found, bool) {
+	end := c.unit + 1
+	if c.within {
 		if s.at(end).isWord("of") || s.pub.IsZero() && !s.spans {
 			return found{}, false
 		}
-		return found{first: first, end: end, from: s.pub, to: addPeriod(s.pub, gran, n).AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
+		return found{first: c.first, end: end, from: s.pub, to: addPeriod(s.pub, gran, c.n).AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
 	}
-	if span {
-		if s.pub.IsZero() && !s.spans {
-			return found{}, false
-		}
-		if dir < 0 {
-			from := addPeriod(s.pub, gran, -n)
-			return found{first: first, end: end, from: from, to: s.pub.AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
-		}
-		return found{first: first, end: end, from: s.pub.AddDate(0, 0, 1), to: addPeriod(s.pub, gran, n), gran: granOf(gran), rel: true}, true
+	if s.pub.IsZero() && !s.spans {
+		return found{}, false
 	}
-	if dir > 0 {
-		if end < len(s.toks) && (s.toks[end].isWord("of") || s.toks[end].isWord("time") && unit == s.at(e).low) || s.pub.IsZero() && !s.spans {
-			return found{}, false
-		}
-		d := addPeriod(s.pub, gran, n)
-		return found{first: first, end: end, from: d, to: d, gran: granDay, rel: true}, true
+	if c.dir < 0 {
+		from := addPeriod(s.pub, gran, -c.n)
+		return found{first: c.first, end: end, from: from, to: s.pub.AddDate(0, 0, -1), gran: granOf(gran), rel: true}, true
 	}
+	return found{first: c.first, end: end, from: s.pub.AddDate(0, 0, 1), to: addPeriod(s.pub, gran, c.n), gran: granOf(gran), rel: true}, true
+}
+
+// periodAhead dates "in 3 days": the day that far after publication; not
+// "in 3 days of talks" or "in 3 days time".
+func (s *dateScanner) periodAhead(c counted, unit, gran string) (found, bool) {
+	end := c.unit + 1
+	if end < len(s.toks) && (s.toks[end].isWord("of") || s.toks[end].isWord("time") && unit == s.at(c.unit).low) || s.pub.IsZero() && !s.spans {
+		return found{}, false
+	}
+	d := addPeriod(s.pub, gran, c.n)
+	return found{first: c.first, end: end, from: d, to: d, gran: granDay, rel: true}, true
+}
+
+// periodOffset dates "two weeks ago" from publication and "three days
+// later" from the anchor (or publication), with the further offsets of
+// "2 weeks and 2 days ago".
+func (s *dateScanner) periodOffset(c counted, gran string) (found, bool) {
+	first, end := c.first, c.unit+1
 	if end >= len(s.toks) {
 		return found{}, false
 	}
 	var steps offsets
-	steps.push(n, gran)
+	steps.push(c.n, gran)
 	// "2 weeks and 2 days ago", "2 years 1 month 21 days later"; but in
 	// "for the last 3 months and 2 weeks and 2 days ago" the weeks belong
 	// to the stretch before.
-	if c := len(s.claimed); c == 0 || s.claimed[c-1][1] != first-1 || !s.at(first-1).isWord("and") {
+	if k := len(s.claimed); k == 0 || s.claimed[k-1][1] != first-1 || !s.at(first-1).isWord("and") {
 		if k, more := s.moreOffsets(end, &steps); more > 0 {
 			end = k
 		}
