@@ -249,7 +249,14 @@ func TestBackpressure(t *testing.T) {
 	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") != "3" {
 		t.Fatalf("POST over the bound: status %d, Retry-After %q; want 429 and 3", rec.Code, rec.Header().Get("Retry-After"))
 	}
-	// The refusal holds with a fresh reading from the server too.
+	// The refusal holds with a fresh reading from the server too, once the
+	// server's count of the consumer's backlog has caught up with the two
+	// stored articles (it is updated a moment after the publish is
+	// acknowledged).
+	waitFor(t, "the tokenize backlog to read 2", func() bool {
+		lag, err := h.client.Lag(context.Background(), pipeline.StageTokenize)
+		return err == nil && lag.Pending+uint64(lag.AckPending) >= 2
+	})
 	h.srv.lagMu.Lock()
 	h.srv.lagAt = time.Time{}
 	h.srv.lagPending = 0
