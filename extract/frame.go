@@ -136,7 +136,10 @@ func (b *builder) settleFrames() {
 		} else if increment(c.Sentence, c.Value.Text) {
 			c.Qualifier = strings.TrimSpace("added " + c.Qualifier) // a change, of its population
 		}
-		if u := unitAfter(c.Sentence, c.Value.Text); u != "" && !lengthUnits[c.Attribute] {
+		if m := hyphenLength(c.Sentence, c.Value.Text); m != "" {
+			// "the 93-metre spire", "the 400-metre-long ship"
+			c.Attribute = m
+		} else if u := unitAfter(c.Sentence, c.Value.Text); u != "" && !lengthUnits[c.Attribute] {
 			c.Attribute = u // "62 km southeast of": the unit, not the direction
 		}
 		if lengthUnits[c.Attribute] {
@@ -461,6 +464,11 @@ func lengthMeasure(sentence, figure, unit string) string {
 	case strings.Contains(lower[:min(len(lower), 25)], "tall") || strings.Contains(lower[:min(len(lower), 25)], "high") || strings.Contains(before, "height"):
 		return unitName + " high"
 	}
+	if w := strings.Fields(lower); len(w) > 1 && lengthUnits[strings.Trim(w[0], ",.;")] {
+		if d, ok := dimensions[strings.Trim(w[1], ",.;")]; ok {
+			return unitName + " " + d // "400 meters long"
+		}
+	}
 	if m := fromPlaceRE.FindStringSubmatch(after); m != nil {
 		// The direction describes; the place is what the distance is from.
 		return unitName + " from " + strings.ToLower(strings.TrimSpace(m[2]))
@@ -649,6 +657,51 @@ func increment(sentence, figure string) bool {
 	after := strings.Fields(strings.ToLower(sentence[at+len(figure):]))
 	return len(after) > 0 && (after[0] == "more" || after[0] == "additional") &&
 		!(len(after) > 1 && after[1] == "than")
+}
+
+// hyphenUnits name the units a figure carries hyphenated, by the name its
+// measures go under.
+var hyphenUnits = map[string]string{
+	"metre": "metres", "meter": "metres", "m": "metres", "kilometre": "km", "kilometer": "km", "km": "km",
+	"mile": "miles", "foot": "feet", "ft": "feet", "yard": "yards",
+}
+
+// dimensions are what a hyphenated length says it measures.
+var dimensions = map[string]string{"long": "long", "wide": "wide", "high": "high", "tall": "high", "deep": "deep"}
+
+// hyphenLength reads a length written "93-metre spire" or "400-metre-long
+// ship" as the unit and what it measures ("metres spire", "metres long"),
+// or "" when the figure carries no hyphenated length unit.
+func hyphenLength(sentence, figure string) string {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	rest := sentence[at+len(figure):]
+	if !strings.HasPrefix(rest, "-") {
+		return ""
+	}
+	words := strings.Fields(rest[1:])
+	if len(words) == 0 {
+		return ""
+	}
+	parts := strings.Split(strings.ToLower(strings.Trim(words[0], ",.;:")), "-")
+	unit, ok := hyphenUnits[parts[0]]
+	if !ok {
+		return ""
+	}
+	if len(parts) > 1 {
+		if d, ok := dimensions[parts[1]]; ok {
+			return unit + " " + d
+		}
+	}
+	if len(words) > 1 {
+		if d, ok := dimensions[strings.ToLower(strings.Trim(words[1], ",.;:"))]; ok {
+			return unit + " " + d
+		}
+		return unit + " " + strings.ToLower(strings.Trim(words[1], ",.;:"))
+	}
+	return unit
 }
 
 // unitAfter is the length unit written right after a figure, if any.

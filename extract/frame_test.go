@@ -132,6 +132,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "hyphenated and spelled-out lengths",
+			title: "Tanker stuck in the Marl channel",
+			body:  "The 330-metre-long tanker blocked the channel. The vessel is 330 meters long and 58 meters wide. Its 70-metre mast was bent.",
+			want: map[string]frame{
+				"330": {Subject: "story", Attribute: "metres long"},
+				"58":  {Subject: "story", Attribute: "metres wide"},
+				"70":  {Subject: "story", Attribute: "metres mast"},
+			},
+		},
+		{
 			name:  "a change, an earlier estimate and people affected",
 			title: "Lender finds more customers hit by breach",
 			body:  "The lender said it had found another 1.2 million customers whose data was stolen, bringing the total affected to 31.4 million. At the time it estimated that 29 million people were affected.",
