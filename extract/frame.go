@@ -299,6 +299,21 @@ func (b *builder) thing(c *Claim, own string) string {
 	if dateWords[words[0]] {
 		return storySubject
 	}
+	if src := strings.ToLower(b.article.Source); src != "" && (strings.Contains(src, s) || strings.Contains(s, src)) {
+		// "(Reuters) - Equifax said": the outlet reports; it is never
+		// what is measured.
+		return storySubject
+	}
+	if c.AttributedTo != nil && b.d.kindOf(s) == kindPerson && strings.Contains(strings.ToLower(*c.AttributedTo), s) {
+		// "Prime Minister Hassan Diab said 2,750 tonnes": the speaker
+		// is who says it, not what it is about.
+		return storySubject
+	}
+	if c.Attribute == "affected" && len(words) > 1 && institutionWords[words[len(words)-1]] {
+		// "the credit reference agency said it had found another 2.4
+		// million people": the company counting, not a thing counted.
+		return storySubject
+	}
 	event := eventNouns[words[len(words)-1]]
 	if event {
 		// The story's own event is the one its title or lead names, or
@@ -321,6 +336,9 @@ func (b *builder) thing(c *Claim, own string) string {
 	}
 	return s
 }
+
+// institutionWords end the names of bodies that count and report.
+var institutionWords = wordSet(`agency company firm bureau ministry office department authority regulator group`)
 
 // measureCues map the words that say what a figure counts, read in the
 // clause around a figure of people or names, to the measure.

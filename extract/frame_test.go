@@ -132,6 +132,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "the speaker and the outlet are not what is measured",
+			title: "Grain lost in the Oskel floods",
+			body:  "Farm minister Anna Holt said 2,100 tonnes of grain were lost. (Test) - The co-operative put the damage at $4 million.",
+			want: map[string]frame{
+				"2,100":      {Subject: "story", Attribute: "tonnes"},
+				"$4 million": {Subject: "story", Attribute: "damage"},
+			},
+		},
+		{
 			name:  "hyphenated and spelled-out lengths",
 			title: "Tanker stuck in the Marl channel",
 			body:  "The 330-metre-long tanker blocked the channel. The vessel is 330 meters long and 58 meters wide. Its 70-metre mast was bent.",
