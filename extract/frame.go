@@ -299,12 +299,12 @@ func (b *builder) thing(c *Claim, own string) string {
 	if dateWords[words[0]] {
 		return storySubject
 	}
-	if src := strings.ToLower(b.article.Source); src != "" && (strings.Contains(src, s) || strings.Contains(s, src)) {
+	if src := strings.TrimPrefix(strings.ToLower(b.article.Source), "the "); src != "" && (src == s || strings.Contains(s, src)) {
 		// "(Reuters) - Equifax said": the outlet reports; it is never
 		// what is measured.
 		return storySubject
 	}
-	if c.AttributedTo != nil && b.d.kindOf(s) == kindPerson && strings.Contains(strings.ToLower(*c.AttributedTo), s) {
+	if c.AttributedTo != nil && b.d.kindOf(s) == kindPerson && strings.Contains(strings.ToLower(*c.AttributedTo), s) && !possessed(c.Sentence, c.Value.Text) {
 		// "Prime Minister Hassan Diab said 2,750 tonnes": the speaker
 		// is who says it, not what it is about.
 		return storySubject
@@ -335,6 +335,23 @@ func (b *builder) thing(c *Claim, own string) string {
 		return storySubject
 	}
 	return s
+}
+
+// possessed reports whether a figure is something of the speaker's: "her
+// two children".
+func possessed(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(sentence[max(0, at-12):at]))
+	if n := len(before); n > 0 {
+		switch before[n-1] {
+		case "her", "his", "their", "its", "my", "our":
+			return true
+		}
+	}
+	return false
 }
 
 // institutionWords end the names of bodies that count and report.
