@@ -134,9 +134,14 @@ func TestBlocksTeasersAndCaptions(t *testing.T) {
 		want  []string
 	}{
 		{
+			name:  "a one-line article without a closing stop is the article",
+			lines: []string{"The ferry carried 212 passengers across the bay on Friday"},
+			want:  []string{""},
+		},
+		{
 			name:  "teaser headline with a decimal",
-			lines: []string{"Harbour tolls edge up 1.5% in the first quarter"},
-			want:  []string{"headline or teaser"},
+			lines: []string{"Harbour tolls edge up 1.5% in the first quarter", "The ferry resumed service on Friday, the operator said."},
+			want:  []string{"headline or teaser", ""},
 		},
 		{
 			name:  "numbered list under a header",

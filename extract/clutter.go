@@ -65,6 +65,12 @@ func Blocks(body string) []Block {
 		}
 		blocks = append(blocks, Block{Start: start, End: start + len(trimmed), Clutter: reason})
 	}
+	if len(blocks) == 1 && (blocks[0].Clutter == "headline or teaser" || blocks[0].Clutter == "fragment") {
+		// A body of one line is the article, stop or no stop ("Telegram
+		// has 40 million users in Russia"): it has no page around it for
+		// a teaser to sit in.
+		blocks[0].Clutter = ""
+	}
 	return blocks
 }
 

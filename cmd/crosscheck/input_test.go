@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/crosscheck/crosscheck/internal/articlefile"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck/crosscheck/internal/articlefile"
 )
 
 // TestOversizedFileSize: a 5 MB file is reported with its real size and the
@@ -106,5 +108,50 @@ func TestVerifyHTML(t *testing.T) {
 	}
 	if !slices.Contains(values, "1,200") || !slices.Contains(values, "about 30") {
 		t.Errorf("verify page.html: claims %q, want the article's 1,200 members and about 30 vessels", values)
+	}
+}
+
+// TestVerifyOneLineAndTitle: a one-line article without a closing stop is
+// read, and a figure stated only in the headline is a claim of its own.
+func TestVerifyOneLineAndTitle(t *testing.T) {
+	t.Setenv("NATS_URL", "")
+	dir := t.TempDir()
+	oneLine := filepath.Join(dir, "one-line.txt")
+	if err := os.WriteFile(oneLine, []byte("The ferry carried 212 passengers across the bay on Friday"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	titled := filepath.Join(dir, "titled.txt")
+	body := "---\nsource: Harbour Desk\npublished: 2025-06-03\ntitle: Strike halts 3,400 dock workers\n---\nThe strike at the port entered its second day, the union said.\n"
+	if err := os.WriteFile(titled, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := runVerify(t, "--json", oneLine, titled)
+	if err != nil {
+		t.Fatalf("verify: %v\n%s", err, stderr)
+	}
+	var rep struct {
+		Articles []struct {
+			File   string
+			Claims []struct {
+				InTitle bool `json:"in_title"`
+				Value   *struct{ Text string }
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || len(rep.Articles) != 2 {
+		t.Fatalf("verify --json: %v, %d articles:\n%s", err, len(rep.Articles), out)
+	}
+	found := map[string]bool{}
+	for _, a := range rep.Articles {
+		for _, c := range a.Claims {
+			if c.Value != nil {
+				found[filepath.Base(a.File)+" "+c.Value.Text+" "+strconv.FormatBool(c.InTitle)] = true
+			}
+		}
+	}
+	for _, want := range []string{"one-line.txt 212 false", "titled.txt 3,400 true"} {
+		if !found[want] {
+			t.Errorf("verify: no claim %q among %v", want, found)
+		}
 	}
 }
