@@ -343,6 +343,9 @@ func (s *dateScanner) forwardLooking(i int) bool {
 			}
 			return true
 		}
+		if t.low == "to" && j > 0 && (s.toks[j-1].low == "is" || s.toks[j-1].low == "are") && j+1 < i && s.toks[j+1].kind == tWord {
+			return true // "Zuckerberg is to testify on Tuesday"
+		}
 	}
 	return false
 }
@@ -352,6 +355,8 @@ var forwardCues = withWill(map[string]bool{
 	"will": true, "'ll": true, "won't": true, "could": true, "would": true, "shall": true, "might": true, "may": true,
 	"next": true, "due": true, "expected": true, "plans": true, "plan": true, "planned": true, "planning": true,
 	"scheduled": true, "upcoming": true, "set": true, "going": true, "intends": true, "until": true,
+	// A schedule in the present tense: "the assembly, which begins Monday".
+	"begins": true, "opens": true, "resumes": true,
 })
 
 // withWill adds to cues a contracted "will" with its pronoun ("he'll"),

@@ -33,6 +33,10 @@ var dateCases = []struct {
 	{"the company announced Wednesday", published, []Date{dt("Wednesday", "2018-04-18", "2018-04-18", "day", true)}},
 	{"the app could be banned on Saturday", published, []Date{dt("Saturday", "2018-04-21", "2018-04-21", "day", true)}},
 	{"It will meet on Tuesday", published, []Date{dt("Tuesday", "2018-04-24", "2018-04-24", "day", true)}},
+	// A schedule: "is to" with a verb, or a present-tense "begins".
+	{"The minister is to testify on Tuesday", published, []Date{dt("Tuesday", "2018-04-24", "2018-04-24", "day", true)}},
+	{"The assembly, which begins Monday, lasts a week", published, []Date{dt("Monday", "2018-04-23", "2018-04-23", "day", true)}},
+	{"The minister testified on Tuesday", published, []Date{dt("Tuesday", "2018-04-17", "2018-04-17", "day", true)}},
 	// A weekday's possessive dates the event it names.
 	{"Monday's landslide closed the pass", published, []Date{dt("Monday's", "2018-04-16", "2018-04-16", "day", true)}},
 	{"Sunday’s vote was close", published, []Date{dt("Sunday’s", "2018-04-15", "2018-04-15", "day", true)}},
