@@ -167,13 +167,13 @@ func storyOf(e Entry) string {
 }
 
 // StoryScoped reports whether a claim is only comparable with claims of the
-// same story: a figure of the story as a whole ([StorySubject]), or one
+// same story: a figure of the story as a whole (storySubject), or one
 // whose subject is made of generic words only — "the government", "the
 // union", "officials" of one story are not those of another. It depends on
 // the subject alone, so claims of one [Key] are scoped alike.
 func StoryScoped(c extract.Claim) bool {
 	for _, w := range strings.Fields(normalize(c.Subject)) {
-		if w != StorySubject && !genericNames[w] {
+		if w != storySubject && !genericNames[w] {
 			return false
 		}
 	}

@@ -16,9 +16,9 @@ import (
 // are only comparable within it. An article is filed under a story by the
 // names it shares with the story's earlier articles.
 const (
-	// StorySubject is the subject extract gives figures and events that
+	// storySubject is the subject extract gives figures and events that
 	// belong to the story as a whole rather than to a named thing.
-	StorySubject = "story"
+	storySubject = "story"
 	// FirstStory is the id of a collection's first story. Its groups keep
 	// the plain key, so a collection holding one story (every verify run)
 	// has the same groups and verdict ids as before stories existed.

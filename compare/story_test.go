@@ -17,7 +17,7 @@ import (
 func sentences(ss ...string) []extract.Claim {
 	var out []extract.Claim
 	for _, s := range ss {
-		out = append(out, extract.Claim{Subject: StorySubject, Sentence: s})
+		out = append(out, extract.Claim{Subject: storySubject, Sentence: s})
 	}
 	return out
 }
@@ -62,8 +62,8 @@ func TestEntities(t *testing.T) {
 			title: "",
 			claims: []extract.Claim{
 				{Subject: "telegram", Sentence: "Telegram has 40 million users in Russia."},
-				{Subject: StorySubject, AttributedTo: str("officials"), Sentence: "Officials said 30 roads were shut."},
-				{Subject: StorySubject, AttributedTo: str("Halvorsk"), Sentence: "Halvorsk said 85 shelters were open."},
+				{Subject: storySubject, AttributedTo: str("officials"), Sentence: "Officials said 30 roads were shut."},
+				{Subject: storySubject, AttributedTo: str("Halvorsk"), Sentence: "Halvorsk said 85 shelters were open."},
 			},
 			want: []string{"russia"},
 		},
