@@ -5,14 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strconv"
 	"time"
-
-	"golang.org/x/term"
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/articlefile"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/internal/report"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
@@ -110,7 +107,11 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	for _, d := range res.Dead {
-		fmt.Fprintf(stderr, "crosscheck: %s: set aside by the %s stage: %s\n", orID(d.File, d.Article), d.Stage, d.Reason)
+		name := d.File
+		if name == "" {
+			name = d.Article
+		}
+		fmt.Fprintf(stderr, "crosscheck: %s: set aside by the %s stage: %s\n", name, d.Stage, d.Reason)
 		failed = true
 	}
 	res = report.Filter(res, only)
@@ -122,7 +123,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	case "csv":
 		err = report.WriteCSV(stdout, res)
 	default:
-		err = report.WriteText(stdout, res, report.TextOptions{Width: textWidth(stdout), Full: *full})
+		err = report.WriteText(stdout, res, report.TextOptions{Width: cli.TextWidth(stdout, report.DefaultWidth), Full: *full})
 	}
 	if err != nil {
 		return err
@@ -131,25 +132,4 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return errReported
 	}
 	return nil
-}
-
-func orID(file, id string) string {
-	if file != "" {
-		return file
-	}
-	return id
-}
-
-// textWidth is how wide text output may be: COLUMNS when set, else the
-// terminal's width when stdout is one, else report.DefaultWidth.
-func textWidth(stdout io.Writer) int {
-	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
-		return n
-	}
-	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
-			return w
-		}
-	}
-	return report.DefaultWidth
 }
