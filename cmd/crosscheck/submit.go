@@ -26,9 +26,9 @@ func serverFlags(fs *flag.FlagSet) (server, token *string) {
 // submit posts articles to a running `crosscheck serve` and prints one line
 // per file: the id, the file, and "duplicate" when the body was already in.
 func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("submit")
+	fs := cli.NewFlags("submit")
 	server, token := serverFlags(fs)
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -56,7 +56,7 @@ func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		failed = true
 	}
 	if failed {
-		return errReported
+		return cli.ErrReported
 	}
 	return nil
 }

@@ -15,7 +15,7 @@ import (
 )
 
 func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("verify")
+	fs := cli.NewFlags("verify")
 	asJSON := fs.Bool("json", false, "print the JSON contract instead of tables")
 	format := fs.String("format", "text", "output format: text, json, claimreview (schema.org ClaimReview JSON-LD), csv (one row per claim of each verdict)")
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL, else an embedded server)")
@@ -24,7 +24,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	coll := fs.String("collection", "", "collection to submit to (default: a fresh one for this run)")
 	status := fs.String("status", "", "show only verdicts with these statuses, comma-separated: agree, conflict, single-source (default all)")
 	full := fs.Bool("full", false, "print evidence sentences and reasons whole, wrapped, instead of cut to the width")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -59,7 +59,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		articles = append(articles, a)
 	}
 	if len(articles) == 0 {
-		return errReported
+		return cli.ErrReported
 	}
 	pipeline.FileStories(articles)
 
@@ -129,7 +129,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	if failed {
-		return errReported
+		return cli.ErrReported
 	}
 	return nil
 }
