@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck/crosscheck/extract/internal/prosetag"
 	"github.com/crosscheck/crosscheck/extract/recognize"
 )
 
@@ -127,12 +128,8 @@ func sameStatement(a, b Claim) bool {
 // titleSentence tags a headline as one sentence, with offsets into it; ok
 // is false where the fast tagger cannot tag it alone.
 func titleSentence(title string) (s Sentence, ok bool) {
-	pos, err := sharedPOS()
-	if err != nil {
-		return Sentence{}, false
-	}
-	toks := proseWords(title)
-	if !pos.tagWords(toks) {
+	toks, ok := prosetag.TagFast(title)
+	if !ok {
 		return Sentence{}, false
 	}
 	return Sentence{Start: 0, End: len(title), Tokens: alignTokens(title, 0, toks)}, true

@@ -41,7 +41,7 @@ func TestEntitiesOnlyWhereRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := &Tokenizer{seg: gated.seg, model: gated.model, pos: gated.pos, ents: gated.ents, ner: nerAll}
+	all := &Tokenizer{seg: gated.seg, tagger: gated.tagger, ner: nerAll}
 	skipped := 0
 	for _, a := range arts {
 		want, err := all.Tokenize(a.Body)

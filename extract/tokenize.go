@@ -3,13 +3,14 @@ package extract
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/jdkato/prose/v2"
 	"gopkg.in/neurosnap/sentences.v1"
 	"gopkg.in/neurosnap/sentences.v1/english"
+
+	"github.com/crosscheck/crosscheck/extract/internal/prosetag"
 )
 
 // Doc is an article body cut into blocks and sentences, with part-of-speech
@@ -48,22 +49,17 @@ type Entity struct {
 }
 
 // Tokenizer segments, tags and finds entities in article bodies. Its models
-// are loaded once by NewTokenizer, prose's own on first use (see model); a
-// Tokenizer is safe for concurrent use.
+// are loaded once by NewTokenizer, prose's own on first use (see
+// prosetag.Tagger); a Tokenizer is safe for concurrent use.
 type Tokenizer struct {
 	// seg keeps its per-call state in the tokens it makes, and only reads
 	// its training data and annotators, so it is shared without a lock
 	// (TestTokenizeConcurrent).
 	seg *sentences.DefaultSentenceTokenizer
-	// model is prose's own, for the words and names the fast taggers
-	// cannot decide (tagged, windowEntities) and the other nerModes. It is
-	// loaded on first use: the fast taggers decide every word of the
-	// fixtures and of bench's generated corpus, and prose's model, some
-	// 46 MB of maps of strings, would otherwise be marked by every
-	// garbage collection of the process for nothing.
-	model func() *prose.Model
-	pos   *posTagger
-	ents  *entityTagger
+	// tagger tags sentences and finds names with the fast taggers, and
+	// with prose's own model for what they cannot decide and for the
+	// other nerModes.
+	tagger *prosetag.Tagger
 
 	ner nerMode
 }
@@ -80,10 +76,6 @@ const (
 	nerNone
 )
 
-// sharedPOS is the fast part-of-speech tagger, loaded once and only read:
-// every Tokenizer and the tagging of titles (titleSentence) share it.
-var sharedPOS = sync.OnceValues(newPOSTagger)
-
 // NewTokenizer loads the sentence segmenter and the fast taggers, from
 // prose's tagging and entity model data; prose's model itself is loaded the
 // first time a text needs it. It is slow (hundreds of milliseconds): call it
@@ -93,16 +85,11 @@ func NewTokenizer() (*Tokenizer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	pos, err := sharedPOS()
+	tagger, err := prosetag.New()
 	if err != nil {
 		return nil, err
 	}
-	ents, err := newEntityTagger()
-	if err != nil {
-		return nil, err
-	}
-	model := sync.OnceValue(func() *prose.Model { return prose.ModelFromData("crosscheck") })
-	return &Tokenizer{seg: seg, model: model, pos: pos, ents: ents}, nil
+	return &Tokenizer{seg: seg, tagger: tagger}, nil
 }
 
 // Tokenize cuts body into blocks (lines), marks page clutter, segments the
@@ -178,12 +165,12 @@ func (t *Tokenizer) tag(body string, s *Sentence) error {
 		err  error
 	)
 	if withNER {
-		pd, err = t.document(text, true)
+		pd, err = t.tagger.Document(text, true)
 		if err == nil {
 			toks = pd.Tokens()
 		}
 	} else {
-		toks, err = t.tagged(text)
+		toks, err = t.tagger.Tag(text)
 	}
 	if err != nil {
 		return fmt.Errorf("tag sentence at %d: %w", s.Start, err)
@@ -196,7 +183,7 @@ func (t *Tokenizer) tag(body string, s *Sentence) error {
 		return nil
 	}
 	if !withNER {
-		if pd, err = t.document(text, true); err != nil {
+		if pd, err = t.tagger.Document(text, true); err != nil {
 			return fmt.Errorf("tag sentence at %d: %w", s.Start, err)
 		}
 	}
@@ -255,7 +242,7 @@ func (t *Tokenizer) nameEntities(body string, s *Sentence) error {
 		}
 		lo, hi := toks[max(i-2, 0)].Start, toks[min(j, len(toks)-1)].End
 		window := body[lo:hi]
-		ents, err := t.windowEntities(window)
+		ents, err := t.tagger.Entities(window)
 		if err != nil {
 			return fmt.Errorf("entities at %d: %w", lo, err)
 		}
@@ -272,41 +259,6 @@ func (t *Tokenizer) nameEntities(body string, s *Sentence) error {
 		i = j
 	}
 	return nil
-}
-
-// windowEntities finds the named entities of a short text with the fast
-// taggers, or with prose where they cannot decide.
-func (t *Tokenizer) windowEntities(text string) ([]prose.Entity, error) {
-	toks, err := t.tagged(text)
-	if err != nil {
-		return nil, err
-	}
-	if ents, ok := t.ents.entities(toks); ok {
-		return ents, nil
-	}
-	pd, err := t.document(text, true)
-	if err != nil {
-		return nil, err
-	}
-	return pd.Entities(), nil
-}
-
-// tagged returns the tagged tokens of text: prose's words (proseWords),
-// then the fast tagger, or prose itself where that cannot tag a word.
-func (t *Tokenizer) tagged(text string) ([]prose.Token, error) {
-	toks := proseWords(text)
-	if !t.pos.tagWords(toks) {
-		pd, err := t.document(text, false)
-		if err != nil {
-			return nil, err
-		}
-		return pd.Tokens(), nil
-	}
-	return toks, nil
-}
-
-func (t *Tokenizer) document(text string, entities bool) (*prose.Document, error) {
-	return prose.NewDocument(text, prose.WithSegmentation(false), prose.WithExtraction(entities), prose.UsingModel(t.model()))
 }
 
 // capitalPair reports whether text has two capitalised words in a row, or
@@ -379,147 +331,19 @@ var claimWords = func() map[string]bool {
 	return m
 }()
 
-// proseWords cuts text into words as prose's tokenizer does (iterTokenizer
-// in prose: quotes made straight, then each run of non-space split by
-// doSplit), without its allocation of a token and a lower-cased copy per
-// step or a regular expression per step. The words are prose's
-// (TestWordsMatchProse, FuzzWordsMatchProse).
-func proseWords(text string) []prose.Token {
-	clean := text
-	if strings.IndexByte(text, 0xE2) >= 0 || strings.Contains(text, "&rsquo;") {
-		clean = proseQuotes.Replace(text) // which copies even when it replaces nothing
-	}
-	toks := make([]prose.Token, 0, len(clean)/5+1)
-	// prose's loop, quirks kept: a span starts after a single space but
-	// on any other space character, and spans of spaces split to nothing.
-	white := false
-	start, index := 0, 0
-	for index < len(clean) {
-		r, size := utf8.DecodeRuneInString(clean[index:])
-		if index == 0 {
-			white = unicode.IsSpace(r)
-		}
-		if unicode.IsSpace(r) != white {
-			if start < index {
-				toks = splitWord(clean[start:index], toks)
-			}
-			if r == ' ' {
-				start = index + 1
-			} else {
-				start = index
-			}
-			white = !white
-		}
-		index += size
-	}
-	if start < index {
-		toks = splitWord(clean[start:index], toks)
-	}
-	return toks
-}
-
-// proseQuotes is prose's sanitizer.
-var proseQuotes = strings.NewReplacer("\u201c", `"`, "\u201d", `"`, "\u2018", "'", "\u2019", "'", "&rsquo;", "'")
-
-// splitWord appends the tokens of one run of non-space to toks as prose's
-// doSplit does: prefixes off the front, clitics ('ll, 's, 're, 'm, n't)
-// split off, suffixes off the back, each step while the run shrinks. A
-// suffix is one byte, and only the front moves otherwise, so the suffixes
-// are the run's tail.
-func splitWord(word string, toks []prose.Token) []prose.Token {
-	add := func(s string) {
-		if strings.TrimSpace(s) != "" {
-			toks = append(toks, prose.Token{Text: s})
+// appendLower appends strings.ToLower(s) to b.
+func appendLower(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(b, strings.ToLower(s)...)
 		}
 	}
-	tail := len(word)
-	token := word
-	last := 0
-	for token != "" && utf8.RuneCountInString(token) != last {
-		if proseSpecial(token) {
-			add(token)
-			break
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		last = utf8.RuneCountInString(token)
-		if len(token) > 1 && strings.IndexByte(`$("[`, token[0]) >= 0 {
-			add(token[:1])
-			token = token[1:]
-		} else if idx := cliticIndex(token); idx > -1 {
-			add(token[:idx])
-			token = token[idx:]
-		} else if len(token) > 1 && strings.IndexByte(`,)"]!;.?:'`, token[len(token)-1]) >= 0 {
-			token = token[:len(token)-1]
-			tail--
-		} else {
-			add(token)
-		}
+		b = append(b, c)
 	}
-	for i := tail; i < len(word); i++ {
-		toks = append(toks, prose.Token{Text: word[i : i+1]})
-	}
-	return toks
-}
-
-// cliticIndex is where prose's doSplit cuts a clitic from token, or -1:
-// the first of "'ll", "'s", "'re", "'m" found in the lower-cased token,
-// else "n't" (hasAnyIndex in prose, which finds it in the lower-cased copy
-// and cuts the token itself there). Each holds an apostrophe, which
-// lower-casing neither makes nor takes away.
-func cliticIndex(token string) int {
-	if strings.IndexByte(token, '\'') < 0 {
-		return -1
-	}
-	lower := strings.ToLower(token)
-	for _, c := range [...]string{"'ll", "'s", "'re", "'m"} {
-		if idx := strings.Index(lower, c); idx >= 0 && len(lower) > len(c) {
-			return idx
-		}
-	}
-	if idx := strings.Index(lower, "n't"); idx >= 0 && len(lower) > len("n't") {
-		return idx
-	}
-	return -1
-}
-
-// proseSpecial is prose's isSpecial: an emoticon from its list, or a token
-// its internalRE matches, ^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$
-// (initials such as "U.S.", abbreviations such as "Mr." and "Inc.").
-func proseSpecial(token string) bool {
-	if proseEmoticons[token] {
-		return true
-	}
-	n := len(token)
-	letter := func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-	if n >= 4 && n%2 == 0 {
-		initials := true
-		for i := 0; i < n && initials; i += 2 {
-			initials = letter(token[i]) && token[i+1] == '.'
-		}
-		if initials {
-			return true
-		}
-	}
-	if (n == 3 || n == 4) && 'A' <= token[0] && token[0] <= 'Z' && token[n-1] == '.' {
-		for i := 1; i < n-1; i++ {
-			if token[i] < 'a' || token[i] > 'z' {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// proseEmoticons is prose's list of emoticons (tokenize.go in prose),
-// which it keeps whole.
-var proseEmoticons = map[string]bool{
-	"(-8": true, "(-;": true, "(-_-)": true, "(._.)": true, "(:": true, "(=": true, "(o:": true,
-	"(¬_¬)": true, "(ಠ_ಠ)": true, "(╯°□°）╯︵┻━┻": true, "-__-": true, "8-)": true, "8-D": true,
-	"8D": true, ":(": true, ":((": true, ":(((": true, ":()": true, ":)))": true, ":-)": true,
-	":-))": true, ":-)))": true, ":-*": true, ":-/": true, ":-X": true, ":-]": true, ":-o": true,
-	":-p": true, ":-x": true, ":-|": true, ":-}": true, ":0": true, ":3": true, ":P": true,
-	":]": true, ":`(": true, ":`)": true, ":`-(": true, ":o": true, ":o)": true, "=(": true,
-	"=)": true, "=D": true, "=|": true, "@_@": true, "O.o": true, "O_o": true, "V_V": true,
-	"XDD": true, "[-:": true, "^___^": true, "o_0": true, "o_O": true, "o_o": true, "v_v": true,
-	"xD": true, "xDD": true, "¯\\(ツ)/¯": true,
+	return b
 }

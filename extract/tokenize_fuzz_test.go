@@ -3,8 +3,6 @@ package extract
 import (
 	"testing"
 	"unicode/utf8"
-
-	"github.com/google/go-cmp/cmp"
 )
 
 // FuzzTokenize: any text tokenizes without panic, deterministically, with
@@ -52,30 +50,6 @@ func FuzzTokenize(f *testing.F) {
 		again, err := tk.Tokenize(body)
 		if err != nil || len(again.Sentences) != len(doc.Sentences) {
 			t.Fatalf("Tokenize(%q) is not deterministic", body)
-		}
-	})
-}
-
-// FuzzWordsMatchProse: proseWords cuts any text into prose's words, and
-// panics where prose does.
-func FuzzWordsMatchProse(f *testing.F) {
-	for _, s := range []string{
-		"He'll say they're sure I'm not, won't he? 'sa 's",
-		"“Quoted” ‘words’ &rsquo;s (“nested”) [brackets] $5.00, $(x)",
-		"U.S. Mr. Inc. A.B. a.b.c.d. Abc. ABc. (U.S.) 8D :) ¯\\(ツ)/¯",
-		"İSN'T \u212a'LL Ⱥ'S  a\u00a0b\n c",
-		"invalid \xff\xfe bytes \xe2\x80 cut",
-	} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, text string) {
-		want, wantOK := proseTokens(text)
-		got, gotOK := fastTokens(text)
-		if gotOK != wantOK {
-			t.Fatalf("proseWords(%q) panics %v, prose %v", text, !gotOK, !wantOK)
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("proseWords(%q) mismatch (-prose +got):\n%s", text, diff)
 		}
 	})
 }

@@ -244,7 +244,7 @@ func TestSubjectSources(t *testing.T) {
 	var full truthScore
 	var fullMisses, perArticle []string
 	for vi, v := range variants {
-		vt := &Tokenizer{seg: tk.seg, model: tk.model, pos: tk.pos, ents: tk.ents, ner: v.ner}
+		vt := &Tokenizer{seg: tk.seg, tagger: tk.tagger, ner: v.ner}
 		var total truthScore
 		for _, ta := range truth {
 			a := arts[ta.File]

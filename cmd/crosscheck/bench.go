@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/internal/bench"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 // benchCmd wires the flags of `crosscheck bench` to package bench.
 func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("bench")
+	fs := cli.NewFlags("bench")
 	n := fs.Int("articles", 1000, "articles to generate when no DIR is given (at most this many are read from DIR)")
 	rate := fs.Float64("rate", 0, "also run a paced pass submitting this many articles a second, for latency")
 	parallel := fs.Int("parallel", pipeline.DefaultParallel(), "concurrent messages per stage")
@@ -25,7 +26,7 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file at the end of the first pipeline pass, with the state it holds")
 	compareParallel := fs.Int("compare-parallel", 0, "concurrent messages of the compare stage (default twice --parallel); it mostly waits on KV round trips")
 	oneColl := fs.Bool("one-collection", false, "submit every generated article to one collection, as serve does, instead of one per story; also compares the verdict groups with one collection per story")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() > 1 || *n < 1 || *parallel < 1 || *sample < 1 || *rate < 0 || *compareParallel < 0 || *baseWorkers < 1 {

@@ -10,15 +10,16 @@ import (
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/articlefile"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/internal/report"
 )
 
 func extractCmd(_ context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("extract")
+	fs := cli.NewFlags("extract")
 	asJSON := fs.Bool("json", false, "print JSON")
 	jsonl := fs.Bool("jsonl", false, `read {"id","text","published"} lines from standard input, write one result line each`)
 	published := fs.String("published", "", "publication date YYYY-MM-DD (overrides front matter)")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if *published != "" {

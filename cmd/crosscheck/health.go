@@ -7,15 +7,17 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/crosscheck/crosscheck/internal/cli"
 )
 
 // health asks a running serve's /healthz whether it is ready, for container
 // health checks where there is no shell or curl: exit 0 when it answers 200.
 func health(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("health")
-	server := fs.String("server", envOr("CROSSCHECK_SERVER", defaultServer), "crosscheck serve URL (default $CROSSCHECK_SERVER)")
+	fs := cli.NewFlags("health")
+	server := fs.String("server", cli.EnvOr("CROSSCHECK_SERVER", defaultServer), "crosscheck serve URL (default $CROSSCHECK_SERVER)")
 	timeout := fs.Duration("timeout", 5*time.Second, "how long to wait for the answer")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -146,7 +146,7 @@ Memory: a soft limit of 448 MiB unless GOMEMLIMIT sets another ("off": none).
 
 // writeHelp writes one command's help: its usage line, what it does and
 // its flags.
-func writeHelp(w io.Writer, c command, h *helpRequest) {
+func writeHelp(w io.Writer, c command, h *cli.HelpRequest) {
 	fmt.Fprintf(w, "usage: crosscheck %s %s\n\n%s\n\nflags:\n", c.name, c.args, strings.TrimSpace(c.doc))
-	cli.WriteFlags(w, h.fs)
+	cli.WriteFlags(w, h.Flags)
 }

@@ -10,6 +10,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/crosscheck/crosscheck/internal/cli"
 )
 
 func main() {
@@ -18,7 +20,7 @@ func main() {
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	if err != nil {
-		if !errors.Is(err, errReported) {
+		if !errors.Is(err, cli.ErrReported) {
 			fmt.Fprintln(os.Stderr, "crosscheck:", err)
 		}
 		os.Exit(1)
@@ -29,7 +31,7 @@ func main() {
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		writeUsage(stderr)
-		return errReported
+		return cli.ErrReported
 	}
 	name, rest := args[0], args[1:]
 	switch name {
@@ -51,7 +53,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return fmt.Errorf("unknown command %q", name)
 	}
 	err := c.run(ctx, rest, stdin, stdout, stderr)
-	if h := (*helpRequest)(nil); errors.As(err, &h) {
+	if h := (*cli.HelpRequest)(nil); errors.As(err, &h) {
 		writeHelp(stdout, c, h)
 		return nil
 	}

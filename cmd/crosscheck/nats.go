@@ -2,16 +2,12 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"os"
 	"time"
 
 	"github.com/crosscheck/crosscheck/pipeline"
 )
-
-// errReported means the error was already printed for the user.
-var errReported = errors.New("reported")
 
 // natsURL picks the server: the flag, else NATS_URL, else "" for embedded.
 func natsURL(flagURL string) string {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/internal/replay"
 )
 
@@ -16,11 +17,11 @@ import (
 // progress on stderr, and prints a summary of articles, claims, verdicts by
 // status and failures.
 func replayCmd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("replay")
+	fs := cli.NewFlags("replay")
 	server, token := serverFlags(fs)
 	parallel := fs.Int("parallel", 4, "articles posted at once")
 	timeout := fs.Duration("timeout", 10*time.Minute, "how long to wait for the pipeline")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
@@ -36,7 +37,7 @@ func replayCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 	if !replay.Run(ctx, api.NewClient(*server, *token), files, *parallel, stdout, stderr) {
-		return errReported
+		return cli.ErrReported
 	}
 	return nil
 }

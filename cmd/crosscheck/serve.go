@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
@@ -21,7 +22,7 @@ import (
 // messages finish or are redelivered), drain the connection, stop an
 // embedded server.
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := newFlags("serve")
+	fs := cli.NewFlags("serve")
 	var nopts pipeline.DialOptions
 	registerNATS(fs, &nopts)
 	fs.StringVar(&nopts.StoreDir, "store", "", "embedded server's JetStream store, kept across restarts (default: a temporary directory)")
@@ -34,7 +35,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on 'crosscheck stage' processes")
 	grace := fs.Duration("shutdown-timeout", 20*time.Second, "how long shutdown may take")
 	insecure := fs.Bool("insecure-no-auth", false, "allow listening beyond loopback with no token: anyone who reaches the port may submit")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

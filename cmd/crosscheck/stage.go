@@ -9,17 +9,18 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 // stage runs one pipeline stage until interrupted. It needs an external NATS:
 // a stage process joins a pipeline that others feed.
 func stage(ctx context.Context, args []string, stderr io.Writer) error {
-	fs := newFlags("stage")
+	fs := cli.NewFlags("stage")
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL)")
 	parallel := fs.Int("parallel", 0, "concurrent messages in this process (default twice the number of CPUs, four times for compare)")
 	ackWait := fs.Duration("ack-wait", 0, "how long a message may be in flight before NATS gives it to another stage process (default 30s)")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 || !slices.Contains(pipeline.Stages[:], fs.Arg(0)) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/crosscheck/crosscheck/api"
 	"github.com/crosscheck/crosscheck/internal/articlefile"
+	"github.com/crosscheck/crosscheck/internal/cli"
 )
 
 // defaultServer is where the HTTP clients look for `crosscheck serve`.
@@ -17,24 +18,17 @@ const defaultServer = "http://127.0.0.1:8080"
 
 // serverFlags registers the flags every HTTP client command shares.
 func serverFlags(fs *flag.FlagSet) (server, token *string) {
-	server = fs.String("server", envOr("CROSSCHECK_SERVER", defaultServer), "crosscheck serve URL (default $CROSSCHECK_SERVER)")
+	server = fs.String("server", cli.EnvOr("CROSSCHECK_SERVER", defaultServer), "crosscheck serve URL (default $CROSSCHECK_SERVER)")
 	token = fs.String("token", os.Getenv("CROSSCHECK_TOKEN"), "bearer token (default $CROSSCHECK_TOKEN)")
 	return server, token
-}
-
-func envOr(name, def string) string {
-	if v := os.Getenv(name); v != "" {
-		return v
-	}
-	return def
 }
 
 // submit posts articles to a running `crosscheck serve` and prints one line
 // per file: the id, the file, and "duplicate" when the body was already in.
 func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("submit")
+	fs := cli.NewFlags("submit")
 	server, token := serverFlags(fs)
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
@@ -62,7 +56,7 @@ func submit(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		failed = true
 	}
 	if failed {
-		return errReported
+		return cli.ErrReported
 	}
 	return nil
 }

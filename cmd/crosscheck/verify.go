@@ -5,20 +5,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"strconv"
 	"time"
-
-	"golang.org/x/term"
 
 	"github.com/crosscheck/crosscheck/extract"
 	"github.com/crosscheck/crosscheck/internal/articlefile"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/internal/report"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
 
 func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("verify")
+	fs := cli.NewFlags("verify")
 	asJSON := fs.Bool("json", false, "print the JSON contract instead of tables")
 	format := fs.String("format", "text", "output format: text, json, claimreview (schema.org ClaimReview JSON-LD), csv (one row per claim of each verdict)")
 	url := fs.String("nats", "", "NATS server URL (default $NATS_URL, else an embedded server)")
@@ -27,7 +24,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	coll := fs.String("collection", "", "collection to submit to (default: a fresh one for this run)")
 	status := fs.String("status", "", "show only verdicts with these statuses, comma-separated: agree, conflict, single-source (default all)")
 	full := fs.Bool("full", false, "print evidence sentences and reasons whole, wrapped, instead of cut to the width")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if *asJSON {
@@ -62,7 +59,7 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		articles = append(articles, a)
 	}
 	if len(articles) == 0 {
-		return errReported
+		return cli.ErrReported
 	}
 	pipeline.FileStories(articles)
 
@@ -110,7 +107,11 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		return err
 	}
 	for _, d := range res.Dead {
-		fmt.Fprintf(stderr, "crosscheck: %s: set aside by the %s stage: %s\n", orID(d.File, d.Article), d.Stage, d.Reason)
+		name := d.File
+		if name == "" {
+			name = d.Article
+		}
+		fmt.Fprintf(stderr, "crosscheck: %s: set aside by the %s stage: %s\n", name, d.Stage, d.Reason)
 		failed = true
 	}
 	res = report.Filter(res, only)
@@ -122,34 +123,13 @@ func verify(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 	case "csv":
 		err = report.WriteCSV(stdout, res)
 	default:
-		err = report.WriteText(stdout, res, report.TextOptions{Width: textWidth(stdout), Full: *full})
+		err = report.WriteText(stdout, res, report.TextOptions{Width: cli.TextWidth(stdout, report.DefaultWidth), Full: *full})
 	}
 	if err != nil {
 		return err
 	}
 	if failed {
-		return errReported
+		return cli.ErrReported
 	}
 	return nil
-}
-
-func orID(file, id string) string {
-	if file != "" {
-		return file
-	}
-	return id
-}
-
-// textWidth is how wide text output may be: COLUMNS when set, else the
-// terminal's width when stdout is one, else report.DefaultWidth.
-func textWidth(stdout io.Writer) int {
-	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
-		return n
-	}
-	if f, ok := stdout.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		if w, _, err := term.GetSize(int(f.Fd())); err == nil && w > 0 {
-			return w
-		}
-	}
-	return report.DefaultWidth
 }

@@ -11,8 +11,8 @@ import (
 // (with its time, and "modified" for a dirty tree) and the Go version, as the
 // build recorded them.
 func version(args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("version")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	fs := cli.NewFlags("version")
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

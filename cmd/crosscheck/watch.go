@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/crosscheck/crosscheck/api"
+	"github.com/crosscheck/crosscheck/internal/cli"
 	"github.com/crosscheck/crosscheck/internal/report"
 	"github.com/crosscheck/crosscheck/pipeline"
 )
@@ -17,7 +18,7 @@ import (
 // API (--server, the default) or straight from NATS (--nats), until
 // interrupted.
 func watch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("watch")
+	fs := cli.NewFlags("watch")
 	server, token := serverFlags(fs)
 	var nopts pipeline.DialOptions
 	registerNATS(fs, &nopts)
@@ -25,7 +26,7 @@ func watch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	subject := fs.String("subject", "", "only this subject")
 	since := fs.Int64("since", -1, "replay events after this stream sequence (0: all stored); default: new events only")
 	coll := fs.String("collection", pipeline.DefaultCollection, "collection to watch (--nats only; the server serves one)")
-	if err := parseFlags(fs, args, stderr); err != nil {
+	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
 	f := pipeline.VerdictFilter{Status: *status, Subject: *subject}

@@ -1,5 +1,6 @@
 // Package cli holds the command line's plumbing that is not one command's:
-// flags allowed after arguments, the flag listing of help, the version line.
+// flags allowed after arguments, the flag listing of help, the version line,
+// defaults from the environment and the width of text output.
 package cli
 
 import (
