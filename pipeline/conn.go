@@ -88,7 +88,8 @@ func (o DialOptions) common(name string, closed nats.ConnHandler) []nats.Option 
 }
 
 // Dial connects as o says, or starts an embedded server when o.URL is
-// empty, and, unless o.NoSetup, makes sure the pipeline's streams exist.
+// empty, and, unless o.NoSetup, makes sure the pipeline's streams exist and
+// that its state is of this build's format (CheckFormat).
 func Dial(ctx context.Context, name string, o DialOptions) (*Conn, error) {
 	c := &Conn{closed: make(chan struct{})}
 	onClosed := func(*nats.Conn) { close(c.closed) }
@@ -116,6 +117,10 @@ func Dial(ctx context.Context, name string, o DialOptions) (*Conn, error) {
 	}
 	if !o.NoSetup {
 		if err := Setup(ctx, c.JS); err != nil {
+			c.Close(ctx)
+			return nil, err
+		}
+		if err := CheckFormat(ctx, c.JS); err != nil {
 			c.Close(ctx)
 			return nil, err
 		}
