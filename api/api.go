@@ -19,6 +19,7 @@
 package api
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -44,8 +45,14 @@ const (
 	// DefaultMaxPending is how many articles may wait for the tokenize
 	// stage before POST /v1/articles answers 429.
 	DefaultMaxPending = 1000
-	// DefaultRetryAfter is what a 429 asks the client to wait.
+	// DefaultRetryAfter is what a 429, or a 503 refusing an event
+	// stream, asks the client to wait.
 	DefaultRetryAfter = 5 * time.Second
+	// DefaultMaxStreams is how many event streams may be open at once:
+	// a hundred replaying the verdict stream from the start made the
+	// embedded server drop serve's connection as a slow consumer (issue
+	// 22, hole 3).
+	DefaultMaxStreams = 64
 	// lagRefresh is how stale the tokenize backlog may be before a POST
 	// asks the server again; submissions in between are counted locally.
 	lagRefresh = 250 * time.Millisecond
@@ -62,7 +69,16 @@ type Config struct {
 	MaxRequestBytes int64         // 0 means DefaultMaxRequestBytes
 	MaxPending      uint64        // 0 means DefaultMaxPending
 	RetryAfter      time.Duration // 0 means DefaultRetryAfter
-	Log             *slog.Logger  // nil means slog.Default()
+	// MaxStreams bounds the event streams open at once; past it GET
+	// /v1/verdicts/stream answers 503 with Retry-After. 0 means
+	// DefaultMaxStreams.
+	MaxStreams int
+	// Streams, when set, is the client event streams read through: one on
+	// a NATS connection of its own, so that streams that fall behind
+	// cannot stall the connection submissions, /healthz and the backlog
+	// check use. nil means New's client.
+	Streams *pipeline.Client
+	Log     *slog.Logger // nil means slog.Default()
 }
 
 func (c *Config) setDefaults() {
@@ -77,6 +93,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.RetryAfter == 0 {
 		c.RetryAfter = DefaultRetryAfter
+	}
+	if c.MaxStreams == 0 {
+		c.MaxStreams = DefaultMaxStreams
 	}
 	if c.Log == nil {
 		c.Log = slog.Default()
@@ -94,6 +113,9 @@ func (c Config) Validate() error {
 	if c.MaxRequestBytes < 0 {
 		return fmt.Errorf("%w: max request bytes %d", ErrConfig, c.MaxRequestBytes)
 	}
+	if c.MaxStreams < 0 {
+		return fmt.Errorf("%w: max streams %d", ErrConfig, c.MaxStreams)
+	}
 	return nil
 }
 
@@ -109,6 +131,10 @@ type Server struct {
 	// when it does: http.Server.Shutdown waits for open requests, and a
 	// stream never finishes on its own.
 	life context.Context
+	// streams is the client event streams read through (Config.Streams),
+	// and streamSlots holds a token for each open stream.
+	streams     *pipeline.Client
+	streamSlots chan struct{}
 
 	lagMu      sync.Mutex
 	lagAt      time.Time // when lagPending was read
@@ -124,7 +150,8 @@ func New(ctx context.Context, client *pipeline.Client, cfg Config) (*Server, err
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, client: client, token: sha256.Sum256([]byte(cfg.Token)), life: ctx}
+	s := &Server{cfg: cfg, client: client, token: sha256.Sum256([]byte(cfg.Token)), life: ctx,
+		streams: cmp.Or(cfg.Streams, client), streamSlots: make(chan struct{}, cfg.MaxStreams)}
 	var err error
 	if s.index, err = client.IndexArticles(ctx, cfg.Collection); err != nil {
 		return nil, fmt.Errorf("api: %w", err)

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 
 	"github.com/crosscheck/crosscheck/compare"
@@ -28,6 +29,9 @@ type harness struct {
 	js     jetstream.JetStream
 	client *pipeline.Client
 	srv    *Server
+	// streams is the event streams' connection; nil when the test gave
+	// Config.Streams.
+	streams *nats.Conn
 }
 
 // tokenizer is loaded once for the package's tests: prose's models take a
@@ -91,11 +95,24 @@ func newHarnessOn(t *testing.T, opts pipeline.EmbeddedOptions, withStages bool, 
 		}
 	}
 	client := pipeline.NewClient(js)
+	var snc *nats.Conn
+	if cfg.Streams == nil {
+		// Event streams on a connection of their own, as serve has them.
+		if snc, err = emb.Connect("api test streams"); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(snc.Close)
+		sjs, err := jetstream.New(snc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Streams = pipeline.NewClient(sjs)
+	}
 	srv, err := New(ctx, client, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &harness{emb: emb, js: js, client: client, srv: srv}
+	return &harness{emb: emb, js: js, client: client, srv: srv, streams: snc}
 }
 
 // do runs one request against the handler through httptest.

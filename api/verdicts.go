@@ -75,12 +75,20 @@ func (s *Server) streamVerdicts(w http.ResponseWriter, r *http.Request) {
 		}
 		after = int64(n)
 	}
+	select {
+	case s.streamSlots <- struct{}{}:
+		defer func() { <-s.streamSlots }()
+	default:
+		w.Header().Set("Retry-After", strconv.Itoa(int(s.cfg.RetryAfter.Round(time.Second).Seconds())))
+		writeError(w, http.StatusServiceUnavailable, fmt.Sprintf("%d event streams open, the most this server keeps: try again later", s.cfg.MaxStreams))
+		return
+	}
 	ctx, cancel := context.WithCancel(r.Context())
 	defer cancel()
 	defer context.AfterFunc(s.life, cancel)()
 	// Subscribe before answering, so that a client that has seen the
 	// headers has missed nothing.
-	watch, err := s.client.OpenVerdicts(ctx, s.cfg.Collection, f, after)
+	watch, err := s.streams.OpenVerdicts(ctx, s.cfg.Collection, f, after)
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 		return

@@ -69,11 +69,17 @@ func (c *Client) Submit(ctx context.Context, coll string, a extract.Article) (du
 	return !first, nil
 }
 
-// stateBucket is BucketState, opened on first use.
+// stateBucket is BucketState, opened, and its format checked
+// (CheckFormat), on first use.
 func (c *Client) stateBucket(ctx context.Context) (jetstream.KeyValue, error) {
 	c.kvMu.Lock()
 	defer c.kvMu.Unlock()
 	if c.kv == nil {
+		// A client writes the state too (submitted articles): it marks a
+		// new bucket, or refuses another format, as a stage does.
+		if err := CheckFormat(ctx, c.js); err != nil {
+			return nil, err
+		}
 		kv, err := c.js.KeyValue(ctx, BucketState)
 		if err != nil {
 			return nil, fmt.Errorf("bucket %s: %w", BucketState, err)

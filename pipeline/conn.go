@@ -21,6 +21,7 @@ type Conn struct {
 	JS       jetstream.JetStream
 	Embedded *Embedded // nil when connected to an external server
 
+	opts   DialOptions   // as dialled, for Another
 	closed chan struct{} // closed by the ClosedHandler
 }
 
@@ -108,37 +109,29 @@ func (o DialOptions) common(name string, closed nats.ConnHandler) []nats.Option 
 }
 
 // Dial connects as o says, or starts an embedded server when o.URL is
-// empty, and, unless o.NoSetup, makes sure the pipeline's streams exist.
+// empty, and, unless o.NoSetup, makes sure the pipeline's streams exist and
+// that its state is of this build's format (CheckFormat).
 func Dial(ctx context.Context, name string, o DialOptions) (*Conn, error) {
 	if o.Replicas < 0 {
 		return nil, fmt.Errorf("replicas: want a number of servers, 1 to %d (--replicas, CROSSCHECK_REPLICAS=%q)", MaxReplicas, os.Getenv("CROSSCHECK_REPLICAS"))
 	}
-	c := &Conn{closed: make(chan struct{})}
-	onClosed := func(*nats.Conn) { close(c.closed) }
-	var err error
+	c := &Conn{opts: o, closed: make(chan struct{})}
 	if o.URL == "" {
+		var err error
 		if c.Embedded, err = StartEmbedded(EmbeddedOptions{StoreDir: o.StoreDir}); err != nil {
 			return nil, err
 		}
-		c.NC, err = nats.Connect("", append(o.common(name, onClosed), nats.InProcessServer(c.Embedded.srv))...)
-	} else {
-		var opts []nats.Option
-		if opts, err = o.connectOptions(name, onClosed); err != nil {
-			return nil, err
-		}
-		c.NC, err = nats.Connect(o.URL, opts...)
 	}
-	if err != nil {
-		c.NC = nil
+	if err := c.connect(name, c.Embedded); err != nil {
 		c.Close(ctx)
-		return nil, fmt.Errorf("connect to nats %s: %w", orEmbedded(Redact(o.URL)), err)
-	}
-	if c.JS, err = jetstream.New(c.NC); err != nil {
-		c.Close(ctx)
-		return nil, fmt.Errorf("jetstream: %w", err)
+		return nil, err
 	}
 	if !o.NoSetup {
 		if err := SetupWith(ctx, c.JS, SetupOptions{Replicas: o.Replicas}); err != nil {
+			c.Close(ctx)
+			return nil, err
+		}
+		if err := CheckFormat(ctx, c.JS); err != nil {
 			c.Close(ctx)
 			return nil, err
 		}
@@ -150,6 +143,44 @@ func Dial(ctx context.Context, name string, o DialOptions) (*Conn, error) {
 		}
 	}
 	return c, nil
+}
+
+// connect opens c's connection, in-process to emb when it is set, else to
+// c.opts.URL. On failure the caller closes c.
+func (c *Conn) connect(name string, emb *Embedded) error {
+	onClosed := func(*nats.Conn) { close(c.closed) }
+	var err error
+	if emb != nil {
+		c.NC, err = nats.Connect("", append(c.opts.common(name, onClosed), nats.InProcessServer(emb.srv))...)
+	} else {
+		var opts []nats.Option
+		if opts, err = c.opts.connectOptions(name, onClosed); err != nil {
+			return err
+		}
+		c.NC, err = nats.Connect(c.opts.URL, opts...)
+	}
+	if err != nil {
+		c.NC = nil
+		return fmt.Errorf("connect to nats %s: %w", orEmbedded(Redact(c.opts.URL)), err)
+	}
+	if c.JS, err = jetstream.New(c.NC); err != nil {
+		return fmt.Errorf("jetstream: %w", err)
+	}
+	return nil
+}
+
+// Another opens a second connection to c's server, embedded or not, with
+// c's options and no setup: work that may fall behind, as serve's event
+// streams, gets a connection of its own, so that a server that gives up on
+// it as a slow consumer does not take c's with it. Closing it leaves c and
+// its embedded server running.
+func (c *Conn) Another(ctx context.Context, name string) (*Conn, error) {
+	a := &Conn{opts: c.opts, closed: make(chan struct{})}
+	if err := a.connect(name, c.Embedded); err != nil {
+		a.Close(ctx)
+		return nil, err
+	}
+	return a, nil
 }
 
 // Close drains the connection (subscriptions stop, what was published is

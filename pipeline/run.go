@@ -44,11 +44,17 @@ type Running struct {
 // RunStages starts one Worker for each stage of opts in this process and
 // returns once their handlers are built and their workers valid; the
 // workers consume until ctx is done, then drain. It is the one place the
-// commands start stages.
+// commands start stages. State of another format is refused with a
+// *FormatError (CheckFormat).
 func RunStages(ctx context.Context, js jetstream.JetStream, opts StageOptions) (*Running, error) {
 	stages := opts.Stages
 	if stages == nil {
 		stages = Stages[:]
+	}
+	// Stages read and write the state: one of another format is refused
+	// here as well as in Dial, for a caller that connected otherwise.
+	if err := CheckFormat(ctx, js); err != nil {
+		return nil, err
 	}
 	base := opts.Parallel
 	if base == 0 {

@@ -30,6 +30,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	token := fs.String("token", os.Getenv("CROSSCHECK_TOKEN"), "bearer token the /v1 routes require (default $CROSSCHECK_TOKEN; empty means none)")
 	coll := fs.String("collection", pipeline.DefaultCollection, "collection the API serves")
 	maxPending := fs.Uint64("max-pending", api.DefaultMaxPending, "articles waiting for the tokenize stage beyond which POST answers 429")
+	maxStreams := fs.Int("max-streams", api.DefaultMaxStreams, "event streams open at once beyond which GET /v1/verdicts/stream answers 503")
 	maxBytes := fs.Int64("max-request-bytes", api.DefaultMaxRequestBytes, "largest request body accepted")
 	parallel := fs.Int("parallel", pipeline.DefaultParallel(), "concurrent messages per stage (the compare stage takes twice as many)")
 	external := fs.Bool("external-stages", false, "do not run the stages in this process: rely on 'crosscheck stage' processes")
@@ -79,6 +80,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 		stagesDone = stages.Done()
 	}
+	// Event streams read on a connection of their own: one the server
+	// drops as a slow consumer must not take submissions and /healthz
+	// with it.
+	sc, err := c.Another(ctx, "crosscheck serve streams")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		sdCtx, cancel := context.WithTimeout(context.Background(), *grace)
+		defer cancel()
+		sc.Close(sdCtx)
+	}()
 	apiCtx, stopAPI := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopAPI()
 	srv, err := api.New(apiCtx, pipeline.NewClient(c.JS), api.Config{
@@ -86,6 +99,8 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		Token:           *token,
 		MaxPending:      *maxPending,
 		MaxRequestBytes: *maxBytes,
+		MaxStreams:      *maxStreams,
+		Streams:         pipeline.NewClient(sc.JS),
 		Log:             log,
 	})
 	if err != nil {
@@ -115,6 +130,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		log.Warn("http shutdown cut short", "err", err)
 		hs.Close()
 	}
+	sc.Close(sdCtx)
 	stopStages()
 	if stagesDone != nil {
 		select {
