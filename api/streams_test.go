@@ -64,7 +64,7 @@ func manyStreamClients(t *testing.T, h *harness, limit int) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := h.js.PublishAsync(pipeline.VerdictSubject(pipeline.DefaultCollection, string(v.Status), v.Subject), data); err != nil {
+		if _, err := h.js.PublishAsync("crosscheck.verdicts."+pipeline.DefaultCollection+"."+string(v.Status)+"."+pipeline.Token(v.Subject), data); err != nil {
 			t.Fatal(err)
 		}
 	}
