@@ -554,7 +554,7 @@ func datesNoun(body string, d recognize.Date) bool {
 			return true
 		}
 	}
-	rest := body[d.End:]
+	rest := body[d.End:min(len(body), d.End+40)]
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return true
 	}

@@ -33,6 +33,18 @@ var (
 	uiWords    = regexp.MustCompile(`(?i)\b(log in|register|sign up|subscribe|newsletter|retry|can't connect|loading|loader|cookie|comments?|chats?|newsfeed)\b`)
 )
 
+// appeal reports whether line asks the reader for money or a sign-up. The
+// words appealMark needs are looked for first: the expression costs far
+// more than the few lines that have them.
+func appeal(line string) bool {
+	l := strings.ToLower(line)
+	if !strings.Contains(l, "minute") && !strings.Contains(l, "contribution") && !strings.Contains(l, "become a") &&
+		!strings.Contains(l, "donate") && !strings.HasPrefix(l, "since you") && !strings.HasPrefix(l, "support ") {
+		return false
+	}
+	return appealMark.MatchString(line)
+}
+
 // Blocks cuts body into lines and marks those that are page clutter rather
 // than article text. It never drops a block, so offsets stay aligned.
 func Blocks(body string) []Block {
@@ -88,7 +100,7 @@ func clutterReason(line string) string {
 		return "photo caption or credit"
 	case furniturePrefix.MatchString(line):
 		return "page furniture"
-	case appealMark.MatchString(line):
+	case appeal(line):
 		return "appeal for money or sign-ups"
 	case words <= 2 && !endsSentence(line):
 		return "fragment"

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -162,11 +163,13 @@ func (b *builder) settleFrames() {
 		if c.Attribute == "passengers" && andCrew(c.Sentence, c.Value.Text) {
 			c.Attribute = "passengers and crew" // everyone on board
 		}
-		p := placeOf(c.Sentence, c.Value.Text)
-		if p == "" {
-			p = b.authorityPlace(c)
+		p := ""
+		if c.Qualifier == "" && tallies[c.Attribute] && c.Subject == storySubject {
+			if p = placeOf(c.Sentence, c.Value.Text); p == "" {
+				p = b.authorityPlace(c)
+			}
 		}
-		if p != "" && c.Qualifier == "" && tallies[c.Attribute] && c.Subject == storySubject {
+		if p != "" {
 			// "5,383 injured in Turkey", "In Syria, 2,530 deaths": one
 			// country's toll, never the whole story's nor a neighbour's,
 			// where the article splits its tolls by place (see below).
@@ -575,6 +578,10 @@ func earlierEstimate(sentence, figure string) bool {
 		return false
 	}
 	before := sentence[:at]
+	if l := strings.ToLower(before); !strings.Contains(l, "time") && !strings.Contains(l, "initial") && !strings.Contains(l, "original") &&
+		!strings.Contains(l, "first") && !strings.Contains(l, "previous") && !strings.Contains(l, "had ") {
+		return false
+	}
 	if i := strings.LastIndexAny(before, ";:"); i >= 0 {
 		before = before[i+1:]
 	}
@@ -783,6 +790,28 @@ var moneyCues = []struct {
 	{regexp.MustCompile(`(?i)\b(aid|appeal|relief)\b`), "aid"},
 }
 
+// moneyCueRE is moneyCues in one expression, one group each, so that a
+// clause is read once for all of them.
+var moneyCueRE = func() *regexp.Regexp {
+	var parts []string
+	for i, c := range moneyCues {
+		parts = append(parts, fmt.Sprintf("(?P<c%d>%s)", i, strings.TrimPrefix(c.re.String(), "(?i)")))
+	}
+	return regexp.MustCompile("(?i)" + strings.Join(parts, "|"))
+}()
+
+// moneyCueGroups is the group of moneyCueRE that each of moneyCues is.
+var moneyCueGroups = func() []int {
+	out := make([]int, len(moneyCues))
+	for i, name := range moneyCueRE.SubexpNames() {
+		var n int
+		if _, err := fmt.Sscanf(name, "c%d", &n); err == nil {
+			out[n] = i
+		}
+	}
+	return out
+}()
+
 // moneyMeasure reads what a sum of money measures from its clause
 // ("put the damage at $3 billion", "pledged 100 million euros"); a sum
 // whose clause names nothing stays "amount", which meets no other sum of
@@ -805,15 +834,19 @@ func moneyMeasure(sentence, figure string) string {
 	}
 	clause := sentence[lo:hi]
 	found, where := "amount", -1
-	for _, cue := range moneyCues {
+	for _, m := range moneyCueRE.FindAllStringSubmatchIndex(clause, -1) {
 		// The cue nearest the figure names it.
-		for _, m := range cue.re.FindAllStringIndex(clause, -1) {
-			d := m[0] - (at - lo)
-			if d < 0 {
-				d = -d
-			}
-			if where < 0 || d < where {
-				found, where = cue.measure, d
+		d := m[0] - (at - lo)
+		if d < 0 {
+			d = -d
+		}
+		if where >= 0 && d >= where {
+			continue
+		}
+		for g, at := range moneyCueGroups {
+			if m[2*at] >= 0 {
+				found, where = moneyCues[g].measure, d
+				break
 			}
 		}
 	}
@@ -913,7 +946,7 @@ func tollScope(sentence, figure string) string {
 	if at < 0 {
 		return ""
 	}
-	if combinedRE.MatchString(sentence[:at]) {
+	if (strings.Contains(sentence[:at], "'s") || strings.Contains(sentence[:at], "’s")) && combinedRE.MatchString(sentence[:at]) {
 		return "combined"
 	}
 	words := strings.Fields(strings.ToLower(sentence[max(0, at-80):at]))
@@ -941,6 +974,21 @@ func isLetter(r rune) bool { return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 // shootings", "The Lion Air jet").
 var eventRE = regexp.MustCompile(`(?:\b\d{4}\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})(?:[a-z]+\s+)?(?:((?i:fire|fires|wildfire|blaze|quake|earthquake|blast|explosion|attack|attacks|bombing|bombings|shooting|shootings|crash|jet|plane|flight|storm|hurricane|typhoon|cyclone|flood|floods)))\b`)
 
+// eventStems are the beginnings of the event nouns eventRE finds, looked
+// for before the expression is run.
+var eventStems = []string{"fire", "blaze", "quake", "blast", "explosion", "attack", "bombing", "shooting", "crash", "jet", "plane", "flight", "storm", "hurricane", "typhoon", "cyclone", "flood"}
+
+// mentionsEvent reports whether sentence may name an event at all.
+func mentionsEvent(sentence string) bool {
+	l := strings.ToLower(sentence)
+	for _, st := range eventStems {
+		if strings.Contains(l, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // otherEvent names the event a story-wide figure in sentence belongs to
 // when the sentence ties it to a named event that the article's title and
 // lead (own) do not name: the last named event before the figure. It
@@ -948,6 +996,9 @@ var eventRE = regexp.MustCompile(`(?:\b\d{4}\s+)?((?:[A-Z][\w'’.-]*\s+){1,4})(
 func otherEvent(sentence, figure, own string) string {
 	at := figureAt(sentence, figure)
 	if at < 0 {
+		return ""
+	}
+	if !mentionsEvent(sentence) {
 		return ""
 	}
 	clause := clauseOf(sentence, at, at+len(figure))
