@@ -81,7 +81,7 @@ func newHarnessOn(t *testing.T, opts pipeline.EmbeddedOptions, withStages bool, 
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, stage := range pipeline.Stages {
+		for _, stage := range pipeline.Stages() {
 			h, err := pipeline.NewHandler(ctx, stage, js, tk)
 			if err != nil {
 				t.Fatal(err)

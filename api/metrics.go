@@ -79,7 +79,7 @@ func (c *pipelineCollector) Describe(ch chan<- *prometheus.Desc) {
 func (c *pipelineCollector) Collect(ch chan<- prometheus.Metric) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
-	for _, stage := range pipeline.Stages {
+	for _, stage := range pipeline.Stages() {
 		lag, err := c.client.Lag(ctx, stage)
 		if err != nil {
 			ch <- prometheus.NewInvalidMetric(descPending, err)

@@ -382,6 +382,14 @@ func members(entries []Entry) []*member {
 		)
 	})
 
+	assignVoices(ms)
+	return ms
+}
+
+// assignVoices works out each member's origin, outlet and voice: copies
+// speak with their original's outlet, and a named claimant is a voice of
+// its own within its outlet.
+func assignVoices(ms []*member) {
 	// Articles that copy one another are one outlet's voice. Which of two
 	// near-duplicates was found to copy the other depends on which reached
 	// the compare stage first, so the copy links are taken as undirected and
@@ -471,7 +479,6 @@ func members(entries []Entry) []*member {
 			}
 		}
 	}
-	return ms
 }
 
 // campsOf partitions the members by greedy stabbing: the lowest upper end

@@ -82,7 +82,7 @@ func claims(a Article, doc Doc, off sources) []Claim {
 // after the body's, with the headline as their sentence and an empty span.
 func (b *builder) title() {
 	title := strings.TrimSpace(b.article.Title)
-	if title == "" || !MayHoldClaim(title) {
+	if title == "" || !mayHoldClaim(title) {
 		return
 	}
 	s, ok := titleSentence(title)

@@ -105,7 +105,7 @@ func (t *Tokenizer) Tokenize(body string) (Doc, error) {
 			s.Start += b.Start
 			s.End += b.Start
 			s.Block = i
-			if MayHoldClaim(body[s.Start:s.End]) {
+			if mayHoldClaim(body[s.Start:s.End]) {
 				if err := t.tag(body, &s); err != nil {
 					return Doc{}, err
 				}
@@ -290,10 +290,10 @@ func namePair(toks []Token) bool {
 	return false
 }
 
-// MayHoldClaim reports whether a sentence has anything a claim could be built
+// mayHoldClaim reports whether a sentence has anything a claim could be built
 // on: a digit, a number word, a month or a weekday. Tagging is the costly part
 // of tokenizing, so sentences without one are left untagged.
-func MayHoldClaim(s string) bool {
+func mayHoldClaim(s string) bool {
 	for _, r := range s {
 		if unicode.IsDigit(r) {
 			return true

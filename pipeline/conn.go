@@ -223,7 +223,7 @@ func orEmbedded(url string) string {
 // before it redelivers the message. Setup leaves it at 30 seconds; tests
 // that kill stages shorten it.
 func SetAckWait(ctx context.Context, js jetstream.JetStream, d time.Duration) error {
-	for i, stage := range Stages {
+	for i, stage := range Stages() {
 		cfg := consumerConfig(stage)
 		cfg.AckWait = d
 		if _, err := js.CreateOrUpdateConsumer(ctx, inputStream[i], cfg); err != nil {

@@ -34,7 +34,7 @@ func TestSetupReplicas(t *testing.T) {
 				t.Errorf("after SetupWith(%+v): stream %s has %d replicas (%v), want %d", step.opts, name, got, err, step.want)
 			}
 		}
-		for i, stage := range Stages {
+		for i, stage := range Stages() {
 			cons, err := js.Consumer(ctx, inputStream[i], stage)
 			if err != nil {
 				t.Fatal(err)

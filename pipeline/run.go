@@ -49,7 +49,7 @@ type Running struct {
 func RunStages(ctx context.Context, js jetstream.JetStream, opts StageOptions) (*Running, error) {
 	stages := opts.Stages
 	if stages == nil {
-		stages = Stages[:]
+		stages = Stages()
 	}
 	// Stages read and write the state: one of another format is refused
 	// here as well as in Dial, for a caller that connected otherwise.

@@ -104,7 +104,7 @@ func SetupWith(ctx context.Context, js jetstream.JetStream, o SetupOptions) erro
 	}); err != nil {
 		return replicasFailed(fmt.Sprintf("bucket %s", BucketState), bucketStream, have, want, err)
 	}
-	for i, stage := range Stages {
+	for i, stage := range Stages() {
 		// Set, not left to follow the stream's (0): a consumer made
 		// with the stream's one replica stays at one when the stream is
 		// scaled up.

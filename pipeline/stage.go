@@ -225,12 +225,12 @@ func (w *Worker) deadLetter(ctx context.Context, m jetstream.Msg, meta *jetstrea
 }
 
 func stageStream(stage string) (string, error) {
-	for i, s := range Stages {
+	for i, s := range Stages() {
 		if s == stage {
 			return inputStream[i], nil
 		}
 	}
-	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownStage, stage, strings.Join(Stages[:], ", "))
+	return "", fmt.Errorf("%w %q (want one of %s)", ErrUnknownStage, stage, strings.Join(Stages(), ", "))
 }
 
 func backoff(delivered uint64) time.Duration {

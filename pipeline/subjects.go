@@ -37,9 +37,8 @@ const (
 	StageCompare  = "compare"
 )
 
-// Stages lists the stages in pipeline order. It is an array, so that a
-// caller ranging over it or slicing a copy cannot change what others see.
-var Stages = [...]string{StageTokenize, StageExtract, StageCompare}
+// Stages lists the stages in pipeline order, in a new slice each call.
+func Stages() []string { return []string{StageTokenize, StageExtract, StageCompare} }
 
 func articlesSubject(coll string) string { return "crosscheck.articles." + coll }
 func docsSubject(coll string) string     { return "crosscheck.docs." + coll }

@@ -301,7 +301,7 @@ func TestFaultKillStages(t *testing.T) {
 	client, js := faultClient(t, url)
 	arts := faultArticles(t, 36)
 	procs := map[string]*stageProc{}
-	for _, s := range pipeline.Stages {
+	for _, s := range pipeline.Stages() {
 		procs[s] = startStageProc(t, s, url)
 	}
 	restart := func(stage string) {
@@ -359,7 +359,7 @@ func TestFaultRestartServer(t *testing.T) {
 	client, js := faultClient(t, url)
 	arts := faultArticles(t, 30)
 	procs := map[string]*stageProc{}
-	for _, s := range pipeline.Stages {
+	for _, s := range pipeline.Stages() {
 		procs[s] = startStageProc(t, s, url)
 	}
 	const coll = "fault-restart"

@@ -23,8 +23,8 @@ func stage(ctx context.Context, args []string, stderr io.Writer) error {
 	if err := cli.ParseFlags(fs, args, stderr); err != nil {
 		return err
 	}
-	if fs.NArg() != 1 || !slices.Contains(pipeline.Stages[:], fs.Arg(0)) {
-		return fmt.Errorf("stage: name one of %s (got %q)", strings.Join(pipeline.Stages[:], ", "), strings.Join(fs.Args(), " "))
+	if fs.NArg() != 1 || !slices.Contains(pipeline.Stages(), fs.Arg(0)) {
+		return fmt.Errorf("stage: name one of %s (got %q)", strings.Join(pipeline.Stages(), ", "), strings.Join(fs.Args(), " "))
 	}
 	name := fs.Arg(0)
 	u := natsURL(*url)

@@ -253,7 +253,7 @@ func (r *benchRun) printMsgs(w io.Writer) {
 }
 
 func (r *benchRun) printStages(w io.Writer) {
-	for _, stage := range pipeline.Stages {
+	for _, stage := range pipeline.Stages() {
 		st := r.stages[stage]
 		fmt.Fprintf(w, "  %-9s  waiting p50 %s p99 %s   handling p50 %s p99 %s\n", stage,
 			ms(pctOf(st.wait, 50)), ms(pctOf(st.wait, 99)), ms(pctOf(st.handle, 50)), ms(pctOf(st.handle, 99)))
@@ -308,7 +308,7 @@ func benchPipeline(ctx context.Context, p benchPass) (*benchRun, error) {
 	}
 	defer closeConn(c)
 	stages := make(map[string]*stageTimes)
-	for _, stage := range pipeline.Stages {
+	for _, stage := range pipeline.Stages() {
 		stages[stage] = &stageTimes{}
 	}
 	timed := func(stage string, h pipeline.Handler) pipeline.Handler {
