@@ -81,18 +81,15 @@ func newHarnessOn(t *testing.T, opts pipeline.EmbeddedOptions, withStages bool, 
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, stage := range pipeline.Stages() {
-			h, err := pipeline.NewHandler(ctx, stage, js, tk)
-			if err != nil {
-				t.Fatal(err)
-			}
-			w := &pipeline.Worker{Stage: stage, JS: js, Handle: h, Parallel: 2, Drain: 2 * time.Second}
-			wg.Go(func() {
-				if err := w.Run(ctx); err != nil {
-					t.Errorf("stage %s: %v", stage, err)
-				}
-			})
+		running, err := pipeline.RunStages(ctx, js, pipeline.StageOptions{Parallel: 2, Drain: 2 * time.Second, Tokenizer: tk})
+		if err != nil {
+			t.Fatal(err)
 		}
+		wg.Go(func() {
+			if err := running.Wait(); err != nil {
+				t.Errorf("stages: %v", err)
+			}
+		})
 	}
 	client := pipeline.NewClient(js)
 	var snc *nats.Conn
