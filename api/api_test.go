@@ -348,13 +348,18 @@ func TestFailedArticle(t *testing.T) {
 	}
 	// A tokenize stage whose handler always fails permanently.
 	wctx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	defer func() { stop(); wg.Wait() }()
-	w := &pipeline.Worker{Stage: pipeline.StageTokenize, JS: h.js, Drain: time.Second,
-		Handle: func(context.Context, jetstream.Msg) error {
-			return fmt.Errorf("%w: model exploded", pipeline.ErrPermanent)
-		}}
-	wg.Go(func() { w.Run(wctx) })
+	running, err := pipeline.RunStages(wctx, h.js, pipeline.StageOptions{
+		Stages: []string{pipeline.StageTokenize}, Drain: time.Second, Tokenizer: &extract.Tokenizer{},
+		Wrap: func(string, pipeline.Handler) pipeline.Handler {
+			return func(context.Context, jetstream.Msg) error {
+				return fmt.Errorf("%w: model exploded", pipeline.ErrPermanent)
+			}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { stop(); running.Wait() }()
 	var rec *httptest.ResponseRecorder
 	waitFor(t, "article set aside", func() bool {
 		rec = h.do(t, "GET", "/v1/articles/"+a.ID, "", "")
