@@ -16,6 +16,7 @@ import (
 // found, the format it reads and what to do, instead of giving verdicts
 // without copy detection (issue 22, hole 2).
 func TestServeRefusesEarlierState(t *testing.T) {
+	t.Setenv("NATS_URL", "") // the embedded server on the store below, not an external one
 	dir := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
