@@ -206,6 +206,32 @@ func judgeMembers(key, idKey string, ms []*member) Verdict {
 	return v
 }
 
+// disjoint is a union-find over 0..n-1 whose every set is led by its
+// least member, so the leaders do not depend on the order of unions.
+type disjoint []int
+
+func newDisjoint(n int) disjoint {
+	d := make(disjoint, n)
+	for i := range d {
+		d[i] = i
+	}
+	return d
+}
+
+func (d disjoint) find(i int) int {
+	for d[i] != i {
+		d[i] = d[d[i]]
+		i = d[i]
+	}
+	return i
+}
+
+func (d disjoint) union(i, j int) {
+	if ri, rj := d.find(i), d.find(j); ri != rj {
+		d[max(ri, rj)] = min(ri, rj)
+	}
+}
+
 // corroborated reports whether some camp holds figures of two independent
 // outlets: agreement is two outlets stating consistent figures, not two
 // outlets in one group.
@@ -239,18 +265,7 @@ func timeSlices(ms []*member) [][]*member {
 		return [][]*member{ms}
 	}
 	grows := revisable(ms[0].Claim.Attribute)
-	parent := make([]int, len(ms))
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := newDisjoint(len(ms))
 	bounded := func(iv interval) bool { return !math.IsInf(iv.lo, 0) && !math.IsInf(iv.hi, 0) }
 	for i, a := range ms {
 		for j := i + 1; j < len(ms); j++ {
@@ -258,9 +273,7 @@ func timeSlices(ms []*member) [][]*member {
 			if dated {
 				// One occasion a day: the dates themselves overlap.
 				if a.val.overlaps(b.val) {
-					if ri, rj := find(i), find(j); ri != rj {
-						parent[max(ri, rj)] = min(ri, rj)
-					}
+					sets.union(i, j)
 				}
 				continue
 			}
@@ -268,16 +281,14 @@ func timeSlices(ms []*member) [][]*member {
 				bounded(a.val) && bounded(b.val) && a.val.overlaps(b.val) ||
 				grows && a.qualifier == b.qualifier && revises(a.asOf, a.val, b.asOf, b.val, a.revision, b.revision)
 			if link {
-				if ri, rj := find(i), find(j); ri != rj {
-					parent[max(ri, rj)] = min(ri, rj)
-				}
+				sets.union(i, j)
 			}
 		}
 	}
 	var out [][]*member
 	index := make(map[int]int)
 	for i, m := range ms {
-		r := find(i)
+		r := sets.find(i)
 		k, ok := index[r]
 		if !ok {
 			k = len(out)

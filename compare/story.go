@@ -326,18 +326,7 @@ func AddStory(list []string, story string) []string {
 // gets the same story.
 func BatchStories(ids []string, names [][]string) []string {
 	n := len(ids)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	linked := newDisjoint(n)
 	sets := make([]map[string]bool, n)
 	for i, ns := range names {
 		sets[i] = make(map[string]bool, len(ns))
@@ -356,9 +345,7 @@ func BatchStories(ids []string, names [][]string) []string {
 			fewest := min(len(sets[i]), len(sets[j]))
 			need := min(JoinScore, max(MinJoinScore, float64(fewest)*2/3))
 			if float64(shared) >= need-1e-9 {
-				if ri, rj := find(i), find(j); ri != rj {
-					parent[max(ri, rj)] = min(ri, rj)
-				}
+				linked.union(i, j)
 			}
 		}
 	}
@@ -369,7 +356,7 @@ func BatchStories(ids []string, names [][]string) []string {
 	byRoot := make(map[int]*story)
 	var order []*story
 	for i := range n {
-		r := find(i)
+		r := linked.find(i)
 		s, ok := byRoot[r]
 		if !ok {
 			s = &story{root: r, least: ids[i]}
@@ -388,7 +375,7 @@ func BatchStories(ids []string, names [][]string) []string {
 	}
 	out := make([]string, n)
 	for i := range n {
-		out[i] = label[find(i)]
+		out[i] = label[linked.find(i)]
 	}
 	return out
 }

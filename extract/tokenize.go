@@ -331,19 +331,5 @@ var claimWords = func() map[string]bool {
 	return m
 }()
 
-// appendLower appends strings.ToLower(s) to b.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return append(b, strings.ToLower(s)...)
-		}
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b
-}
+// appendLower appends strings.ToLower(s) to b (prosetag.AppendLower).
+var appendLower = prosetag.AppendLower

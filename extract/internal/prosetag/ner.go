@@ -148,7 +148,7 @@ func (e *entityTagger) lookupFeatures(toks []prose.Token, i int, history, shapes
 	// lower-cased, but not the "None" that stands for a missing one.
 	value := func(s string, lower bool) {
 		if lower {
-			key = appendLower(key, s)
+			key = AppendLower(key, s)
 		} else {
 			key = append(key, s...)
 		}
@@ -185,8 +185,9 @@ func (e *entityTagger) lookupFeatures(toks []prose.Token, i int, history, shapes
 	return key
 }
 
-// appendLower appends strings.ToLower(s) to b.
-func appendLower(b []byte, s string) []byte {
+// AppendLower appends strings.ToLower(s) to b, without allocating for
+// ASCII text.
+func AppendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
 			return append(b, strings.ToLower(s)...)
