@@ -196,9 +196,16 @@ func (s *Server) noteAccepted() {
 }
 
 func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
-	id := r.PathValue("id")
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
+	if st, ok := s.lookup(ctx, w, r.PathValue("id")); ok {
+		writeJSON(w, http.StatusOK, st)
+	}
+}
+
+// lookup finds article id's state for a handler, answering for it (404
+// unknown, 503 unreadable, 202 still pending) unless ok.
+func (s *Server) lookup(ctx context.Context, w http.ResponseWriter, id string) (st pipeline.ArticleState, ok bool) {
 	st, err := s.index.Lookup(ctx, id)
 	switch {
 	case errors.Is(err, pipeline.ErrUnknownArticle):
@@ -209,6 +216,7 @@ func (s *Server) getArticle(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Retry-After", "1")
 		writeJSON(w, http.StatusAccepted, st)
 	default:
-		writeJSON(w, http.StatusOK, st)
+		return st, true
 	}
+	return st, false
 }

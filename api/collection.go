@@ -77,30 +77,22 @@ func (s *Server) getArticleText(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	ctx, cancel := context.WithTimeout(r.Context(), 10*time.Second)
 	defer cancel()
-	st, err := s.index.Lookup(ctx, id)
-	switch {
-	case errors.Is(err, pipeline.ErrUnknownArticle):
-		writeError(w, http.StatusNotFound, fmt.Sprintf("article %s: not submitted to collection %s", id, s.cfg.Collection))
+	st, ok := s.lookup(ctx, w, id)
+	if !ok {
 		return
-	case err != nil:
-		writeError(w, http.StatusServiceUnavailable, err.Error())
-		return
-	case st.Status == pipeline.ArticlePending:
-		w.Header().Set("Retry-After", "1")
-		writeJSON(w, http.StatusAccepted, st)
-		return
-	case st.Article == nil:
-		writeError(w, http.StatusNotFound, fmt.Sprintf("article %s: %s, no text", id, st.Status))
+	}
+	if st.Article == nil {
+		writeError(w, http.StatusNotFound, fmt.Sprintf("article %q: %s, no text", id, st.Status))
 		return
 	}
 	a, err := s.client.Article(ctx, s.cfg.Collection, st.Article.Seq)
 	switch {
 	case errors.Is(err, jetstream.ErrMsgNotFound) || errors.Is(err, pipeline.ErrUnknownArticle):
-		writeError(w, http.StatusNotFound, fmt.Sprintf("article %s: text no longer stored", id))
+		writeError(w, http.StatusNotFound, fmt.Sprintf("article %q: text no longer stored", id))
 	case err != nil:
 		writeError(w, http.StatusServiceUnavailable, err.Error())
 	case a.ID != id:
-		writeError(w, http.StatusNotFound, fmt.Sprintf("article %s: text no longer stored", id))
+		writeError(w, http.StatusNotFound, fmt.Sprintf("article %q: text no longer stored", id))
 	default:
 		writeJSON(w, http.StatusOK, ArticleText{ID: id, Title: a.Title, Text: a.Body})
 	}
