@@ -15,25 +15,7 @@ import (
 // at most maxPayload bytes.
 func startServerMaxPayload(t *testing.T, maxPayload int32) jetstream.JetStream {
 	t.Helper()
-	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir(), MaxPayload: maxPayload})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		e.Shutdown(ctx)
-	})
-	nc, err := e.Connect("test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	js := jetStreamOn(t, nc)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if err := Setup(ctx, js); err != nil {
-		t.Fatal(err)
-	}
+	_, js := startServerWith(t, EmbeddedOptions{MaxPayload: maxPayload})
 	return js
 }
 

@@ -16,7 +16,14 @@ import (
 // a JetStream client on it with the pipeline set up.
 func startServer(t testing.TB) (*Embedded, jetstream.JetStream) {
 	t.Helper()
-	e, err := StartEmbedded(EmbeddedOptions{StoreDir: t.TempDir()})
+	return startServerWith(t, EmbeddedOptions{})
+}
+
+// startServerWith is startServer on a server with o (its StoreDir set here).
+func startServerWith(t testing.TB, o EmbeddedOptions) (*Embedded, jetstream.JetStream) {
+	t.Helper()
+	o.StoreDir = t.TempDir()
+	e, err := StartEmbedded(o)
 	if err != nil {
 		t.Fatal(err)
 	}
