@@ -11,14 +11,14 @@ import (
 	"github.com/crosscheck/crosscheck/internal/corpusgen"
 )
 
-// testTexts is the fixture articles, testdata/prose.txt (names of people,
+// testTexts is the fixture articles, prosetag's testdata/prose.txt (names of people,
 // places and organisations, figures, quotes and clitics) and 60 generated
 // articles.
 func testTexts(t *testing.T) []string {
 	t.Helper()
 	var texts []string
 	files, _ := filepath.Glob("../fixtures/articles/*.txt")
-	for _, f := range append(files, "testdata/prose.txt") {
+	for _, f := range append(files, "internal/prosetag/testdata/prose.txt") {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)

@@ -98,12 +98,12 @@ func TestTaggerRepeatedWords(t *testing.T) {
 }
 
 // testTexts is the text the fast taggers are compared with prose on:
-// the fixture articles (testdata/articles), testdata/prose.txt (names of people, places and
+// the fixture articles (../../../fixtures/articles), testdata/prose.txt (names of people, places and
 // organisations, figures, quotes and clitics) and 60 generated articles.
 func testTexts(t *testing.T) []string {
 	t.Helper()
 	var texts []string
-	files, _ := filepath.Glob("testdata/articles/*.txt")
+	files, _ := filepath.Glob("../../../fixtures/articles/*.txt")
 	for _, f := range append(files, "testdata/prose.txt") {
 		data, err := os.ReadFile(f)
 		if err != nil {
