@@ -61,22 +61,7 @@ func (b *builder) settleFrames() {
 		kept = append(kept, c)
 	}
 	b.claims = kept
-	var placed []int // figures qualified by the place they are counted in
-	defer func() {
-		// A place qualifies a toll only where the article counts tolls
-		// in more than one place; an article that names only the
-		// story's own place ("60,000 hectares in Vannermark Province")
-		// says nothing by it.
-		places := make(map[string]bool)
-		for _, i := range placed {
-			places[b.claims[i].Qualifier] = true
-		}
-		if len(places) < 2 {
-			for _, i := range placed {
-				b.claims[i].Qualifier = ""
-			}
-		}
-	}()
+	var placed []int            // figures qualified by the place they are counted in
 	var prevOld, prevNew string // the last figure's attribute as found and as settled
 	prevStart := -1
 	for i := range b.claims {
@@ -96,110 +81,13 @@ func (b *builder) settleFrames() {
 			// before takes that one's measure as settled.
 			c.Attribute = prevNew
 		}
-		if m := verbBefore(c.Sentence, c.Value.Text); m != "" {
-			// "killed at least 113 people and injured more than 4,000":
-			// the verb that governs the figure says what it counts, over
-			// any that follows it.
-			c.Attribute = m
-		} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after && (!namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) || peopleNouns[c.Attribute] || groupNouns[c.Attribute]) || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
-			// What the figure's own clause says it counts ("249 still
-			// unaccounted for") wins over a measure carried over from
-			// the figure before it.
-			c.Attribute = m
-		}
-		if magnitude(c.Sentence, c.Value.Text) {
-			c.Attribute = "magnitude"
-		}
-		if peopleCounts[c.Attribute] && affectedRE.MatchString(c.Sentence) && c.Attribute != "deaths" {
-			// "147.9 million Americans affected", "the total affected",
-			// "another 2.4 million U.S. consumers whose names": one
-			// measure, whose population (the US, the UK) qualifies it.
-			pop := population(c.Sentence, c.Value.Text, c.Attribute)
-			c.Attribute = "affected"
-			if pop != "" && c.Qualifier == "" {
-				c.Qualifier = pop
-			}
-		}
-		if c.Qualifier == "" && remainder(c.Sentence, c.Value.Text) {
-			// "the remaining four boys": what is left of a count, not
-			// the count.
-			c.Qualifier = "remaining"
-		}
-		if c.Qualifier == "" && (c.AsOf == nil || c.AsOf.Text == PublicationDate) && earlierEstimate(c.Sentence, c.Value.Text) {
-			// "At the time it estimated 143 million": an earlier figure
-			// whose time the writer leaves open, never today's.
-			c.Qualifier = "earlier"
-		}
-		if increment(c.Sentence, c.Value.Text) && c.Qualifier == "" {
-			// "2.4 million more", "another 2.4 million", "up 171": a
-			// change, never the count itself.
-			c.Qualifier = "added"
-		} else if increment(c.Sentence, c.Value.Text) {
-			c.Qualifier = strings.TrimSpace("added " + c.Qualifier) // a change, of its population
-		}
-		if m := hyphenLength(c.Sentence, c.Value.Text); m != "" {
-			// "the 93-metre spire", "the 400-metre-long ship"
-			c.Attribute = m
-		} else if u := unitAfter(c.Sentence, c.Value.Text); u != "" && !lengthUnits[c.Attribute] {
-			c.Attribute = u // "62 km southeast of": the unit, not the direction
-		}
-		if lengthUnits[c.Attribute] {
-			c.Attribute = lengthMeasure(c.Sentence, c.Value.Text, c.Attribute)
-		}
-		if c.Attribute == "amount" || currency(c.Value.Unit) {
-			c.Attribute = moneyMeasure(c.Sentence, c.Value.Text)
-			if r := rate(c.Sentence, c.Value.Text); r != "" && c.Qualifier == "" {
-				c.Qualifier = r
-			}
-			if c.Attribute == "pledges" {
-				// One donor's gift is not the sum of all gifts.
-				if donor := donorOf(c.Sentence, c.Value.Text); donor != "" {
-					c.Subject = donor
-				} else if totalRE.MatchString(c.Sentence) && c.Qualifier == "" {
-					c.Qualifier = "total"
-				}
-			}
-		}
-		if c.Attribute == "passengers" && andCrew(c.Sentence, c.Value.Text) {
-			c.Attribute = "passengers and crew" // everyone on board
-		}
-		p := ""
-		if c.Qualifier == "" && tallies[c.Attribute] && c.Subject == storySubject {
-			if p = placeOf(c.Sentence, c.Value.Text); p == "" {
-				p = b.authorityPlace(c)
-			}
-		}
-		if p != "" {
-			// "5,383 injured in Turkey", "In Syria, 2,530 deaths": one
-			// country's toll, never the whole story's nor a neighbour's,
-			// where the article splits its tolls by place (see below).
-			c.Qualifier = "in " + p
+		readMeasure(c)
+		qualifyCount(c)
+		readUnits(c)
+		if b.qualifyPlace(c) {
 			placed = append(placed, i)
 		}
-		if q := tollScope(c.Sentence, c.Value.Text); q != "" && c.Qualifier == "" {
-			c.Qualifier = q
-		}
-		c.Revision = revisable[c.Attribute] && revisionRE.MatchString(c.Sentence)
-		if c.Qualifier == "" && (c.Attribute == "magnitude" || tallies[c.Attribute]) {
-			at := figureAt(c.Sentence, c.Value.Text)
-			clause := c.Sentence
-			if at >= 0 {
-				clause = clauseOf(c.Sentence, at, at+len(c.Value.Text))
-			}
-			opening := c.Sentence
-			if at >= 0 {
-				opening = c.Sentence[:at]
-				if i := strings.IndexAny(opening, ","); i >= 0 {
-					opening = opening[:i] // "About nine hours later, ..."
-				}
-			}
-			switch {
-			case (laterEventRE.MatchString(clause) || laterEventRE.MatchString(opening)) && !afterEvent(c.Sentence, at):
-				c.Qualifier = "later event"
-			case earlierEventRE.MatchString(clause):
-				c.Qualifier = "earlier"
-			}
-		}
+		qualifyScope(c)
 		prevOld, prevNew, prevStart = found, c.Attribute, c.Start
 		c.Subject = b.thing(c, own)
 		if c.Subject == storySubject {
@@ -212,6 +100,145 @@ func (b *builder) settleFrames() {
 			// toll, never the toll itself.
 			c.Qualifier = "among"
 		}
+	}
+	// A place qualifies a toll only where the article counts tolls in more
+	// than one place; an article that names only the story's own place
+	// ("60,000 hectares in Vannermark Province") says nothing by it.
+	places := make(map[string]bool)
+	for _, i := range placed {
+		places[b.claims[i].Qualifier] = true
+	}
+	if len(places) < 2 {
+		for _, i := range placed {
+			b.claims[i].Qualifier = ""
+		}
+	}
+}
+
+// readMeasure reads what a figure counts from the words that govern it:
+// its verb, its clause, "magnitude", what happened to people counted.
+func readMeasure(c *Claim) {
+	if m := verbBefore(c.Sentence, c.Value.Text); m != "" {
+		// "killed at least 113 people and injured more than 4,000":
+		// the verb that governs the figure says what it counts, over
+		// any that follows it.
+		c.Attribute = m
+	} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after && (!namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) || peopleNouns[c.Attribute] || groupNouns[c.Attribute]) || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
+		// What the figure's own clause says it counts ("249 still
+		// unaccounted for") wins over a measure carried over from
+		// the figure before it.
+		c.Attribute = m
+	}
+	if magnitude(c.Sentence, c.Value.Text) {
+		c.Attribute = "magnitude"
+	}
+	if peopleCounts[c.Attribute] && affectedRE.MatchString(c.Sentence) && c.Attribute != "deaths" {
+		// "147.9 million Americans affected", "the total affected",
+		// "another 2.4 million U.S. consumers whose names": one
+		// measure, whose population (the US, the UK) qualifies it.
+		pop := population(c.Sentence, c.Value.Text, c.Attribute)
+		c.Attribute = "affected"
+		if pop != "" && c.Qualifier == "" {
+			c.Qualifier = pop
+		}
+	}
+}
+
+// qualifyCount marks a figure that is not the count itself: what remains
+// of it, an earlier estimate, a change.
+func qualifyCount(c *Claim) {
+	if c.Qualifier == "" && remainder(c.Sentence, c.Value.Text) {
+		// "the remaining four boys": what is left of a count, not
+		// the count.
+		c.Qualifier = "remaining"
+	}
+	if c.Qualifier == "" && (c.AsOf == nil || c.AsOf.Text == PublicationDate) && earlierEstimate(c.Sentence, c.Value.Text) {
+		// "At the time it estimated 143 million": an earlier figure
+		// whose time the writer leaves open, never today's.
+		c.Qualifier = "earlier"
+	}
+	if increment(c.Sentence, c.Value.Text) {
+		// "2.4 million more", "another 2.4 million", "up 171": a
+		// change, never the count itself, of its population if any.
+		c.Qualifier = strings.TrimSpace("added " + c.Qualifier)
+	}
+}
+
+// readUnits reads what a length or a sum of money measures, and who is on
+// board.
+func readUnits(c *Claim) {
+	if m := hyphenLength(c.Sentence, c.Value.Text); m != "" {
+		// "the 93-metre spire", "the 400-metre-long ship"
+		c.Attribute = m
+	} else if u := unitAfter(c.Sentence, c.Value.Text); u != "" && !lengthUnits[c.Attribute] {
+		c.Attribute = u // "62 km southeast of": the unit, not the direction
+	}
+	if lengthUnits[c.Attribute] {
+		c.Attribute = lengthMeasure(c.Sentence, c.Value.Text, c.Attribute)
+	}
+	if c.Attribute == "amount" || currency(c.Value.Unit) {
+		c.Attribute = moneyMeasure(c.Sentence, c.Value.Text)
+		if r := rate(c.Sentence, c.Value.Text); r != "" && c.Qualifier == "" {
+			c.Qualifier = r
+		}
+		if c.Attribute == "pledges" {
+			// One donor's gift is not the sum of all gifts.
+			if donor := donorOf(c.Sentence, c.Value.Text); donor != "" {
+				c.Subject = donor
+			} else if totalRE.MatchString(c.Sentence) && c.Qualifier == "" {
+				c.Qualifier = "total"
+			}
+		}
+	}
+	if c.Attribute == "passengers" && andCrew(c.Sentence, c.Value.Text) {
+		c.Attribute = "passengers and crew" // everyone on board
+	}
+}
+
+// qualifyPlace qualifies a toll by the place it is counted in ("5,383
+// injured in Turkey", "In Syria, 2,530 deaths": one country's toll, never
+// the whole story's nor a neighbour's) and reports whether it did;
+// settleFrames keeps the qualifier only where the article splits its tolls
+// by place.
+func (b *builder) qualifyPlace(c *Claim) bool {
+	if c.Qualifier != "" || !tallies[c.Attribute] || c.Subject != storySubject {
+		return false
+	}
+	p := placeOf(c.Sentence, c.Value.Text)
+	if p == "" {
+		p = b.authorityPlace(c)
+	}
+	if p == "" {
+		return false
+	}
+	c.Qualifier = "in " + p
+	return true
+}
+
+// qualifyScope marks a toll's scope, a revision, and a figure of another
+// event than the story's: a second quake, one months before.
+func qualifyScope(c *Claim) {
+	if q := tollScope(c.Sentence, c.Value.Text); q != "" && c.Qualifier == "" {
+		c.Qualifier = q
+	}
+	c.Revision = revisable[c.Attribute] && revisionRE.MatchString(c.Sentence)
+	if c.Qualifier != "" || (c.Attribute != "magnitude" && !tallies[c.Attribute]) {
+		return
+	}
+	at := figureAt(c.Sentence, c.Value.Text)
+	clause, opening := c.Sentence, c.Sentence
+	if at >= 0 {
+		clause = clauseOf(c.Sentence, at, at+len(c.Value.Text))
+		opening = c.Sentence[:at]
+		if i := strings.IndexAny(opening, ","); i >= 0 {
+			opening = opening[:i] // "About nine hours later, ..."
+		}
+	}
+	switch {
+	case (laterEventRE.MatchString(clause) || laterEventRE.MatchString(opening)) && !afterEvent(c.Sentence, at):
+		c.Qualifier = "later event"
+	case earlierEventRE.MatchString(clause):
+		c.Qualifier = "earlier"
 	}
 }
 
