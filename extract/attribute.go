@@ -218,7 +218,10 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		w := strings.ToLower(t.Text)
 		// prose often tags a gerund as a noun: "a directive banning".
 		gerund := strings.HasSuffix(w, "ing") && eventVerbs[lemma(w)] != ""
-		if !strings.HasPrefix(t.Tag, "VB") && !gerund {
+		// and a strong past tense after its subject as a noun: "an
+		// earthquake shook".
+		past := incidentVerbs[irregular[w]] && i > 0 && strings.HasPrefix(s.Tokens[i-1].Tag, "NN")
+		if !strings.HasPrefix(t.Tag, "VB") && !gerund && !past {
 			continue
 		}
 		if auxiliaries[w] {
@@ -300,6 +303,7 @@ var irregular = map[string]string{
 	"said": "say", "says": "say", "told": "tell", "left": "leave", "met": "meet", "began": "begin", "begun": "begin",
 	"broke": "break", "broken": "break", "gave": "give", "given": "give", "failed": "fail", "fled": "flee",
 	"shut": "shut", "hit": "hit", "quit": "quit", "burst": "burst", "struck": "strike", "died": "die", "dies": "die",
+	"shook": "shake", "shaken": "shake", "sank": "sink", "sunk": "sink", "swept": "sweep", "tore": "tear", "torn": "tear",
 	"closed": "close", "closes": "close", "released": "release", "issued": "issue", "declared": "declare",
 }
 

@@ -209,7 +209,7 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			// verb the date follows happened then, though a figure of
 			// the sentence is dated by it too.
 			verb, vi = v, j
-		} else if verb == "" || usedAsOf[i] && (lightVerbs[verb] || !eventLemmas[verb] || figureVerbs[verb]) {
+		} else if verb == "" || usedAsOf[i] && (lightVerbs[verb] || !eventLemmas[verb] && !incidentVerbs[verb] || figureVerbs[verb]) {
 			// A date a figure refers to ("the toll rose to 14 on
 			// Wednesday") is an event only of a verb worth checking
 			// besides the figure itself.

@@ -323,7 +323,7 @@ func TestClaimsDatedNouns(t *testing.T) {
 			want: []brief{
 				{Subject: "story", Attribute: "injuries", Value: "70"},
 				{Subject: "story", Attribute: "injuries", Value: "nine"},
-				{Subject: "story", Attribute: "landslide", Date: "2025-06-12"},
+				{Subject: "story", Attribute: "occur", Date: "2025-06-12"},
 			},
 		},
 		{

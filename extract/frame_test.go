@@ -196,6 +196,16 @@ func TestSettleFrames(t *testing.T) {
 				"Tuesday": {Subject: "story", Attribute: "occur"},
 			},
 		},
+		{
+			name:  "the incident's date also dates a figure of it",
+			title: "Earthquake in Dravan",
+			body:  "A strong earthquake shook the Dravan valley on Tuesday, a magnitude 6.4 tremor, the observatory said.\n\nTuesday's first tremor struck before dawn.",
+			want: map[string]frame{
+				"Tuesday":   {Subject: "story", Attribute: "occur"},
+				"Tuesday's": {Subject: "story", Attribute: "occur"},
+				"6.4":       {Subject: "story", Attribute: "magnitude"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,6 +1,9 @@
 package recognize
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // nthWeekday returns the n-th (1-based; -1 for the last) weekday wd in
 // month m of year y.
@@ -220,8 +223,8 @@ func (s *dateScanner) relativeQuarter(i int) (found, bool) {
 // sentence looks ahead).
 func (s *dateScanner) weekdayOfDay(i int) (found, bool) {
 	wd, e, ok := s.weekdayAt(i, true)
-	if !ok || e >= len(s.toks) || s.at(e).nl {
-		return found{}, false
+	if !ok || e >= len(s.toks) || s.at(e).nl || strings.HasSuffix(s.at(i).low, "'s") {
+		return found{}, false // "Monday's first quake" is no Monday the first
 	}
 	k := s.skipThe(e)
 	d, end, ok := s.dayAt(k)
