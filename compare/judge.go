@@ -327,6 +327,12 @@ func members(entries []Entry) []*member {
 			if changesOverTime(c) {
 				m.asOf, m.stated = asOfInterval(c.AsOf, m.Published)
 				m.revision = c.Revision
+				if m.revision && math.IsInf(m.val.hi, 1) {
+					// "cut the toll to at least 253": a correction
+					// states its new figure; its open bound does not
+					// reach back to the figure it corrects.
+					m.val.hi = m.val.lo
+				}
 			}
 		case c.Date != nil:
 			m.val = dateInterval(c.Date)

@@ -651,6 +651,14 @@ func TestJudgeTimeline(t *testing.T) {
 			status: Conflict,
 		},
 		{
+			name: "a toll cut to an open lower bound still revises the higher one",
+			entries: []Entry{
+				ent("c1", "AFP", num("359", 358.5, 359.5), about("story", "deaths"), asOf(day("Wednesday", "2019-04-24", "2019-04-24")), published("2019-04-24")),
+				ent("c2", "BBC", atLeast("at least 253", 253), about("story", "deaths"), published("2019-04-26"), revised()),
+			},
+			status: Conflict,
+		},
+		{
 			name: "a lower figure whose writer does not say it corrects revises nothing",
 			entries: []Entry{
 				ent("c1", "AFP", num("359", 358.5, 359.5), about("story", "deaths"), asOf(day("Wednesday", "2019-04-24", "2019-04-24")), published("2019-04-24")),

@@ -167,7 +167,18 @@ var eventVerbs = map[string]string{
 	"meet": "meet", "visit": "visit", "march": "march", "protest": "protest", "strike": "strike",
 	"issue": "issue", "publish": "publish", "release": "release", "resign": "resign", "appoint": "appoint",
 	"hit": "hit", "flood": "flood", "begin": "begin", "start": "begin", "end": "end",
+	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
+	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
+}
+
+// phrasalEvents are verbs with a particle that name an incident ("the jet
+// went down", "the ship ran aground", "a fire broke out"), by the lemma
+// they are compared under.
+var phrasalEvents = map[string]string{
+	"go down": "crash", "went down": "crash", "gone down": "crash",
+	"run aground": "aground", "ran aground": "aground",
+	"break out": "begin", "broke out": "begin",
 }
 
 // patientVerbs are about what they act on: "Tehran blocked the messenger" is
@@ -218,16 +229,22 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		w := strings.ToLower(t.Text)
 		// prose often tags a gerund as a noun: "a directive banning".
 		gerund := strings.HasSuffix(w, "ing") && eventVerbs[lemma(w)] != ""
-		// and a strong past tense after its subject as a noun: "an
-		// earthquake shook".
-		past := incidentVerbs[irregular[w]] && i > 0 && strings.HasPrefix(s.Tokens[i-1].Tag, "NN")
+		// and a strong past tense or a phrasal verb after its subject as a
+		// noun: "an earthquake shook", "a freighter ran aground".
+		l := lemma(w)
+		phrasal := false
+		if i+1 < len(s.Tokens) {
+			if p, ok := phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+1].Text)]; ok {
+				l, phrasal = p, true
+			}
+		}
+		past := (incidentVerbs[irregular[w]] || phrasal) && i > 0 && strings.HasPrefix(s.Tokens[i-1].Tag, "NN")
 		if !strings.HasPrefix(t.Tag, "VB") && !gerund && !past {
 			continue
 		}
 		if auxiliaries[w] {
 			continue
 		}
-		l := lemma(w)
 		ev, known := eventVerbs[l]
 		if !known {
 			ev = l
@@ -241,6 +258,11 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		}
 		if lightVerbs[ev] {
 			dist += 20 // what is said or issued is usually the event
+		}
+		if incidentVerbs[ev] && t.End <= start && !commaBetween(s, t.End, start) {
+			// "went down minutes after leaving the capital on Sunday":
+			// the incident the clause reports is when the day is.
+			dist -= 40
 		}
 		if verbBefore && t.Start >= end {
 			// A date usually closes the clause of the verb before it.

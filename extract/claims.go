@@ -198,6 +198,9 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		if strings.HasPrefix(b.body[dt.End:], "'s") || strings.HasPrefix(b.body[dt.End:], "’s") {
 			continue // "this year's harvest" dates a thing, not an event
 		}
+		if dateline(b.body[s.Start:dt.Start], b.body[dt.End:min(len(b.body), dt.End+40)]) {
+			continue // "COLOMBO, April 22 (Reuters) -": when it was filed
+		}
 		verb, vi := eventVerb(s, dt.Start, dt.End)
 		noun, ni := datedNoun(b.body, s, dt)
 		if noun != "" {
@@ -252,6 +255,30 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	}
 }
 
+// dateline reports whether a date opens a wire story's dateline, between
+// the place in capitals ("COLOMBO, Sri Lanka,") and the agency and dash
+// ("(Reuters) -"): the day the story was filed, not an event of it.
+func dateline(before, after string) bool {
+	place, _, ok := strings.Cut(before, ",")
+	if !ok || place == "" || strings.ToUpper(place) != place || strings.ToLower(place) == place || len(before) > 60 {
+		return false
+	}
+	after = strings.TrimLeft(after, " ")
+	if strings.HasPrefix(after, "(") {
+		i := strings.IndexByte(after, ')')
+		if i < 0 {
+			return false
+		}
+		after = strings.TrimLeft(after[i+1:], " ")
+	}
+	for _, dash := range []string{"-", "–", "—", ":"} {
+		if strings.HasPrefix(after, dash) {
+			return true
+		}
+	}
+	return false
+}
+
 // verbOfDate finds the verb a date directly follows, through "on", an
 // adverb or an object pronoun ("emerged on Tuesday", "found them on July
 // 2", "lost consciousness early on Friday"), as its event lemma and token
@@ -289,6 +316,9 @@ func verbOfDate(s Sentence, start int) (string, int) {
 // fire"): the last common noun of the noun phrase after the date, singular,
 // and its token index; "" where the date qualifies no noun.
 func datedNoun(body string, s Sentence, dt recognize.Date) (string, int) {
+	if noun, at := incidentNoun(s, dt); at >= 0 {
+		return noun, at
+	}
 	possessive := strings.HasSuffix(dt.Text, "'s") || strings.HasSuffix(dt.Text, "’s")
 	year := len(dt.Text) == 4 && dt.Granularity == "year" && strings.Trim(dt.Text, "0123456789") == ""
 	if !(possessive && dt.Granularity == "day") && !year {
@@ -320,6 +350,51 @@ func datedNoun(body string, s Sentence, dt recognize.Date) (string, int) {
 		break
 	}
 	return noun, at
+}
+
+// incidentNoun finds an incident a day dates as a noun: written right
+// before it, through "on" or "of" ("the attacks on 21 April", "the crash of
+// March 10"), or as the head of the noun phrase it opens ("the Easter
+// Sunday bombings", "the 6 February earthquake"). It returns the noun,
+// singular, and its token index, or "" and -1.
+func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
+	if dt.Granularity != "day" {
+		return "", -1
+	}
+	singular := func(t Token) string {
+		w := strings.ToLower(t.Text)
+		if t.Tag == "NNS" && len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+			w = w[:len(w)-1]
+		}
+		return w
+	}
+	first := -1
+	for i, t := range s.Tokens {
+		if t.Start >= dt.Start {
+			first = i
+			break
+		}
+	}
+	if first >= 2 {
+		prep, noun := s.Tokens[first-1], s.Tokens[first-2]
+		if p := strings.ToLower(prep.Text); (p == "on" || p == "of") && (noun.Tag == "NN" || noun.Tag == "NNS") && incidentVerbs[singular(noun)] {
+			return singular(noun), first - 2
+		}
+	}
+	for i := first; i >= 0 && i < len(s.Tokens); i++ {
+		t := s.Tokens[i]
+		if t.Start < dt.End {
+			continue
+		}
+		if (t.Tag == "NN" || t.Tag == "NNS" || t.Tag == "JJ") && !startsUpper(t.Text) {
+			if incidentVerbs[singular(t)] && (i+1 == len(s.Tokens) || !strings.HasPrefix(s.Tokens[i+1].Tag, "NN")) {
+				return singular(t), i
+			}
+			continue // "suicide", "deadly"
+		}
+		break
+	}
+	return "", -1
 }
 
 // gluedUnit is the unit of measure written right after a figure, with no

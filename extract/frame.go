@@ -245,7 +245,7 @@ func qualifyScope(c *Claim) {
 // incidentVerbs are the lemmas (see eventVerbs and lemma) of what happens
 // to a story in the first place: the crash, the blast, the fire that
 // starts. Dated under the story, they all date the one event.
-var incidentVerbs = wordSet(`kill die crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake tremor eruption collision derailment accident storm hurricane typhoon cyclone tsunami flood flooding landslide avalanche attacks shooting`)
+var incidentVerbs = wordSet(`kill die tear rip aground crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake tremor eruption collision derailment accident storm hurricane typhoon cyclone tsunami flood flooding landslide avalanche attacks shooting`)
 
 // spokeVerbs say that someone spoke; their dates meet under "say".
 var spokeVerbs = wordSet(`say vow announce tell state claim warn pledge promise`)
@@ -705,8 +705,12 @@ func remainder(sentence, figure string) bool {
 	return false
 }
 
+// changeVerbs move a figure up or down.
+var changeVerbs = wordSet(`cut cuts raised raises raise increased increases increase reduced reduces reduce rose rises risen rise fell falls fallen fall dropped drops drop lowered lowers lower revised revises revise grew grows grown climbed climbs jumped jumps surged surges slashed trimmed boosted`)
+
 // increment reports whether a figure is a change rather than a count: "2.4
-// million more", "another 2.4 million", "an additional 5,000", "up 171".
+// million more", "another 2.4 million", "an additional 5,000", "up 171",
+// "rose by 12".
 func increment(sentence, figure string) bool {
 	at := figureAt(sentence, figure)
 	if at < 0 {
@@ -717,6 +721,16 @@ func increment(sentence, figure string) bool {
 		switch before[n-1] {
 		case "another", "additional", "further", "extra", "added":
 			return true
+		case "by":
+			// "cut the toll by more than 100, to 253", "rose by 12":
+			// the amount of a change, not the count it changed.
+			words := strings.Fields(strings.ToLower(sentence[:at]))
+			for _, w := range words[max(0, len(words)-14):] {
+				if changeVerbs[strings.Trim(w, ",;")] {
+					return true
+				}
+			}
+			return false
 		case "up":
 			// "up 171 from Monday's 699", not "closed up 4.5%"
 			rest := strings.Fields(strings.ToLower(sentence[at+len(figure):]))

@@ -206,6 +206,34 @@ func TestSettleFrames(t *testing.T) {
 				"6.4":       {Subject: "story", Attribute: "magnitude"},
 			},
 		},
+		{
+			name:  "an incident dated as a noun, and a wire dateline that dates nothing",
+			title: "Bombings in Ostra",
+			body:  "OSTRA, March 13 (Wire) - The toll from the Sunday bombings rose to 40, officials said.\n\nDoctors treated 85 people after the attacks on March 9.",
+			want: map[string]frame{
+				"March 13": {},
+				"Sunday":   {Subject: "story", Attribute: "occur"},
+				"March 9":  {Subject: "story", Attribute: "occur"},
+			},
+		},
+		{
+			name:  "the incident of the clause, through a phrasal verb, is what its day dates",
+			title: "Airliner lost near Ostra",
+			body:  "A Tellair jet went down minutes after leaving Ostra on Tuesday, the airline said.\n\nA freighter ran aground in the strait on Wednesday.",
+			want: map[string]frame{
+				"Tuesday":   {Subject: "story", Attribute: "occur"},
+				"Wednesday": {Subject: "story", Attribute: "occur"},
+			},
+		},
+		{
+			name:  "the amount a toll is cut by is a change, not a toll",
+			title: "Toll revised in Marl",
+			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
+			want: map[string]frame{
+				"more than 30": {Subject: "story", Attribute: "deaths", Qualifier: "added", Revision: true},
+				"64":           {Subject: "story", Attribute: "deaths", Revision: true},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
