@@ -279,6 +279,7 @@ func timeSlices(ms []*member) [][]*member {
 			}
 			link := sameTime(a.asOf, b.asOf) ||
 				bounded(a.val) && bounded(b.val) && a.val.overlaps(b.val) ||
+				(!a.stated || !b.stated) && sameFigure(a, b) ||
 				grows && a.qualifier == b.qualifier && revises(a.asOf, a.val, b.asOf, b.val, a.revision, b.revision)
 			if link {
 				sets.union(i, j)
@@ -298,6 +299,14 @@ func timeSlices(ms []*member) [][]*member {
 		out[k] = append(out[k], m)
 	}
 	return out
+}
+
+// sameFigure reports whether two members state the very same number ("45"
+// and "at least 45"): where one of them says not when it held, one figure,
+// whoever hedges it, is one fact.
+func sameFigure(a, b *member) bool {
+	av, bv := a.Claim.Value, b.Claim.Value
+	return av != nil && bv != nil && av.Number == bv.Number && a.val.overlaps(b.val)
 }
 
 // members sorts a copy of the entries into a canonical order and works out

@@ -651,6 +651,14 @@ func TestJudgeTimeline(t *testing.T) {
 			status: Conflict,
 		},
 		{
+			name: "one figure, hedged by one writer, reported again without a time, is one fact",
+			entries: []Entry{
+				ent("c1", "AFP", exact("45", 44.5, 45.5), about("story", "deaths"), asOf(day("Tuesday", "2019-04-23", "2019-04-23")), published("2019-04-23")),
+				ent("c2", "BBC", atLeast("at least 45", 45), about("story", "deaths"), published("2019-04-26")),
+			},
+			status: Agree,
+		},
+		{
 			name: "a toll cut to an open lower bound still revises the higher one",
 			entries: []Entry{
 				ent("c1", "AFP", num("359", 358.5, 359.5), about("story", "deaths"), asOf(day("Wednesday", "2019-04-24", "2019-04-24")), published("2019-04-24")),

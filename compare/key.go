@@ -101,8 +101,9 @@ func Key(c extract.Claim) string {
 	default:
 		b.WriteString("|none")
 	}
-	if q := normalize(c.Qualifier); apart[q] || strings.HasPrefix(q, "added ") {
-		// An earlier event's figure, a part of a toll, a wider toll:
+	if q := normalize(c.Qualifier); apart[q] || strings.HasPrefix(q, "added ") || strings.HasPrefix(q, "among ") {
+		// An earlier event's figure, a part of a toll ("among
+		// children"), a wider toll:
 		// other things, which never share a verdict with the story's own.
 		b.WriteString("|q=")
 		b.WriteString(q)

@@ -322,7 +322,7 @@ func TestClaimsDatedNouns(t *testing.T) {
 			body: "Of the 70 people hurt in Thursday's landslide, nine remain in hospital.",
 			want: []brief{
 				{Subject: "story", Attribute: "injuries", Value: "70"},
-				{Subject: "story", Attribute: "injuries", Value: "nine"},
+				{Subject: "story", Attribute: "hospitalised", Value: "nine"},
 				{Subject: "story", Attribute: "occur", Date: "2025-06-12"},
 			},
 		},

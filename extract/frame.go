@@ -38,6 +38,33 @@ var dateWords = wordSet(`jan feb mar apr jun jul aug sep sept oct nov dec januar
 // "four boys were brought out" counts the rescued.
 var groupNouns = wordSet(`boys girls players students pupils workers miners passengers tourists migrants children victims`)
 
+// harmCounts are the measures of what befell people, which a part of them
+// ("45 children", "18 Canadians") qualifies.
+var harmCounts = wordSet(`deaths injuries missing hospitalised rescued evacuated arrests trapped`)
+
+// subgroupNouns name a part of the people an incident befell.
+var subgroupNouns = wordSet(`children boys girls women men adults students pupils foreigners tourists firefighters soldiers officers policemen nationals`)
+
+// subgroup is the plural noun right after a figure when it names a part
+// of those an incident befell: a kind of person ("45 children"), or a
+// people written with a capital ("18 Canadians", "32 Kenyans"); else "".
+func subgroup(sentence, figure string) string {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	next := strings.Fields(sentence[at+len(figure):])
+	if len(next) == 0 {
+		return ""
+	}
+	w := strings.Trim(next[0], ",.;:")
+	noun := strings.ToLower(w)
+	if subgroupNouns[noun] || startsUpper(w) && len(noun) > 4 && (strings.HasSuffix(noun, "s") || strings.HasSuffix(noun, "ese")) {
+		return noun
+	}
+	return ""
+}
+
 // weakHeads are nouns after a figure that say what was counted only by
 // what the clause goes on to say: "names on the list of the missing".
 var weakHeads = wordSet(`people persons names count number figure figures total list`)
@@ -82,6 +109,16 @@ func (b *builder) settleFrames() {
 			c.Attribute = prevNew
 		}
 		readMeasure(c)
+		if c.Start == prevStart && ofThem(c.Sentence, c.Value.Text) {
+			// "485 admitted to hospital, and 149 of them still
+			// treated": a part of the figure before, by its measure.
+			c.Attribute = prevNew
+		}
+		if g := subgroup(c.Sentence, c.Value.Text); g != "" && c.Qualifier == "" && harmCounts[c.Attribute] {
+			// "45 children died": the children among the dead, never
+			// the toll itself.
+			c.Qualifier = "among " + g
+		}
 		qualifyCount(c)
 		readUnits(c)
 		if b.qualifyPlace(c) {
@@ -123,7 +160,7 @@ func readMeasure(c *Claim) {
 		// the verb that governs the figure says what it counts, over
 		// any that follows it.
 		c.Attribute = m
-	} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after && (!namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) || peopleNouns[c.Attribute] || groupNouns[c.Attribute]) || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
+	} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after && (!namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) || peopleNouns[c.Attribute] || groupNouns[c.Attribute] || subgroup(c.Sentence, c.Value.Text) != "") || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
 		// What the figure's own clause says it counts ("249 still
 		// unaccounted for") wins over a measure carried over from
 		// the figure before it.
@@ -399,7 +436,8 @@ var measureCues = map[string]string{
 	"rescued": "rescued", "freed": "rescued", "brought": "rescued", "pulled": "rescued", "saved": "rescued",
 	"trapped": "trapped", "stranded": "trapped",
 	"arrested": "arrests", "detained": "arrests", "custody": "arrests",
-	"affected": "affected",
+	"affected":     "affected",
+	"hospitalised": "hospitalised", "hospitalized": "hospitalised",
 }
 
 // clauseMeasure reads what a figure in sentence counts from the words of
@@ -446,6 +484,11 @@ func clauseMeasure(sentence, figure string) (measure string, after bool) {
 	// it: "the number of dead stood at N".
 	if strings.Contains(rest, "lost their homes") || strings.Contains(rest, "lost homes") {
 		return "displaced", true
+	}
+	if strings.Contains(rest, "hospital") {
+		// "485 admitted to hospital with injuries", "40 remain in
+		// hospital": those in care, a measure of its own.
+		return "hospitalised", true
 	}
 	pick(rest)
 	if found != "" && found != "-" {
@@ -1089,7 +1132,8 @@ func otherEvent(sentence, figure, own string) string {
 }
 
 // among reports whether the figure counts a part of a larger count: "18
-// Canadians were among the 157", "32 of its citizens among the dead".
+// Canadians were among the 157", "32 of its citizens among the dead", "149
+// of them".
 func among(sentence, figure string) bool {
 	at := figureAt(sentence, figure)
 	if at < 0 {
@@ -1102,7 +1146,18 @@ func among(sentence, figure string) bool {
 	if len(rest) > 50 {
 		rest = rest[:50]
 	}
-	return strings.Contains(rest, " among ")
+	return strings.Contains(rest, " among ") || ofThem(sentence, figure)
+}
+
+// ofThem reports whether a figure counts a part of those just named: "149
+// of them", "12 of whom".
+func ofThem(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	rest := sentence[at+len(figure):]
+	return strings.HasPrefix(rest, " of them") || strings.HasPrefix(rest, " of whom") || strings.HasPrefix(rest, " of those")
 }
 
 // partOfName reports whether a bare number is part of a name rather than a

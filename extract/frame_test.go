@@ -89,7 +89,7 @@ func TestSettleFrames(t *testing.T) {
 			title: "Ferry sinks off Marl",
 			body:  "Eleven Danes were among the 120 people killed when the ferry sank.",
 			want: map[string]frame{
-				"Eleven": {Subject: "story", Attribute: "danes", Qualifier: "among"},
+				"Eleven": {Subject: "story", Attribute: "deaths", Qualifier: "among danes"},
 				"120":    {Subject: "story", Attribute: "deaths"},
 			},
 		},
@@ -223,6 +223,17 @@ func TestSettleFrames(t *testing.T) {
 			want: map[string]frame{
 				"Tuesday":   {Subject: "story", Attribute: "occur"},
 				"Wednesday": {Subject: "story", Attribute: "occur"},
+			},
+		},
+		{
+			name:  "those in hospital, a part of the toll, and a part named by who they were",
+			title: "Bombings in Ostra",
+			body:  "Doctors said 310 people had been admitted to hospital with injuries, and that 92 of them were still being treated.\n\nAt least 12 children died, and 7 Estonians were among the dead.",
+			want: map[string]frame{
+				"310":         {Subject: "story", Attribute: "hospitalised"},
+				"92":          {Subject: "story", Attribute: "hospitalised", Qualifier: "among"},
+				"At least 12": {Subject: "story", Attribute: "deaths", Qualifier: "among children"},
+				"7":           {Subject: "story", Attribute: "deaths", Qualifier: "among estonians"},
 			},
 		},
 		{
