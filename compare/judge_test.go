@@ -651,6 +651,22 @@ func TestJudgeTimeline(t *testing.T) {
 			status: Conflict,
 		},
 		{
+			name: "the same number in tons and in tonnes agrees",
+			entries: []Entry{
+				ent("c1", "AFP", exact("2,750", 2749.5, 2750.5), about("story", "tonnes")),
+				ent("c2", "AP", exact("2,750", 2749.5, 2750.5), about("story", "tonnes"), qualified("tons")),
+			},
+			status: Agree,
+		},
+		{
+			name: "another number in tons never conflicts with tonnes",
+			entries: []Entry{
+				ent("c1", "AFP", exact("2,750", 2749.5, 2750.5), about("story", "tonnes")),
+				ent("c2", "AP", exact("3,000", 2999.5, 3000.5), about("story", "tonnes"), qualified("tons")),
+			},
+			status: SingleSource,
+		},
+		{
 			name: "one figure, hedged by one writer, reported again without a time, is one fact",
 			entries: []Entry{
 				ent("c1", "AFP", exact("45", 44.5, 45.5), about("story", "deaths"), asOf(day("Tuesday", "2019-04-23", "2019-04-23")), published("2019-04-23")),

@@ -134,8 +134,8 @@ func (b *builder) settleFrames() {
 		}
 		if among(c.Sentence, c.Value.Text) && c.Qualifier == "" {
 			// "18 Canadians were among the 157 killed": a part of the
-			// toll, never the toll itself.
-			c.Qualifier = "among"
+			// toll, never the toll itself, and never another part.
+			c.Qualifier = strings.TrimSpace("among " + partNamed(c.Sentence, c.Value.Text))
 		}
 	}
 	// A place qualifies a toll only where the article counts tolls in more
@@ -230,6 +230,29 @@ func readUnits(c *Claim) {
 	if c.Attribute == "passengers" && andCrew(c.Sentence, c.Value.Text) {
 		c.Attribute = "passengers and crew" // everyone on board
 	}
+	after := strings.Fields(strings.ToLower(c.Sentence[min(len(c.Sentence), max(0, figureAt(c.Sentence, c.Value.Text))+len(c.Value.Text)):]))
+	switch {
+	case c.Attribute == "tons" && c.Qualifier == "":
+		// "2,750 tons" may be metric tonnes spelt the American way, or
+		// short tons: the same number agrees, another never conflicts
+		// (Judge keeps differently qualified figures apart).
+		c.Attribute, c.Qualifier = "tonnes", "tons"
+	case len(after) > 1 && strings.Trim(after[1], ",.;:") == "members" && isLetter(rune(after[0][0])):
+		c.Attribute = after[0] // "eight crew members" are the crew
+	case (c.Attribute == "nations" || c.Attribute == "countries") && precededBy(c.Sentence, c.Value.Text, "from"):
+		// "passengers came from 35 nations": their nationalities.
+		c.Attribute = "nationalities"
+	}
+}
+
+// precededBy reports whether the word right before a figure is word.
+func precededBy(sentence, figure, word string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(sentence[:at]))
+	return len(before) > 0 && before[len(before)-1] == word
 }
 
 // qualifyPlace qualifies a toll by the place it is counted in ("5,383
@@ -464,6 +487,8 @@ func clauseMeasure(sentence, figure string) (measure string, after bool) {
 	}
 	before := strings.ToLower(sentence[lo:at])
 	rest := strings.ToLower(sentence[at+len(figure) : hi])
+	// "157 passengers and crew who died": one noun phrase.
+	rest = strings.Replace(rest, " and crew", " crew", 1)
 	if i := strings.Index(rest, " and "); i >= 0 {
 		rest = rest[:i] // "113 people and injured more": another figure's
 	}
@@ -1148,6 +1173,38 @@ func among(sentence, figure string) bool {
 	}
 	return strings.Contains(rest, " among ") || ofThem(sentence, figure)
 }
+
+// partNamed is the noun phrase that names the part a figure counts, after
+// it: "staff members" of "19 of its staff members were among the dead",
+// "citizens" of "32 of its citizens among"; "" where none is named or the
+// noun says only that they were people.
+func partNamed(sentence, figure string) string {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	var words []string
+	for i, w := range strings.Fields(strings.ToLower(sentence[at+len(figure):])) {
+		t := strings.Trim(w, ",.;:")
+		if i == 0 && t == "of" || len(words) == 0 && (t == "its" || t == "their" || t == "the" || t == "his" || t == "her") {
+			continue
+		}
+		if partEnds[t] || t == "" || !isLetter(rune(t[0])) || len(words) == 3 {
+			break
+		}
+		words = append(words, t)
+		if t != w {
+			break // punctuation ends it
+		}
+	}
+	if len(words) == 0 || len(words) == 1 && (peopleNouns[words[0]] || weakHeads[words[0]]) {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// partEnds end the noun phrase of a part.
+var partEnds = wordSet(`were was are is among who had have and or them whom those`)
 
 // ofThem reports whether a figure counts a part of those just named: "149
 // of them", "12 of whom".

@@ -237,6 +237,18 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "who was on board, and what they are counted by",
+			title: "Tellair jet lost near Ostra",
+			body:  "The jet carried 120 passengers and six crew members from 22 nations, and held 14 tons of cargo.\n\nOf the 126 passengers and crew who died, 9 of its staff members were among the dead.",
+			want: map[string]frame{
+				"six": {Subject: "story", Attribute: "crew"},
+				"22":  {Subject: "story", Attribute: "nationalities"},
+				"14":  {Subject: "story", Attribute: "tonnes", Qualifier: "tons"},
+				"126": {Subject: "story", Attribute: "deaths"},
+				"9":   {Subject: "story", Attribute: "deaths", Qualifier: "among staff members"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
