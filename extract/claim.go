@@ -3,7 +3,8 @@ package extract
 // Value is a quantity as the writer stated it, kept as an interval so that the
 // hedge ("some", "more than") and the precision ("40 million" is not
 // "40,125,000") survive normalisation. Min or Max is nil where the writer left
-// that side open ("more than 1.3 million" has no Max).
+// that side open ("more than 1.3 million" has no Max); "nearly", "almost" and
+// "close to" put a figure within a tenth below its number.
 type Value struct {
 	Text   string   `json:"text"`
 	Number float64  `json:"number"`

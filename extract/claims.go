@@ -708,7 +708,25 @@ func mergeConjoined(body string, ds []recognize.Date) []recognize.Date {
 }
 
 func valueOf(q recognize.Quantity) *Value {
-	return &Value{Text: q.Text, Number: q.Number, Min: q.Min, Max: q.Max, Unit: q.Unit, Hedge: q.Hedge, Vague: q.Vague}
+	v := &Value{Text: q.Text, Number: q.Number, Min: q.Min, Max: q.Max, Unit: q.Unit, Hedge: q.Hedge, Vague: q.Vague}
+	if q.Hedge == recognize.AtMost && q.Min == nil && q.Number > 0 && nearly(q.Text) {
+		// "nearly 400,000" is close below 400,000, not anything under
+		// it: it meets 380,000, never 19,000.
+		lo := q.Number * 0.9
+		v.Min = &lo
+	}
+	return v
+}
+
+// nearly reports whether a figure's hedge puts it just below its number.
+func nearly(text string) bool {
+	t := strings.ToLower(text)
+	for _, w := range []string{"nearly ", "almost ", "close to ", "just under ", "just below ", "just shy of ", "approaching "} {
+		if strings.HasPrefix(t, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // entityAttributes are figures that belong to a named thing (an app's

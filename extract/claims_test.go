@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/crosscheck/crosscheck/extract/recognize"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -383,5 +385,32 @@ func TestClaimsVerbBeforeDate(t *testing.T) {
 				t.Errorf("Claims(%q) mismatch (-want +got):\n%s", tt.body, diff)
 			}
 		})
+	}
+}
+
+// TestNearlyBounds checks that "nearly" and its kin put a figure just below
+// its number, where other upper bounds stay open below.
+func TestNearlyBounds(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		min  float64 // NaN: open
+	}{
+		{"nearly 400,000", 360000},
+		{"almost 50", 45},
+		{"close to 1,000", 900},
+		{"up to 400,000", math.NaN()},
+		{"fewer than 50", math.NaN()},
+	} {
+		qs := recognize.Quantities(tt.text)
+		if len(qs) != 1 {
+			t.Fatalf("Quantities(%q) = %d quantities, want 1", tt.text, len(qs))
+		}
+		v := valueOf(qs[0])
+		switch {
+		case math.IsNaN(tt.min) && v.Min != nil:
+			t.Errorf("valueOf(%q).Min = %v, want open", tt.text, *v.Min)
+		case !math.IsNaN(tt.min) && (v.Min == nil || math.Abs(*v.Min-tt.min) > 1e-6):
+			t.Errorf("valueOf(%q).Min = %v, want %v", tt.text, v.Min, tt.min)
+		}
 	}
 }

@@ -399,6 +399,11 @@ func (b *builder) thing(c *Claim, own string) string {
 		// is who says it, not what it is about.
 		return storySubject
 	}
+	if c.Attribute == "affected" && (s == b.d.topic || strings.Contains(own, s)) {
+		// "up to 87m Facebook users": those a breach of the story's own
+		// company reached are the breach's count.
+		return storySubject
+	}
 	if c.Attribute == "affected" && len(words) > 1 && institutionWords[words[len(words)-1]] {
 		// "the credit reference agency said it had found another 2.4
 		// million people": the company counting, not a thing counted.
@@ -624,7 +629,7 @@ func lengthMeasure(sentence, figure, unit string) string {
 var peopleCounts = wordSet(`people persons individuals americans canadians britons consumers customers users accounts records residents count affected number total`)
 
 // affectedRE finds what a breach or a disaster did to the people counted.
-var affectedRE = regexp.MustCompile(`(?i)\b(affected|affecting|hit by|were hit|exposed|stolen|compromised|breached|whose (?:personal |partial )?(?:data|details|information|names)|identified|were taken|had been taken)\b`)
+var affectedRE = regexp.MustCompile(`(?i)\b(affected|affecting|hit by|were hit|exposed|stolen|compromised|breached|harvested|obtained|(?:data|information|details|profiles|records) (?:of|on|about)|whose (?:personal |partial )?(?:data|details|information|names)|identified|were taken|had been taken)\b`)
 
 // populations map the words that name whose records or people are counted
 // to one name for the population.

@@ -249,6 +249,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "people whose data a breach reached, whoever's users they are",
+			title: "Zentra admits wider data breach",
+			body:  "Hackers obtained the profiles of up to 40 million Zentra users, the company said.",
+			want: map[string]frame{
+				"up to 40 million": {Subject: "story", Attribute: "affected"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
