@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 )
@@ -98,6 +99,13 @@ func (b *builder) settleFrames() {
 			continue
 		}
 		if c.Value == nil {
+			continue
+		}
+		if who := ageOf(c.Sentence, c.Value); who != "" {
+			// "Saman Kunan, 38,", "their 25-year-old coach": a
+			// person's age, which a story does not change.
+			c.Subject, c.Attribute, c.Qualifier = who, "age", ""
+			prevOld, prevNew, prevStart = "", "age", c.Start
 			continue
 		}
 		found := c.Attribute
@@ -1314,4 +1322,50 @@ func clauseOf(sentence string, at, end int) string {
 		hi += end
 	}
 	return sentence[lo+1 : hi]
+}
+
+// ageOf reads a figure as a person's age and names whose: the noun after
+// "N-year-old" ("their 25-year-old coach": coach), or the name the age
+// stands beside ("Saman Kunan, 38,", "the coach, who is 25", "Kunan, aged
+// 38"), by its last word; "" when the figure is no age.
+func ageOf(sentence string, v *Value) string {
+	if v.Hedge != "exact" || v.Number < 1 || v.Number > 120 || v.Number != math.Trunc(v.Number) {
+		return ""
+	}
+	at := figureAt(sentence, v.Text)
+	if at < 0 {
+		return ""
+	}
+	before, after := sentence[:at], sentence[at+len(v.Text):]
+	if rest, ok := strings.CutPrefix(after, "-year-old "); ok {
+		if words := strings.Fields(rest); len(words) > 0 {
+			return strings.ToLower(strings.Trim(words[0], ",.;:"))
+		}
+		return ""
+	}
+	for _, lead := range []string{", who is ", ", who was ", ", aged ", ", age "} {
+		if head, ok := strings.CutSuffix(before, lead); ok {
+			return lastWord(head)
+		}
+	}
+	if head, ok := strings.CutSuffix(before, ", "); ok && (strings.HasPrefix(after, ",") || strings.HasPrefix(after, ".") || strings.HasPrefix(after, " years old")) {
+		if w := lastWord(head); w != "" && startsUpper(lastField(head)) {
+			return w
+		}
+	}
+	return ""
+}
+
+// lastField is the last space-separated word of s.
+func lastField(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// lastWord is the last word of s, lower-cased, without punctuation.
+func lastWord(s string) string {
+	return strings.ToLower(strings.Trim(lastField(s), `,.;:"'“”‘’()`))
 }

@@ -257,6 +257,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a person's age, by whose it is",
+			title: "Divers reach trapped climbers",
+			body:  "Arvo Lindqvist, 41, led the dive. Their 29-year-old guide stayed behind with the group, whose medic, who is 33, treated two climbers.",
+			want: map[string]frame{
+				"41": {Subject: "lindqvist", Attribute: "age"},
+				"29": {Subject: "guide", Attribute: "age"},
+				"33": {Subject: "medic", Attribute: "age"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
