@@ -352,6 +352,10 @@ func datedNoun(body string, s Sentence, dt recognize.Date) (string, int) {
 	return noun, at
 }
 
+// occasionNouns are scheduled events a day dates: "the final on Sunday",
+// "the hearing on Tuesday".
+var occasionNouns = wordSet(`final hearing vote match summit funeral ceremony memorial referendum trial election`)
+
 // incidentNoun finds an incident a day dates as a noun: written right
 // before it, through "on" or "of" ("the attacks on 21 April", "the crash of
 // March 10"), or as the head of the noun phrase it opens ("the Easter
@@ -375,10 +379,17 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 			break
 		}
 	}
-	if first >= 2 {
-		prep, noun := s.Tokens[first-1], s.Tokens[first-2]
-		if p := strings.ToLower(prep.Text); (p == "on" || p == "of") && (noun.Tag == "NN" || noun.Tag == "NNS") && incidentVerbs[singular(noun)] {
-			return singular(noun), first - 2
+	if first >= 2 && (strings.EqualFold(s.Tokens[first-1].Text, "on") || strings.EqualFold(s.Tokens[first-1].Text, "of")) {
+		k := first - 2
+		// "the final in Moscow on Sunday": past the place it is held.
+		for j := k; j > 1 && startsUpper(s.Tokens[j].Text) && s.Tokens[j].Tag == "NNP"; j-- {
+			if strings.EqualFold(s.Tokens[j-1].Text, "in") {
+				k = j - 2
+				break
+			}
+		}
+		if noun := s.Tokens[k]; (noun.Tag == "NN" || noun.Tag == "NNS") && incidentVerbs[singular(noun)] || occasionNouns[strings.ToLower(noun.Text)] {
+			return singular(noun), k
 		}
 	}
 	for i := first; i >= 0 && i < len(s.Tokens); i++ {

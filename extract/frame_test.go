@@ -267,6 +267,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a scheduled occasion a day dates, past the place it is held",
+			title: "Rescued players recover",
+			body:  "Doctors said the players would miss the cup final in Ostra on Sunday.",
+			want: map[string]frame{
+				"Sunday": {Subject: "story", Attribute: "final"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",

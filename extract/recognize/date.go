@@ -356,7 +356,7 @@ var forwardCues = withWill(map[string]bool{
 	"next": true, "due": true, "expected": true, "plans": true, "plan": true, "planned": true, "planning": true,
 	"scheduled": true, "upcoming": true, "set": true, "going": true, "intends": true, "until": true,
 	// A schedule in the present tense: "the assembly, which begins Monday".
-	"begins": true, "opens": true, "resumes": true,
+	"begins": true, "opens": true, "resumes": true, "starts": true, "returns": true, "peaks": true,
 })
 
 // withWill adds to cues a contracted "will" with its pronoun ("he'll"),

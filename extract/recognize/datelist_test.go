@@ -76,6 +76,7 @@ var newsDateCases = []struct {
 	{"On Monday the 30th, police said", published, []Date{dt("Monday the 30th", "2018-04-30", "2018-04-30", "day", true)}},
 	{"On Monday the 14th, police said", published, []Date{dt("Monday the 14th", "2018-05-14", "2018-05-14", "day", true)}},
 	{"On Friday the 6th, police said", published, []Date{dt("Friday the 6th", "2018-04-06", "2018-04-06", "day", true)}},
+	{"The senator returns to the capital on Friday", published, []Date{dt("Friday", "2018-04-20", "2018-04-20", "day", true)}},
 	{"Monday's first quake hit at dawn", published, []Date{dt("Monday's", "2018-04-16", "2018-04-16", "day", true)}},
 	{"Talks will resume on Monday the 14th", published, []Date{dt("Monday the 14th", "2018-05-14", "2018-05-14", "day", true)}},
 	// A range's end without a year follows its start.
