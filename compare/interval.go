@@ -18,6 +18,9 @@ func (a interval) overlaps(b interval) bool {
 	return leq(a.lo, b.hi) && leq(b.lo, a.hi)
 }
 
+// contains reports whether x lies in a, with the same slack.
+func (a interval) contains(x float64) bool { return leq(a.lo, x) && leq(x, a.hi) }
+
 func leq(x, y float64) bool {
 	if x <= y {
 		return true

@@ -261,15 +261,23 @@ func timeSlices(ms []*member) [][]*member {
 		return [][]*member{ms}
 	}
 	dated := ms[0].Claim.Date != nil && occasions(ms[0].Claim.Attribute)
-	if !dated && !changesOverTime(ms[0].Claim) {
-		return [][]*member{ms}
-	}
+	timed := dated || changesOverTime(ms[0].Claim)
 	grows := revisable(ms[0].Claim.Attribute)
 	sets := newDisjoint(len(ms))
 	bounded := func(iv interval) bool { return !math.IsInf(iv.lo, 0) && !math.IsInf(iv.hi, 0) }
 	for i, a := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			b := ms[j]
+			if a.qualifier != b.qualifier && !sameFigure(a, b) {
+				// Differently qualified, different figures: different
+				// things ("1,284 injured in Syria", "5,383 injured"),
+				// never set against each other in one verdict.
+				continue
+			}
+			if !timed {
+				sets.union(i, j)
+				continue
+			}
 			if dated {
 				// One occasion a day: the dates themselves overlap.
 				if a.val.overlaps(b.val) {
@@ -301,12 +309,13 @@ func timeSlices(ms []*member) [][]*member {
 	return out
 }
 
-// sameFigure reports whether two members state the very same number ("45"
-// and "at least 45"): where one of them says not when it held, one figure,
-// whoever hedges it, is one fact.
+// sameFigure reports whether two members state the same figure: each one's
+// number within the other's interval ("45" and "at least 45", "9,057" and
+// "9,057 in Turkey"), so that an open bound ("more than 790") meets no
+// figure it merely allows.
 func sameFigure(a, b *member) bool {
 	av, bv := a.Claim.Value, b.Claim.Value
-	return av != nil && bv != nil && av.Number == bv.Number && a.val.overlaps(b.val)
+	return av != nil && bv != nil && a.val.contains(bv.Number) && b.val.contains(av.Number)
 }
 
 // members sorts a copy of the entries into a canonical order and works out

@@ -665,6 +665,26 @@ func TestJudgeTimeline(t *testing.T) {
 				ent("c2", "AP", exact("3,000", 2999.5, 3000.5), about("story", "tonnes"), qualified("tons")),
 			},
 			status: SingleSource,
+			parts:  []part{{SingleSource, ids("c1")}, {SingleSource, ids("c2")}},
+		},
+		{
+			name: "a figure qualified by its place is not set against another place's",
+			entries: []Entry{
+				ent("c1", "CNN", exact("1,284", 1283.5, 1284.5), about("story", "injuries"), qualified("in syria")),
+				ent("c2", "CNN", exact("5,383", 5382.5, 5383.5), about("story", "injuries")),
+				ent("c3", "AA", exact("5,385", 5384.5, 5385.5), about("story", "injuries")),
+			},
+			status: Conflict,
+			parts:  []part{{SingleSource, ids("c1")}, {Conflict, ids("c2", "c3")}},
+		},
+		{
+			name: "an open bound does not join differently qualified figures",
+			entries: []Entry{
+				ent("c1", "AFP", exact("812", 811.5, 812.5), about("story", "deaths"), qualified("in syria")),
+				ent("c2", "AFP", atLeast("more than 790", 790), about("story", "deaths")),
+			},
+			status: SingleSource,
+			parts:  []part{{SingleSource, ids("c1")}, {SingleSource, ids("c2")}},
 		},
 		{
 			name: "one figure, hedged by one writer, reported again without a time, is one fact",

@@ -189,7 +189,7 @@ var timeVarying = map[string]bool{
 	"arrests": true, "missing": true, "rescued": true, "subscribers": true, "members": true, "dead": true,
 	"suspects": true, "foreigners": true, "victims": true, "survivors": true, "hospitalised": true,
 	"homes": true, "houses": true, "residences": true, "buildings": true, "structures": true,
-	"acres": true, "hectares": true, "contained": true, "containment": true,
+	"acres": true, "hectares": true, "contained": true, "containment": true, "pledges": true,
 	"affected": true, "consumers": true, "customers": true, "records": true, "accounts": true,
 	"americans": true, "britons": true, "canadians": true, "ships": true, "vessels": true,
 }

@@ -168,7 +168,10 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			// "17.9km" measures in km as "17.9 km" does.
 			attr, qual = u, ""
 		}
-		if attr == "" {
+		if attr == "" && !(lengthUnitWords[prevAttr] && gluedUnit(b.body[q.End:]) == "") {
+			// A figure with no noun counts what the one before it did,
+			// but not in a unit it does not carry: "its depth at
+			// 17.9km, while AFAD put it at 7.7".
 			attr = prevAttr
 		}
 		if attr == "" {
@@ -182,7 +185,7 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		}
 		c.Attribute, c.Qualifier = attr, qual
 		c.Value = valueOf(q)
-		if i := figureTime(b.body, ds, q); i >= 0 && !q.Vague {
+		if i := figureTime(b.body, b.pub, ds, q, qs); i >= 0 && !q.Vague {
 			usedAsOf[i] = true
 			c.AsOf = dateValue(ds[i])
 		} else if !b.pub.IsZero() {
@@ -437,6 +440,9 @@ func restates(body string, prev *recognize.Quantity, q recognize.Quantity) bool 
 	return false
 }
 
+// lengthUnitWords are units a figure carries glued to it ("17.9km").
+var lengthUnitWords = wordSet(`km m cm mm mi ft kg lb`)
+
 // eventLemmas are the lemmas event verbs are compared under.
 var eventLemmas = func() map[string]bool {
 	m := make(map[string]bool)
@@ -610,7 +616,7 @@ func WithoutClutter(body string, doc Doc) string {
 // last date in the sentence, which is when the figure was reported ("... the
 // authority said on Wednesday"). Dates that bound a span ("since Sunday")
 // are not the figure's time.
-func figureTime(body string, ds []recognize.Date, q recognize.Quantity) int {
+func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Quantity, qs []recognize.Quantity) int {
 	for i, d := range ds {
 		if d.Start >= q.End && len(strings.Fields(body[q.End:d.Start])) <= 4 && !spanBound(body, d) && !datesNoun(body, d) {
 			return i
@@ -621,12 +627,61 @@ func figureTime(body string, ds []recognize.Date, q recognize.Quantity) int {
 			return i
 		}
 	}
+	// A day of the sentence dates the last figure before it ("9,057
+	// confirmed, he said on Wednesday, up from the 5,434 announced late on
+	// Tuesday": Wednesday is 9,057's, Tuesday 5,434's), or the first after
+	// it when it opens the sentence. Failing that, the sentence's last day.
+	best, bestDist := -1, 1<<30
+	for i, d := range ds {
+		if d.Granularity != "day" || spanBound(body, d) || datesNoun(body, d) {
+			continue
+		}
+		if !pub.IsZero() && d.From.After(pub) {
+			continue // "to be brought out on Tuesday": not when a figure held
+		}
+		if owner := dayOwner(d, qs); owner >= 0 && qs[owner].Start == q.Start {
+			if dist := distance(q.Start, q.End, d.Start, d.End); dist < bestDist {
+				best, bestDist = i, dist
+			}
+		}
+	}
+	if best >= 0 {
+		return best
+	}
 	for i := len(ds) - 1; i >= 0; i-- {
 		if d := ds[i]; d.Granularity == "day" && !spanBound(body, d) && !datesNoun(body, d) {
 			return i
 		}
 	}
 	return -1
+}
+
+// dayOwner is the index of the figure a day dates: the last before it,
+// else the first after it; -1 when the sentence has no figure.
+func dayOwner(d recognize.Date, qs []recognize.Quantity) int {
+	owner := -1
+	for i, o := range qs {
+		if o.Vague {
+			continue
+		}
+		if o.End <= d.Start {
+			owner = i
+		} else if owner < 0 {
+			return i
+		}
+	}
+	return owner
+}
+
+// distance is the gap in bytes between two spans of text.
+func distance(aStart, aEnd, bStart, bEnd int) int {
+	switch {
+	case bStart >= aEnd:
+		return bStart - aEnd
+	case aStart >= bEnd:
+		return aStart - bEnd
+	}
+	return 0
 }
 
 // datesNoun reports whether a date names when a thing happened rather than

@@ -414,3 +414,49 @@ func TestNearlyBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureTimes checks which of a sentence's days dates which figure: the
+// day after a figure dates it, not a figure further on, and a day after
+// publication dates none.
+func TestFigureTimes(t *testing.T) {
+	tk, err := testTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, published, body string
+		want                  map[string]string // figure -> as-of start
+	}{
+		{
+			name:      "each figure its own day",
+			published: "2025-03-13",
+			body:      "At least 2,410 people have died, the minister said on Wednesday, up from the 1,880 deaths the agency reported late on Tuesday.",
+			want:      map[string]string{"At least 2,410": "2025-03-12", "1,880": "2025-03-11"},
+		},
+		{
+			name:      "a day to come dates no figure",
+			published: "2025-03-10",
+			body:      "The last three miners are expected to be brought up on Tuesday, the rescue chief said on Monday.",
+			want:      map[string]string{"three": "2025-03-10"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := tk.Tokenize(tt.body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make(map[string]string)
+			for _, c := range Claims(Article{ID: "a", Published: tt.published, Body: tt.body}, doc) {
+				if c.Value != nil && c.AsOf != nil {
+					if _, ok := tt.want[c.Value.Text]; ok {
+						got[c.Value.Text] = c.AsOf.Start
+					}
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Claims(%q) as-of mismatch (-want +got):\n%s", tt.body, diff)
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -68,7 +69,7 @@ func subgroup(sentence, figure string) string {
 
 // weakHeads are nouns after a figure that say what was counted only by
 // what the clause goes on to say: "names on the list of the missing".
-var weakHeads = wordSet(`people persons names count number figure figures total list`)
+var weakHeads = wordSet(`people persons others names count number figure figures total list`)
 
 // settleFrames reads every figure's measure and thing as settleFrames's
 // doc above describes; lead is the opening of the article body.
@@ -129,9 +130,6 @@ func (b *builder) settleFrames() {
 		}
 		qualifyCount(c)
 		readUnits(c)
-		if b.qualifyPlace(c) {
-			placed = append(placed, i)
-		}
 		qualifyScope(c)
 		prevOld, prevNew, prevStart = found, c.Attribute, c.Start
 		c.Subject = b.thing(c, own)
@@ -139,6 +137,9 @@ func (b *builder) settleFrames() {
 			if ev := otherEvent(c.Sentence, c.Value.Text, own); ev != "" {
 				c.Subject = ev
 			}
+		}
+		if b.qualifyPlace(c) {
+			placed = append(placed, i)
 		}
 		if among(c.Sentence, c.Value.Text) && c.Qualifier == "" {
 			// "18 Canadians were among the 157 killed": a part of the
@@ -272,7 +273,13 @@ func (b *builder) qualifyPlace(c *Claim) bool {
 	if c.Qualifier != "" || !tallies[c.Attribute] || c.Subject != storySubject {
 		return false
 	}
-	p := placeOf(c.Sentence, c.Value.Text)
+	p := b.placeBefore(c)
+	if p == "" {
+		p = b.placeThere(c)
+	}
+	if p == "" {
+		p = placeOf(c.Sentence, c.Value.Text)
+	}
 	if p == "" {
 		p = b.authorityPlace(c)
 	}
@@ -427,6 +434,11 @@ func (b *builder) thing(c *Claim, own string) string {
 			return storySubject
 		}
 		return s
+	}
+	if b.d.kindOf(s) == kindPlace && s == b.d.topic && !tallies[c.Attribute] {
+		// "Beirut's governor put the damage at $10bn": the story's
+		// own place is the story.
+		return storySubject
 	}
 	if tallies[c.Attribute] {
 		// Whoever counted the toll, it is the event's; only a place that
@@ -710,7 +722,7 @@ func andCrew(sentence, figure string) bool {
 // placeInRE finds the place a figure is counted in: "injured in Turkey",
 // "In Syria, ...".
 var (
-	placeInRE    = regexp.MustCompile(`^\s*(?:[a-z]+\s+){0,4}in\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?)`)
+	placeInRE    = regexp.MustCompile(`^\s*(?:[a-z]+\s+){0,5}in\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?)`)
 	possessiveRE = regexp.MustCompile(`\b([A-Z][\w-]+)['’]s\b`)
 	placeLeadRE  = regexp.MustCompile(`^\s*In\s+((?:[A-Z][\w'’-]*)(?:\s+[A-Z][\w'’-]*)?),`)
 	notPlaceWord = wordSet(`january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday the a an`)
@@ -741,6 +753,59 @@ func placeOf(sentence, figure string) string {
 		return ""
 	}
 	return name
+}
+
+// placeBeforeRE finds a name right before a figure: "and Syria 2,662".
+var placeBeforeRE = regexp.MustCompile(`(?:^|\band |, )([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) $`)
+
+// placeBefore is the place a figure's gapped clause names right before it
+// ("Turkey had confirmed 9,057 deaths and Syria 2,662"), or "".
+func (b *builder) placeBefore(c *Claim) string {
+	at := figureAt(c.Sentence, c.Value.Text)
+	if at < 0 {
+		return ""
+	}
+	m := placeBeforeRE.FindStringSubmatch(c.Sentence[max(0, at-40):at])
+	if m == nil {
+		return ""
+	}
+	if w := strings.ToLower(m[1]); b.d.kindOf(w) == kindPlace {
+		return w
+	}
+	return ""
+}
+
+// placeThere is the place a figure's "there" points back to, the first
+// the sentence names before it ("Hatay has suffered worst: 1,647 people
+// had been killed there"), or "".
+func (b *builder) placeThere(c *Claim) string {
+	at := figureAt(c.Sentence, c.Value.Text)
+	if at < 0 {
+		return ""
+	}
+	rest := c.Sentence[at+len(c.Value.Text):]
+	if i := strings.IndexAny(rest, ",;.:"); i >= 0 {
+		rest = rest[:i]
+	}
+	if !slices.Contains(strings.Fields(rest), "there") {
+		return ""
+	}
+	unknown := ""
+	for _, w := range strings.Fields(c.Sentence[:at]) {
+		w = strings.Trim(w, `,.;:"'“”‘’()`)
+		if !startsUpper(w) {
+			continue
+		}
+		switch b.d.kindOf(strings.ToLower(w)) {
+		case kindPlace:
+			return strings.ToLower(w)
+		case kindUnknown:
+			if unknown == "" {
+				unknown = strings.ToLower(w)
+			}
+		}
+	}
+	return unknown // a name the gazetteer lacks, most often a district
 }
 
 // authorityPlace is the place whose authority gives a toll: a claimant

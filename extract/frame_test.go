@@ -275,6 +275,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a toll's place, named before it or pointed back to",
+			title: "Quake in the Levant",
+			body:  "Turkey had confirmed 4,410 deaths and Syria 2,204.\n\nHatay has suffered worst: officials said 57 people had been killed there.",
+			want: map[string]frame{
+				"4,410": {Subject: "turkey", Attribute: "deaths"},
+				"2,204": {Subject: "story", Attribute: "deaths", Qualifier: "in syria"},
+				"57":  {Subject: "story", Attribute: "deaths", Qualifier: "in hatay"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
