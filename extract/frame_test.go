@@ -281,7 +281,7 @@ func TestSettleFrames(t *testing.T) {
 			want: map[string]frame{
 				"4,410": {Subject: "turkey", Attribute: "deaths"},
 				"2,204": {Subject: "story", Attribute: "deaths", Qualifier: "in syria"},
-				"57":  {Subject: "story", Attribute: "deaths", Qualifier: "in hatay"},
+				"57":    {Subject: "story", Attribute: "deaths", Qualifier: "in hatay"},
 			},
 		},
 		{
