@@ -381,3 +381,30 @@ func TestNewsroomMirrorSetupErrors(t *testing.T) {
 		t.Errorf("SetupWith a newsroom API on a server without it took %v", d)
 	}
 }
+
+// TestNewsroomWatchNeedsMirror: in the newsroom's account the verdict
+// stream is the mirror the pipeline creates; until a pipeline process has
+// run with the newsroom's API, the newsroom's watch says so, and from then
+// on it works.
+func TestNewsroomWatchNeedsMirror(t *testing.T) {
+	srv := startConfigured(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	pipe := connectAs(t, srv, "pipeline", "")
+	if err := Setup(ctx, pipe.js); err != nil {
+		t.Fatal(err)
+	}
+	news := connectAs(t, srv, "newsroom", "_INBOX_newsroom")
+	_, err := NewClient(news.js).OpenVerdicts(ctx, DefaultCollection, VerdictFilter{}, 0)
+	if err == nil || !strings.Contains(err.Error(), "--newsroom-api") {
+		t.Fatalf("newsroom's OpenVerdicts with no mirror: %v, want an error naming --newsroom-api", err)
+	}
+	if err := SetupWith(ctx, pipe.js, SetupOptions{NewsroomAPI: "NEWSROOM.API"}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewClient(news.js).OpenVerdicts(ctx, DefaultCollection, VerdictFilter{}, 0)
+	if err != nil {
+		t.Fatalf("newsroom's OpenVerdicts on the mirror: %v", err)
+	}
+	w.Stop()
+}
