@@ -166,12 +166,38 @@ type groupState struct {
 	// compare.FoldGroup), at most foldedMemory, oldest first, so that a
 	// redelivered article is still recognised as counted.
 	Folded []string `json:"folded,omitempty"`
+	// Writes are the group's latest versions, at most writeMemory, oldest
+	// first: which article's write made each and what the verdict was
+	// before it. An article retried after its write was stored but not
+	// acknowledged, or after a crash between the write and its events,
+	// finds here the event its write implied (writeEvent), though other
+	// articles have written the group since.
+	Writes []groupWrite `json:"writes,omitempty"`
+}
+
+// groupWrite is one version of a group: the article whose entries made it
+// and the status the group had before. Its verdict is rebuilt from the
+// group's entries without those of later writes (writeEvent) unless a
+// later write folded the group, which keeps it here first.
+type groupWrite struct {
+	Article  string           `json:"a"`
+	Version  int              `json:"v"`
+	Previous compare.Status   `json:"p,omitempty"`
+	Verdict  *compare.Verdict `json:"verdict,omitempty"`
 }
 
 // foldedMemory is how many folded articles a group remembers: a
 // redelivery comes within the ack wait, long before that many more
 // articles have joined the group and been folded.
 const foldedMemory = 1024
+
+// writeMemory is how many of its latest writes a group remembers. A write
+// whose acknowledgement was lost is retried within seconds (the stage's
+// backoff), one cut off by a crash within the ack wait: the event of a
+// write followed by more than writeMemory others before its article came
+// back is not sent, only the group's latest. Each write kept costs some 50
+// bytes in every later write of the group.
+const writeMemory = 16
 
 // has reports whether article's entries are in the group.
 func (g *groupState) has(article string) bool {
@@ -180,23 +206,89 @@ func (g *groupState) has(article string) bool {
 }
 
 // add adds an article's entries to the group, folds it, orders its
-// entries by claim id and judges it, as its next version. The entries are
-// a new slice: a cached group's stay as they were.
-func (g *groupState) add(entries []compare.Entry) {
+// entries by claim id and judges it, as its next version, which it
+// remembers as the article's write. The entries and writes are new
+// slices: a cached group's stay as they were.
+func (g *groupState) add(article string, entries []compare.Entry) {
+	previous := g.status()
+	before := g.Entries
 	g.Entries = append(slices.Clip(g.Entries), entries...)
 	g.Folded = slices.Clip(g.Folded)
-	g.fold()
+	g.Writes = slices.Clone(g.Writes)
+	if g.fold() {
+		// The writes before this one can no longer be rebuilt from the
+		// entries: keep their verdicts, judged from the entries as they
+		// were.
+		for i := range g.Writes {
+			if g.Writes[i].Verdict == nil {
+				v := judgeWrite(before, g.Writes[i+1:])
+				g.Writes[i].Verdict = &v
+			}
+		}
+	}
 	slices.SortFunc(g.Entries, func(a, b compare.Entry) int { return strings.Compare(a.Claim.ID, b.Claim.ID) })
 	g.Verdict = compare.Judge(g.Entries)
 	g.Version++
+	g.Writes = append(g.Writes, groupWrite{Article: article, Version: g.Version, Previous: previous})
+	if n := len(g.Writes); n > writeMemory {
+		g.Writes = g.Writes[n-writeMemory:]
+	}
+}
+
+// writeEvent is the event of the version article's write made, if the
+// group remembers that write: the verdict it kept, or one judged from the
+// entries without those of the writes after it. ok is false for a write
+// the group no longer remembers, or whose later writes it does not all
+// remember (a build before writes were kept wrote it since).
+func (g *groupState) writeEvent(coll, article string) (ev VerdictEvent, ok bool) {
+	i := slices.IndexFunc(g.Writes, func(w groupWrite) bool { return w.Article == article })
+	if i < 0 {
+		return VerdictEvent{}, false
+	}
+	for j, w := range g.Writes[i:] {
+		if w.Version != g.Writes[i].Version+j {
+			return VerdictEvent{}, false
+		}
+	}
+	if g.Writes[len(g.Writes)-1].Version != g.Version {
+		return VerdictEvent{}, false
+	}
+	w := g.Writes[i]
+	ev = VerdictEvent{Collection: coll, Version: w.Version, Previous: w.Previous}
+	switch {
+	case w.Verdict != nil:
+		ev.Verdict = *w.Verdict
+	case w.Version == g.Version:
+		g.judge()
+		ev.Verdict = g.Verdict
+	default:
+		ev.Verdict = judgeWrite(g.Entries, g.Writes[i+1:])
+	}
+	ev.Verdict.Key = ""
+	return ev, true
+}
+
+// judgeWrite judges entries without those of the articles of later, as a
+// write followed by later judged its version. No fold came between them:
+// a fold keeps the verdicts of the writes before it (add).
+func judgeWrite(entries []compare.Entry, later []groupWrite) compare.Verdict {
+	if len(later) > 0 {
+		entries = slices.DeleteFunc(slices.Clone(entries), func(e compare.Entry) bool {
+			return e.Fold == nil && slices.ContainsFunc(later, func(w groupWrite) bool { return w.Article == e.Claim.Article })
+		})
+	}
+	v := compare.Judge(entries)
+	v.Key = "" // as a stored verdict has it (not in its JSON)
+	return v
 }
 
 // fold folds the group's entries when they are too many to judge at no
-// more than a bounded cost, remembering which articles it folded.
-func (g *groupState) fold() {
+// more than a bounded cost, remembering which articles it folded. It
+// reports whether it folded any.
+func (g *groupState) fold() bool {
 	folded := compare.FoldGroup(g.Entries)
 	if len(folded) == len(g.Entries) {
-		return
+		return false
 	}
 	listed := make(map[string]bool)
 	for _, e := range folded {
@@ -216,6 +308,7 @@ func (g *groupState) fold() {
 		g.Folded = g.Folded[n-foldedMemory:]
 	}
 	g.Entries = folded
+	return true
 }
 
 // docState is what the compare stage remembers of an article: its
@@ -654,8 +747,12 @@ func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string,
 }
 
 // update adds an article's entries to a group and judges it again. A
-// redelivered article finds its entries already there and gets the current
-// event back, which JetStream's duplicate window then drops if it was sent.
+// redelivered article finds its entries already there and gets back the
+// event of the version its write made (groupState.Writes), even when other
+// articles wrote the group since: the write may have been stored with its
+// acknowledgement lost, while the state bucket's leader changed, or the
+// process may have died before sending the event. JetStream's duplicate
+// window drops the event if it was sent.
 // The first attempt starts from the cached group, or, for a group this
 // process has not seen, from an empty one (a create, which fails if the
 // group exists); every later attempt reads the group.
@@ -685,13 +782,19 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 			}
 		}
 		if st.has(article) {
-			// A redelivery: the group as it stands (judged, if read).
+			// A redelivery, or a retry of a write that was stored though
+			// it failed: the event of the version this article made.
+			if ev, ok := st.writeEvent(coll, article); ok {
+				return ev, nil
+			}
+			// A write the group no longer remembers: the group as it
+			// stands (judged, if read).
 			st.judge()
 			return VerdictEvent{Collection: coll, Version: st.Version, Verdict: st.Verdict}, nil
 		}
 		prev := st.status()
 		prevEntries := st.Entries
-		st.add(entries)
+		st.add(article, entries)
 		data, entriesJSON, err := encodeGroupReusing(st, prevEntries, prevJSON)
 		if err != nil {
 			return VerdictEvent{}, permanent(err)
@@ -810,6 +913,12 @@ func encodeGroupReusing(st groupState, prev []compare.Entry, prevJSON [][]byte) 
 	if len(st.Folded) > 0 {
 		buf.WriteString(`,"folded":`)
 		if err := appendJSON(buf, st.Folded); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(st.Writes) > 0 {
+		buf.WriteString(`,"writes":`)
+		if err := appendJSON(buf, st.Writes); err != nil {
 			return nil, nil, err
 		}
 	}

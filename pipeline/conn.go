@@ -40,6 +40,11 @@ type DialOptions struct {
 	// state bucket (see SetupOptions.Replicas); 0 keeps what the streams
 	// have, -1 marks a value that is not a number, which Dial reports.
 	Replicas int
+	// NewsroomAPI is CROSSCHECK_NEWSROOM_API: the prefix under which the
+	// pipeline's account reaches a newsroom account's JetStream API, to
+	// mirror the verdict stream there (see SetupOptions.NewsroomAPI); ""
+	// for none.
+	NewsroomAPI string
 	// NoSetup skips creating streams: a user allowed only to read
 	// verdicts (watch) cannot, and need not.
 	NoSetup bool
@@ -61,6 +66,7 @@ func DialOptionsFromEnv() DialOptions {
 		TLSKey:      os.Getenv("NATS_TLS_KEY"),
 		InboxPrefix: os.Getenv("NATS_INBOX_PREFIX"),
 		Replicas:    envReplicas(),
+		NewsroomAPI: os.Getenv("CROSSCHECK_NEWSROOM_API"),
 	}
 }
 
@@ -127,7 +133,7 @@ func Dial(ctx context.Context, name string, o DialOptions) (*Conn, error) {
 		return nil, err
 	}
 	if !o.NoSetup {
-		if err := SetupWith(ctx, c.JS, SetupOptions{Replicas: o.Replicas}); err != nil {
+		if err := SetupWith(ctx, c.JS, SetupOptions{Replicas: o.Replicas, NewsroomAPI: o.NewsroomAPI}); err != nil {
 			c.Close(ctx)
 			return nil, err
 		}

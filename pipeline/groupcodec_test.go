@@ -205,7 +205,7 @@ func TestGroupReusesEntries(t *testing.T) {
 			Source: fmt.Sprintf("Outlet %d", n%9), Published: "2024-05-01", Seq: uint64(n + 1),
 		}
 		prevEntries := st.Entries
-		st.add([]compare.Entry{e})
+		st.add(id, []compare.Entry{e})
 		data, entries, err := encodeGroupReusing(st, prevEntries, prevJSON)
 		if err != nil {
 			t.Fatal(err)

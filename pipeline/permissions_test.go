@@ -104,8 +104,10 @@ func (rc *roleConn) expectViolation(t *testing.T, op, subject string) {
 
 // TestPermissions: on a server configured as deploy/nats-server.conf, the
 // pipeline user runs the pipeline, the submitter can publish articles but
-// not read verdicts, and the newsroom can read verdicts but publish neither
-// articles nor verdicts.
+// not read verdicts, and the newsroom can read verdicts, from a mirror in
+// an account of its own, but publish neither articles nor verdicts, nor
+// have its consumers push into another's subjects or change another's
+// consumers (issue 22).
 func TestPermissions(t *testing.T) {
 	srv := startConfigured(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
@@ -114,8 +116,8 @@ func TestPermissions(t *testing.T) {
 	verdictSubj := verdictSubject(coll, "conflict", "telegram")
 	// The pipeline user sets up the streams and may publish anything.
 	pipe := connectAs(t, srv, "pipeline", "")
-	if err := Setup(ctx, pipe.js); err != nil {
-		t.Fatalf("Setup as pipeline: %v", err)
+	if err := SetupWith(ctx, pipe.js, SetupOptions{NewsroomAPI: "NEWSROOM.API"}); err != nil {
+		t.Fatalf("Setup as pipeline, with the newsroom's mirror: %v", err)
 	}
 	count := func(stream string) uint64 {
 		t.Helper()
@@ -267,6 +269,89 @@ func TestPermissions(t *testing.T) {
 			t.Errorf("newsroom created an unnamed push consumer delivering to %s", articlesSubject(coll))
 		}
 
+		// Nor, through a consumer it names, with or without a filter,
+		// has verdicts pushed into the articles stream or another user's
+		// inbox, nor changes another party's consumer of that name.
+		sub := connectAs(t, srv, "submitter", "_INBOX_submitter")
+		snoop, err := sub.nc.SubscribeSync("_INBOX_submitter.snoop")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sub.nc.Flush()
+		articlesBefore := count(StreamArticles)
+		for _, tt := range []struct{ name, deliver string }{
+			{"push-articles", articlesSubject(coll)},
+			{"push-inbox", "_INBOX_submitter.snoop"},
+			{"alerts", articlesSubject(coll)}, // the pipeline's pull consumer made push
+			// The pipeline's consumer API as the newsroom's account imports it.
+			{"push-api", "CROSSCHECK.API.CONSUMER.CREATE." + StreamVerdicts + ".evil"},
+		} {
+			for _, filter := range []string{"", "crosscheck.verdicts.>"} {
+				subject := "$JS.API.CONSUMER.CREATE." + StreamVerdicts + "." + tt.name
+				cfg := map[string]any{"name": tt.name, "durable_name": tt.name, "deliver_subject": tt.deliver,
+					"ack_policy": "none", "deliver_policy": "all", "description": "the newsroom's"}
+				if filter != "" {
+					subject += "." + filter
+					cfg["filter_subject"] = filter
+				}
+				req, err := json.Marshal(map[string]any{"stream_name": StreamVerdicts, "config": cfg})
+				if err != nil {
+					t.Fatal(err)
+				}
+				news.nc.Request(subject, req, time.Second) // refused or not: what it leads to is checked below
+			}
+		}
+		// An update that keeps the consumer a pull one, as the server allows.
+		update, err := json.Marshal(map[string]any{"stream_name": StreamVerdicts, "config": map[string]any{
+			"name": "alerts", "durable_name": "alerts", "ack_policy": "explicit", "description": "the newsroom's",
+			"filter_subject": "crosscheck.verdicts.nothing.>"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		news.nc.Request("$JS.API.CONSUMER.CREATE."+StreamVerdicts+".alerts", update, time.Second)
+		publishVerdict(3)
+		if m, err := snoop.NextMsg(2 * time.Second); err == nil {
+			t.Errorf("newsroom's consumer pushed into the submitter's inbox: %s %.80s", m.Subject, m.Data)
+		}
+		if got := count(StreamArticles); got != articlesBefore {
+			t.Errorf("articles stream holds %d after the newsroom's push consumers, want %d", got, articlesBefore)
+		}
+		alerts, err := s.Consumer(ctx, "alerts")
+		if err != nil {
+			t.Fatalf("consumer alerts after the newsroom's attempts: %v", err)
+		}
+		if cfg := alerts.CachedInfo().Config; cfg.Description != "" || cfg.FilterSubject != "" || cfg.DeliverSubject != "" {
+			t.Errorf("newsroom changed the pipeline's consumer alerts: description %q, filter %q, deliver subject %q",
+				cfg.Description, cfg.FilterSubject, cfg.DeliverSubject)
+		}
+		// Its consumers are its own, not the pipeline's; and it cannot
+		// reach the pipeline's consumer API through its account's import.
+		evil, err := json.Marshal(map[string]any{"stream_name": StreamVerdicts, "config": map[string]any{
+			"name": "evil", "deliver_subject": "_INBOX_submitter.snoop", "ack_policy": "none"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		news.nc.Request("CROSSCHECK.API.CONSUMER.CREATE."+StreamVerdicts+".evil", evil, time.Second)
+		news.expectViolation(t, "publish", "CROSSCHECK.API.CONSUMER.CREATE."+StreamVerdicts+".evil")
+		for _, name := range []string{"push-articles", "push-inbox", "push-api", "evil"} {
+			if _, err := s.Consumer(ctx, name); !errors.Is(err, jetstream.ErrConsumerNotFound) {
+				t.Errorf("pipeline's %s has a consumer %s the newsroom asked for (err %v)", StreamVerdicts, name, err)
+			}
+		}
+		// Nor changes or removes its mirror, say to have it delivered
+		// somewhere else.
+		mctx, done := short()
+		if _, err := news.js.UpdateStream(mctx, jetstream.StreamConfig{Name: StreamVerdicts, Mirror: &jetstream.StreamSource{Name: StreamVerdicts,
+			External: &jetstream.ExternalStream{APIPrefix: newsroomSourceAPI, DeliverPrefix: "crosscheck.articles"}}}); err == nil {
+			t.Errorf("newsroom updated its mirror of %s", StreamVerdicts)
+		}
+		done()
+		mctx, done = short()
+		if err := news.js.DeleteStream(mctx, StreamVerdicts); err == nil {
+			t.Errorf("newsroom deleted its mirror of %s", StreamVerdicts)
+		}
+		done()
+
 		// Nor reads the other streams.
 		cctx, done := short()
 		defer done()
@@ -274,4 +359,52 @@ func TestPermissions(t *testing.T) {
 			t.Errorf("newsroom created a consumer on %s", StreamArticles)
 		}
 	})
+}
+
+// TestNewsroomMirrorSetupErrors: a newsroom API prefix that is no subject
+// is refused before anything is set up, and one that nothing answers
+// (a server without the newsroom's account) fails within
+// newsroomSetupTimeout with an error that says what the server needs.
+func TestNewsroomMirrorSetupErrors(t *testing.T) {
+	for _, bad := range []string{"NEWSROOM.*", "NEWSROOM..API", "NEWS ROOM", "NEWSROOM.>"} {
+		if err := (SetupOptions{NewsroomAPI: bad}).Validate(); !errors.Is(err, ErrSetup) {
+			t.Errorf("SetupOptions{NewsroomAPI: %q}.Validate() = %v, want ErrSetup", bad, err)
+		}
+	}
+	_, js := startServer(t)
+	start := time.Now()
+	err := SetupWith(t.Context(), js, SetupOptions{NewsroomAPI: "NEWSROOM.API"})
+	if err == nil || !strings.Contains(err.Error(), "newsroom account") {
+		t.Errorf("SetupWith a newsroom API on a server without it: %v, want an error naming the newsroom account", err)
+	}
+	if d := time.Since(start); d > newsroomSetupTimeout+5*time.Second {
+		t.Errorf("SetupWith a newsroom API on a server without it took %v", d)
+	}
+}
+
+// TestNewsroomWatchNeedsMirror: in the newsroom's account the verdict
+// stream is the mirror the pipeline creates; until a pipeline process has
+// run with the newsroom's API, the newsroom's watch says so, and from then
+// on it works.
+func TestNewsroomWatchNeedsMirror(t *testing.T) {
+	srv := startConfigured(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	pipe := connectAs(t, srv, "pipeline", "")
+	if err := Setup(ctx, pipe.js); err != nil {
+		t.Fatal(err)
+	}
+	news := connectAs(t, srv, "newsroom", "_INBOX_newsroom")
+	_, err := NewClient(news.js).OpenVerdicts(ctx, DefaultCollection, VerdictFilter{}, 0)
+	if err == nil || !strings.Contains(err.Error(), "--newsroom-api") {
+		t.Fatalf("newsroom's OpenVerdicts with no mirror: %v, want an error naming --newsroom-api", err)
+	}
+	if err := SetupWith(ctx, pipe.js, SetupOptions{NewsroomAPI: "NEWSROOM.API"}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewClient(news.js).OpenVerdicts(ctx, DefaultCollection, VerdictFilter{}, 0)
+	if err != nil {
+		t.Fatalf("newsroom's OpenVerdicts on the mirror: %v", err)
+	}
+	w.Stop()
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -33,7 +34,22 @@ type SetupOptions struct {
 	// server went away is redelivered only after it, so a test of losing
 	// a server shortens it.
 	AckWait time.Duration
+	// NewsroomAPI, when set, is the subject prefix under which the
+	// pipeline's account reaches the JetStream API of a newsroom's account
+	// (NEWSROOM.API in deploy/nats-server.conf): the verdict stream is
+	// mirrored there (setupNewsroom), so that the newsroom reads verdicts
+	// through consumers of its own account.
+	NewsroomAPI string
 }
+
+// The mirror's way back into the pipeline's account, as a newsroom's
+// account imports it (deploy/nats-server.conf): the consumer create API of
+// StreamVerdicts under newsroomSourceAPI, and the consumer's deliveries
+// under newsroomDeliver.
+const (
+	newsroomSourceAPI = "CROSSCHECK.API"
+	newsroomDeliver   = "CROSSCHECK.DELIVER.NEWSROOM"
+)
 
 // MaxReplicas is the most copies JetStream keeps of a stream.
 const MaxReplicas = 5
@@ -46,7 +62,20 @@ func (o SetupOptions) Validate() error {
 	if o.AckWait < 0 {
 		return fmt.Errorf("%w: ack wait %v", ErrSetup, o.AckWait)
 	}
+	if o.NewsroomAPI != "" && !validSubjectPrefix(o.NewsroomAPI) {
+		return fmt.Errorf("%w: newsroom API prefix %q, want tokens of a subject without wildcards, such as NEWSROOM.API", ErrSetup, o.NewsroomAPI)
+	}
 	return nil
+}
+
+// validSubjectPrefix reports whether p is a subject of literal tokens.
+func validSubjectPrefix(p string) bool {
+	for tok := range strings.SplitSeq(p, ".") {
+		if tok == "" || tok == "*" || tok == ">" || strings.ContainsAny(tok, " \t\r\n") {
+			return false
+		}
+	}
+	return true
 }
 
 // ErrSetup marks setup options that cannot be applied.
@@ -117,8 +146,45 @@ func SetupWith(ctx context.Context, js jetstream.JetStream, o SetupOptions) erro
 			return fmt.Errorf("setup consumer %s: %w", stage, err)
 		}
 	}
+	if o.NewsroomAPI != "" {
+		return setupNewsroom(ctx, js, o.NewsroomAPI, replicas[StreamVerdicts])
+	}
 	return nil
 }
+
+// setupNewsroom creates or updates, in the newsroom's account reached
+// through api, the stream StreamVerdicts as a mirror of the pipeline's: the
+// same messages with the same sequences, so that watch and its --since
+// work there unchanged. The newsroom's users may create consumers on it
+// but not change it.
+func setupNewsroom(ctx context.Context, js jetstream.JetStream, api string, replicas int) error {
+	njs, err := jetstream.NewWithAPIPrefix(js.Conn(), api)
+	if err != nil {
+		return fmt.Errorf("setup newsroom mirror: %w", err)
+	}
+	cfg := jetstream.StreamConfig{
+		Name:     StreamVerdicts,
+		Storage:  jetstream.FileStorage,
+		MaxAge:   verdictRetention,
+		Replicas: replicas,
+		Mirror: &jetstream.StreamSource{
+			Name:     StreamVerdicts,
+			External: &jetstream.ExternalStream{APIPrefix: newsroomSourceAPI, DeliverPrefix: newsroomDeliver},
+		},
+	}
+	// Bounded: a server without the newsroom's account, or a user not
+	// allowed its prefix, leaves the request unanswered.
+	ctx, cancel := context.WithTimeout(ctx, newsroomSetupTimeout)
+	defer cancel()
+	if _, err := njs.CreateOrUpdateStream(ctx, cfg); err != nil {
+		return fmt.Errorf("setup newsroom mirror of %s through %s (the server needs a newsroom account exporting its stream API there, "+
+			"and this user may publish on %s.>, as in deploy/nats-server.conf): %w", StreamVerdicts, api, api, err)
+	}
+	return nil
+}
+
+// newsroomSetupTimeout bounds setupNewsroom.
+const newsroomSetupTimeout = 10 * time.Second
 
 // setupConsumer creates or updates a consumer. A cluster applies a stream's
 // new replicas after it answers the update, so a consumer scaled with it may

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -17,7 +18,16 @@ import (
 //
 //	1  stores written before the format was recorded (no formatKey)
 //	2  group keys and the judging of issue 22's session
-const StateFormat = 2
+//	3  groups remember their latest writes (groupState.Writes)
+//
+// A store of format 2 is read rightly by this build (its groups remember
+// no writes yet) and is marked 3 at start (upgradable): a build of format
+// 2 would drop the writes of every group it updates.
+const StateFormat = 3
+
+// upgradable lists the formats this build reads as they are and marks as
+// StateFormat.
+var upgradable = []string{"2"}
 
 // formatKey holds the state's format in BucketState. Every other key has a
 // collection, a kind and a name (stateKey), so a key of one token is never
@@ -50,7 +60,8 @@ func (e *FormatError) Unwrap() error { return ErrStateFormat }
 var _ error = (*FormatError)(nil)
 
 // CheckFormat makes sure BucketState holds state of StateFormat: an empty
-// bucket, as Setup creates, is marked with it; a bucket marked with
+// bucket, as Setup creates, is marked with it, and so is a bucket of a
+// format this build can take over (upgradable); a bucket marked with
 // another format, or holding state but no mark (written by a build before
 // formats were recorded), is refused with a *FormatError. Setup must have
 // run. Every process that reads or writes the state calls it at start
@@ -61,13 +72,24 @@ func CheckFormat(ctx context.Context, js jetstream.JetStream) error {
 		return fmt.Errorf("check state format: bucket %s: %w", BucketState, err)
 	}
 	want := strconv.Itoa(StateFormat)
-	for range 2 {
+	for range 3 {
 		e, err := kv.Get(ctx, formatKey)
 		if err == nil {
-			if found := string(e.Value()); found != want {
+			found := string(e.Value())
+			switch {
+			case found == want:
+				return nil
+			case !slices.Contains(upgradable, found):
 				return &FormatError{Found: found, Want: StateFormat}
 			}
-			return nil
+			// Update, not Put: of two processes upgrading at once, one
+			// marks it and the other reads the mark.
+			if _, err := kv.Update(ctx, formatKey, []byte(want), e.Revision()); err == nil {
+				return nil
+			} else if !casConflict(err) {
+				return fmt.Errorf("check state format: mark %s of format %s as %s: %w", BucketState, found, want, err)
+			}
+			continue
 		}
 		if !errors.Is(err, jetstream.ErrKeyNotFound) {
 			return fmt.Errorf("check state format: %w", err)
@@ -79,11 +101,8 @@ func CheckFormat(ctx context.Context, js jetstream.JetStream) error {
 		if st.Values() > 0 {
 			// Unless another process marked it since the read above, the
 			// state is an earlier build's.
-			if e, err := kv.Get(ctx, formatKey); err == nil {
-				if found := string(e.Value()); found != want {
-					return &FormatError{Found: found, Want: StateFormat}
-				}
-				return nil
+			if _, err := kv.Get(ctx, formatKey); err == nil {
+				continue
 			}
 			return &FormatError{Found: "1", Want: StateFormat}
 		}

@@ -13,8 +13,9 @@ import (
 
 // TestStateFormat: a process starting on a state bucket of another format
 // is refused, by Dial and by RunStages, with an error naming the format
-// found and the format this build reads (issue 22, hole 2); a new bucket
-// is marked with StateFormat and accepted from then on.
+// found and the format this build reads (issue 22, hole 2); a new bucket,
+// or one of a format this build reads as it is (upgradable), is marked
+// with StateFormat and accepted from then on.
 func TestStateFormat(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -24,6 +25,7 @@ func TestStateFormat(t *testing.T) {
 		{name: "new bucket"},
 		{name: "this format", state: map[string]string{formatKey: strconv.Itoa(StateFormat), "c.doc.a": "{}"}},
 		{name: "before formats", state: map[string]string{"c.doc.a": "{}", "c.g.0123456789abcdef": "{}"}, found: "1"},
+		{name: "upgradable", state: map[string]string{formatKey: "2", "c.doc.a": "{}"}},
 		{name: "earlier", state: map[string]string{formatKey: "1"}, found: "1"},
 		{name: "later", state: map[string]string{formatKey: strconv.Itoa(StateFormat + 1)}, found: strconv.Itoa(StateFormat + 1)},
 		{name: "unreadable", state: map[string]string{formatKey: "x"}, found: "x"},

@@ -96,6 +96,12 @@ func (c *Client) OpenVerdicts(ctx context.Context, coll string, f VerdictFilter,
 		cfg.OptStartSeq = uint64(after) + 1
 	}
 	cons, err := c.js.OrderedConsumer(ctx, StreamVerdicts, cfg)
+	if errors.Is(err, jetstream.ErrStreamNotFound) {
+		// In a newsroom's account the stream is a mirror that the
+		// pipeline creates (SetupOptions.NewsroomAPI).
+		return nil, fmt.Errorf("watch %s: %w (no %s in this account: the pipeline has not run yet, or, for a newsroom's account, not with --newsroom-api)",
+			w.filter, err, StreamVerdicts)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", w.filter, err)
 	}

@@ -43,5 +43,6 @@ func registerNATS(fs *flag.FlagSet, o *pipeline.DialOptions) {
 	fs.StringVar(&o.TLSCert, "nats-tls-cert", env.TLSCert, "client certificate for NATS (default $NATS_TLS_CERT)")
 	fs.StringVar(&o.TLSKey, "nats-tls-key", env.TLSKey, "client key for NATS (default $NATS_TLS_KEY)")
 	fs.StringVar(&o.InboxPrefix, "nats-inbox-prefix", env.InboxPrefix, "reply subject prefix, e.g. _INBOX_newsroom (default $NATS_INBOX_PREFIX)")
+	fs.StringVar(&o.NewsroomAPI, "newsroom-api", env.NewsroomAPI, "mirror the verdict stream into the newsroom account whose JetStream API this prefix reaches, e.g. NEWSROOM.API (deploy/nats-server.conf; default $CROSSCHECK_NEWSROOM_API)")
 	fs.IntVar(&o.Replicas, "replicas", env.Replicas, "copies of every stream and the state bucket: 1 on a single server, 3 on a cluster (default $CROSSCHECK_REPLICAS, else what the streams have, 1 for new ones)")
 }

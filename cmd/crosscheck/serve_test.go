@@ -265,13 +265,14 @@ func TestNATSOptions(t *testing.T) {
 	t.Setenv("NATS_CREDS", "/env.creds")
 	t.Setenv("NATS_TLS_CA", "/env-ca.pem")
 	t.Setenv("NATS_INBOX_PREFIX", "_INBOX_newsroom")
+	t.Setenv("CROSSCHECK_NEWSROOM_API", "NEWSROOM.API")
 	fs := flag.NewFlagSet("x", flag.ContinueOnError)
 	var o pipeline.DialOptions
 	registerNATS(fs, &o)
 	if err := fs.Parse([]string{"--nats-creds", "/flag.creds", "--nats-tls-cert", "/c.pem"}); err != nil {
 		t.Fatal(err)
 	}
-	want := pipeline.DialOptions{URL: "nats://env:4222", Creds: "/flag.creds", TLSCA: "/env-ca.pem", TLSCert: "/c.pem", InboxPrefix: "_INBOX_newsroom"}
+	want := pipeline.DialOptions{URL: "nats://env:4222", Creds: "/flag.creds", TLSCA: "/env-ca.pem", TLSCert: "/c.pem", InboxPrefix: "_INBOX_newsroom", NewsroomAPI: "NEWSROOM.API"}
 	if o != want {
 		t.Errorf("registerNATS options = %+v, want %+v", o, want)
 	}
