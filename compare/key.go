@@ -108,7 +108,9 @@ func Key(c extract.Claim) string {
 		b.WriteString("|q=")
 		b.WriteString(q)
 	}
-	if m := normalize(c.Modality); m != "" {
+	if m := normalize(c.Modality); m != "" && !(c.Date != nil && occasions(c.Attribute)) {
+		// (A visit planned for Wednesday and one made on Wednesday are
+		// one occasion; dates of a repeatable event never conflict.)
 		b.WriteString("|modal=")
 		b.WriteString(m)
 	}
@@ -289,7 +291,9 @@ func topic(c extract.Claim) (subject, attribute, text string) {
 	subject = normalize(c.Subject)
 	attribute = normalize(c.Attribute)
 	text = strings.TrimSpace(subject + " " + attribute)
-	if m := normalize(c.Modality); m != "" {
+	if m := normalize(c.Modality); m != "" && !(c.Date != nil && occasions(c.Attribute)) {
+		// (A visit planned for Wednesday and one made on Wednesday are
+		// one occasion; dates of a repeatable event never conflict.)
 		text += " (" + m + ")"
 	}
 	if c.Negated {

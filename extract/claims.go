@@ -151,6 +151,7 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	if len(s.Tokens) == 0 {
 		// Untagged: nothing checkable, but its names still matter for
 		// coreference in the sentences that follow.
+		b.d.sentences = append(b.d.sentences, len(b.d.recent))
 		for _, m := range named {
 			b.d.add(m)
 		}
@@ -253,6 +254,7 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		b.lastEvent = c.Subject
 		b.claims = append(b.claims, c)
 	}
+	b.d.sentences = append(b.d.sentences, len(b.d.recent))
 	for _, m := range ms {
 		b.d.add(m)
 	}

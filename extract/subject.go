@@ -169,6 +169,9 @@ var anaphors = map[string][]kind{
 // coreference and for subjects a sentence leaves implicit.
 type discourse struct {
 	recent []mention // most recent last
+	// sentences holds, for each sentence added, the index in recent of
+	// its first mention.
+	sentences []int
 	kinds  map[string]kind
 	topic  string
 	off    sources // sources of evidence switched off, to measure them
@@ -220,6 +223,15 @@ func (d *discourse) resolve(anaphor string, before int) (mention, bool) {
 		kinds = append(slices.Clone(kinds), kindUnknown)
 	}
 	for _, want := range kinds {
+		if want == kindPerson {
+			// "Erdogan said 9,057 had died, up from the 5,434 Koca gave.
+			// On Wednesday he toured Hatay": a person pronoun takes up
+			// the first person of the last sentence that names one, as
+			// a rule its subject, not the last named.
+			if m, ok := d.firstPersonOfLastSentence(before); ok {
+				return m, true
+			}
+		}
 		for i := len(d.recent) - 1; i >= 0; i-- {
 			m := d.recent[i]
 			if m.start >= before || m.anaphor {
@@ -233,6 +245,29 @@ func (d *discourse) resolve(anaphor string, before int) (mention, bool) {
 				return m, true
 			}
 		}
+	}
+	return mention{}, false
+}
+
+// firstPersonOfLastSentence is the first person named in the latest
+// sentence before offset before that names one.
+func (d *discourse) firstPersonOfLastSentence(before int) (mention, bool) {
+	end := len(d.recent)
+	for k := len(d.sentences) - 1; k >= 0; k-- {
+		from := d.sentences[k]
+		for _, m := range d.recent[from:end] {
+			if m.start >= before || m.anaphor {
+				continue
+			}
+			k := d.kindOf(m.canon)
+			if k == kindUnknown {
+				k = m.kind
+			}
+			if k == kindPerson {
+				return m, true
+			}
+		}
+		end = from
 	}
 	return mention{}, false
 }

@@ -74,3 +74,18 @@ func TestProperNoun(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounTakesUpSubject checks that "he" takes up the first person of
+// the sentence before, its subject, not the last person it names.
+func TestPronounTakesUpSubject(t *testing.T) {
+	got := claimsOf(t, "2025-03-14", "President Arvo Lindqvist said 2,410 people had died, up from the 1,880 that Health Minister Pekka Salonen gave. On Wednesday he visited the port of Kessel.")
+	for _, c := range got {
+		if c.Date != "" && c.Attribute == "visit" {
+			if c.Subject != "lindqvist" && c.Subject != "arvo lindqvist" {
+				t.Errorf("visit on Wednesday is %q's, want Lindqvist's", c.Subject)
+			}
+			return
+		}
+	}
+	t.Errorf("no dated visit among %+v", got)
+}

@@ -215,10 +215,32 @@ func alignTokens(text string, base int, toks []prose.Token) []Token {
 			continue
 		}
 		start := off + i
-		out = append(out, Token{Text: tok.Text, Tag: tok.Tag, Start: base + start, End: base + start + len(tok.Text)})
+		out = append(out, Token{Text: tok.Text, Tag: foreignName(tok), Start: base + start, End: base + start + len(tok.Text)})
 		off = start + len(tok.Text)
 	}
 	return out
+}
+
+// foreignName is a token's tag, but a capitalised word with letters outside
+// ASCII that the tagger calls a common noun or an adjective ("Erdoğan",
+// "Kahramanmaraş") is a proper noun: prose's model has not seen such words,
+// and in English text they are names.
+func foreignName(tok prose.Token) string {
+	switch tok.Tag {
+	case "NN", "NNS", "JJ":
+	default:
+		return tok.Tag
+	}
+	r, _ := utf8.DecodeRuneInString(tok.Text)
+	if !unicode.IsUpper(r) {
+		return tok.Tag
+	}
+	for _, c := range tok.Text {
+		if c >= utf8.RuneSelf && unicode.IsLetter(c) {
+			return "NNP"
+		}
+	}
+	return tok.Tag
 }
 
 // nameEntities looks for named entities only around the names whose label

@@ -107,3 +107,31 @@ func TestTokenizeConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignNames checks that capitalised words with letters outside
+// ASCII, which prose's tagger has not seen, are tagged as proper nouns.
+func TestForeignNames(t *testing.T) {
+	tk, err := testTokenizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "Erdoğan on Tuesday toured Kahramanmaraş with 40 aides."
+	doc, err := tk.Tokenize(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tags := make(map[string]string)
+	for _, s := range doc.Sentences {
+		for _, tok := range s.Tokens {
+			tags[tok.Text] = tok.Tag
+		}
+	}
+	for _, w := range []string{"Erdoğan", "Kahramanmaraş"} {
+		if tags[w] != "NNP" {
+			t.Errorf("Tokenize(%q): %s tagged %q, want NNP", body, w, tags[w])
+		}
+	}
+	if tags["aides"] == "NNP" {
+		t.Errorf("Tokenize(%q): aides tagged NNP", body)
+	}
+}
