@@ -172,9 +172,9 @@ type discourse struct {
 	// sentences holds, for each sentence added, the index in recent of
 	// its first mention.
 	sentences []int
-	kinds  map[string]kind
-	topic  string
-	off    sources // sources of evidence switched off, to measure them
+	kinds     map[string]kind
+	topic     string
+	off       sources // sources of evidence switched off, to measure them
 }
 
 // sources are the kinds of evidence subject finding combines. Claims uses
