@@ -214,8 +214,10 @@ func qualifyCount(c *Claim) {
 // board.
 func readUnits(c *Claim) {
 	if m := hyphenLength(c.Sentence, c.Value.Text); m != "" {
-		// "the 93-metre spire", "the 400-metre-long ship"
-		c.Attribute = m
+		// "the 93-metre spire", "the 400-metre-long ship": what the
+		// thing is, whatever the sentence's verb says might happen to
+		// it ("would replace the 96-metre spire").
+		c.Attribute, c.Modality = m, ""
 	} else if u := unitAfter(c.Sentence, c.Value.Text); u != "" && !lengthUnits[c.Attribute] {
 		c.Attribute = u // "62 km southeast of": the unit, not the direction
 	}
@@ -234,6 +236,11 @@ func readUnits(c *Claim) {
 			} else if totalRE.MatchString(c.Sentence) && c.Qualifier == "" {
 				c.Qualifier = "total"
 			}
+		}
+	}
+	if c.Qualifier == "" && !currency(c.Value.Unit) && c.Attribute != "amount" {
+		if r := rate(c.Sentence, c.Value.Text); r != "" {
+			c.Qualifier = r // "30,000 visitors a day" is no yearly count
 		}
 	}
 	if c.Attribute == "passengers" && andCrew(c.Sentence, c.Value.Text) {
@@ -366,6 +373,7 @@ var governingVerbs = map[string]string{
 	"displaced": "displaced", "displacing": "displaced",
 	"rescued": "rescued", "rescuing": "rescued",
 	"arrested": "arrests", "detained": "arrests",
+	"draws": "visitors", "drawing": "visitors", "attracts": "visitors", "attracting": "visitors",
 }
 
 // hedgeWords may stand between a verb and its figure.
@@ -971,7 +979,7 @@ var moneyCues = []struct {
 	{regexp.MustCompile(`(?i)\b(closed at|share price|stock price|shares? (?:rose|fell|closed|traded))\b`), "share price"},
 	{regexp.MustCompile(`(?i)\b(fined?|penalty|settlement)\b`), "fine"},
 	{regexp.MustCompile(`(?i)\b(value of|worth of|goods)\b`), "value of goods"},
-	{regexp.MustCompile(`(?i)\b(costs?|costing|bill)\b`), "cost"},
+	{regexp.MustCompile(`(?i)\b(costs?|costing|bill|budget|renovation|overhaul|refurbishment|repairs?)\b`), "cost"},
 	{regexp.MustCompile(`(?i)\b(revenues?|sales|income)\b`), "revenue"},
 	{regexp.MustCompile(`(?i)\b(profits?|earnings)\b`), "profit"},
 	{regexp.MustCompile(`(?i)\b(aid|appeal|relief)\b`), "aid"},
@@ -1075,7 +1083,7 @@ func donorOf(sentence, figure string) string {
 }
 
 // rateRE finds a rate after a figure: "$9.6bn a day", "$400m an hour".
-var rateRE = regexp.MustCompile(`(?i)^\s*(?:of \w+ )?(?:a|an|per|each|every) (hour|day|week|month|year)\b`)
+var rateRE = regexp.MustCompile(`(?i)^\s*(?:of )?(?:[a-z]+ )?(?:a|an|per|each|every) (hour|day|week|month|year)\b(\s+(?:ago|earlier|later|before|after)\b)?`)
 
 // rate is "per day" and the like for a figure stated per unit of time.
 func rate(sentence, figure string) string {
@@ -1087,7 +1095,7 @@ func rate(sentence, figure string) string {
 	if len(rest) > 40 {
 		rest = rest[:40]
 	}
-	if m := rateRE.FindStringSubmatch(rest); m != nil {
+	if m := rateRE.FindStringSubmatch(rest); m != nil && m[2] == "" { // not "a year ago"
 		return "per " + strings.ToLower(m[1])
 	}
 	return ""

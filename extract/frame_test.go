@@ -285,6 +285,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "visitors drawn, by the rate they come at, and what works cost",
+			title: "Fire at Ostra cathedral",
+			body:  "The cathedral draws about 2 million visitors a year, or more than 5,000 a day.\n\nA €4 million renovation of its tower was under way.",
+			want: map[string]frame{
+				"about 2 million": {Subject: "story", Attribute: "visitors", Qualifier: "per year"},
+				"more than 5,000": {Subject: "story", Attribute: "visitors", Qualifier: "per day"},
+				"€4 million":      {Subject: "story", Attribute: "cost"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
