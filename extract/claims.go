@@ -163,16 +163,18 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	usedAsOf := make(map[int]bool)
 	prevAttr := ""
 	var prevQ *recognize.Quantity
+	first := len(b.claims)
 	for qi, q := range qs {
 		attr, qual := attributeOf(b.body, s, q)
 		if u := gluedUnit(b.body[q.End:]); u != "" {
 			// "17.9km" measures in km as "17.9 km" does.
 			attr, qual = u, ""
 		}
-		if attr == "" && !(lengthUnitWords[prevAttr] && gluedUnit(b.body[q.End:]) == "") {
+		if attr == "" && !lengthUnitWords[prevAttr] && !strings.EqualFold(prevWord(b.body[s.Start:q.Start]), "all") {
 			// A figure with no noun counts what the one before it did,
-			// but not in a unit it does not carry: "its depth at
-			// 17.9km, while AFAD put it at 7.7".
+			// but not in a unit it does not carry ("its depth at
+			// 17.9km, while AFAD put it at 7.7"), nor when it takes up
+			// a group named before ("two divers reached all 13").
 			attr = prevAttr
 		}
 		if attr == "" {
@@ -198,6 +200,7 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		b.claims = append(b.claims, c)
 		prevQ = &qs[qi]
 	}
+	b.earlierIncident(s, ds, b.claims[first:])
 	for i, dt := range ds {
 		if strings.HasPrefix(b.body[dt.End:], "'s") || strings.HasPrefix(b.body[dt.End:], "’s") {
 			continue // "this year's harvest" dates a thing, not an event
@@ -257,6 +260,38 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	b.d.sentences = append(b.d.sentences, len(b.d.recent))
 	for _, m := range ms {
 		b.d.add(m)
+	}
+}
+
+// earlierIncident marks the figures of an incident the sentence dates weeks
+// before publication ("in retaliation for the March 15 shootings at two
+// mosques in Christchurch, which killed 50 people") as an earlier event's:
+// a figure in a relative clause after such an incident noun is its.
+func (b *builder) earlierIncident(s Sentence, ds []recognize.Date, cs []Claim) {
+	if b.pub.IsZero() {
+		return
+	}
+	for _, dt := range ds {
+		if !dt.To.Before(b.pub.AddDate(0, 0, -14)) {
+			continue
+		}
+		if _, at := incidentNoun(s, dt); at < 0 {
+			continue
+		}
+		for i := range cs {
+			c := &cs[i]
+			if c.Value == nil || c.Qualifier != "" || c.Start != s.Start {
+				continue
+			}
+			fig := s.Start + figureAt(c.Sentence, c.Value.Text)
+			if fig < dt.End || fig-dt.End > 120 {
+				continue
+			}
+			between := strings.ToLower(b.body[dt.End:fig])
+			if (strings.Contains(between, " which ") || strings.Contains(between, " that ")) && !strings.ContainsAny(between, ";") {
+				c.Qualifier = "earlier"
+			}
+		}
 	}
 }
 
@@ -625,7 +660,7 @@ func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Qua
 		}
 	}
 	for i, d := range ds {
-		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start && !datesNoun(body, d) {
+		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start && !datesNoun(body, d) && !inRelativeClause(body, d) {
 			return i
 		}
 	}
@@ -656,6 +691,23 @@ func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Qua
 		}
 	}
 	return -1
+}
+
+// inRelativeClause reports whether a date closes a relative clause ("hackers
+// who broke into its systems last year"): it dates that clause's verb, not
+// a figure of the sentence.
+func inRelativeClause(body string, d recognize.Date) bool {
+	before := strings.Fields(strings.ToLower(body[max(0, d.Start-60):d.Start]))
+	for i := len(before) - 1; i >= 0 && i >= len(before)-7; i-- {
+		w := before[i]
+		if strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";") {
+			return false
+		}
+		if w == "who" || w == "which" || w == "that" {
+			return true
+		}
+	}
+	return false
 }
 
 // dayOwner is the index of the figure a day dates: the last before it,

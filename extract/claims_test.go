@@ -434,6 +434,12 @@ func TestFigureTimes(t *testing.T) {
 			want:      map[string]string{"At least 2,410": "2025-03-12", "1,880": "2025-03-11"},
 		},
 		{
+			name:      "a year that dates a relative clause's verb dates no figure",
+			published: "2025-03-13",
+			body:      "Hackers who broke into its systems last year also took the records of 2.4 million customers.",
+			want:      map[string]string{"2.4 million": "2025-03-13"},
+		},
+		{
 			name:      "a day to come dates no figure",
 			published: "2025-03-10",
 			body:      "The last three miners are expected to be brought up on Tuesday, the rescue chief said on Monday.",

@@ -47,6 +47,29 @@ var harmCounts = wordSet(`deaths injuries missing hospitalised rescued evacuated
 // subgroupNouns name a part of the people an incident befell.
 var subgroupNouns = wordSet(`children boys girls women men adults students pupils foreigners tourists firefighters soldiers officers policemen nationals`)
 
+// directionWords name one way of a flow.
+var directionWords = wordSet(`westbound eastbound northbound southbound inbound outbound incoming outgoing`)
+
+// direction is the way of a flow a figure counts, named shortly before it in
+// its clause ("eastbound traffic at about $4.5bn"), or "".
+func direction(sentence, figure string) string {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	before := strings.Fields(strings.ToLower(sentence[max(0, at-60):at]))
+	for i := len(before) - 1; i >= 0 && i >= len(before)-7; i-- {
+		w := strings.Trim(before[i], ",;:")
+		if directionWords[w] {
+			return w
+		}
+		if w != before[i] {
+			break // a clause ends
+		}
+	}
+	return ""
+}
+
 // subgroup is the plural noun right after a figure when it names a part
 // of those an incident befell: a kind of person ("45 children"), or a
 // people written with a capital ("18 Canadians", "32 Kenyans"); else "".
@@ -122,6 +145,11 @@ func (b *builder) settleFrames() {
 			// "485 admitted to hospital, and 149 of them still
 			// treated": a part of the figure before, by its measure.
 			c.Attribute = prevNew
+		}
+		if d := direction(c.Sentence, c.Value.Text); d != "" && c.Qualifier == "" {
+			// "westbound traffic at about $5.1bn a day": one way's
+			// share, not the whole.
+			c.Qualifier = "among " + d
 		}
 		if g := subgroup(c.Sentence, c.Value.Text); g != "" && c.Qualifier == "" && harmCounts[c.Attribute] {
 			// "45 children died": the children among the dead, never
@@ -1083,7 +1111,7 @@ func donorOf(sentence, figure string) string {
 }
 
 // rateRE finds a rate after a figure: "$9.6bn a day", "$400m an hour".
-var rateRE = regexp.MustCompile(`(?i)^\s*(?:of )?(?:[a-z]+ )?(?:a|an|per|each|every) (hour|day|week|month|year)\b(\s+(?:ago|earlier|later|before|after)\b)?`)
+var rateRE = regexp.MustCompile(`(?i)^\s*(?:[a-z]+ ){0,3}(?:a|an|per|each|every) (hour|day|week|month|year)\b(\s+(?:ago|earlier|later|before|after)\b)?`)
 
 // rate is "per day" and the like for a figure stated per unit of time.
 func rate(sentence, figure string) string {

@@ -295,6 +295,18 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a figure of another, earlier incident, one way of a flow, a group taken up again",
+			title: "Bombing in Ostra",
+			body:  "Police said the attack was revenge for the January 9 bombing in Talvik, which killed 31 people.\n\nOfficials put westbound trade at about $5.1bn a day and eastbound trade at about $4.5bn.\n\nTwo divers reached all 13 on Monday.",
+			want: map[string]frame{
+				"31":           {Subject: "story", Attribute: "deaths", Qualifier: "earlier"},
+				"about $5.1bn": {Subject: "story", Attribute: "amount", Qualifier: "among westbound"},
+				"about $4.5bn": {Subject: "story", Attribute: "amount", Qualifier: "among eastbound"},
+				"Two":          {Subject: "story", Attribute: "divers"},
+				"13":           {Subject: "story", Attribute: "count"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
