@@ -750,8 +750,8 @@ func datesNoun(body string, d recognize.Date) bool {
 		}
 	}
 	rest := body[d.End:min(len(body), d.End+40)]
-	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
-		return true
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") || strings.HasSuffix(d.Text, "'s") || strings.HasSuffix(d.Text, "’s") {
+		return true // "last year's cyber attack"
 	}
 	next := strings.Fields(rest)
 	if len(next) == 0 {
@@ -761,7 +761,7 @@ func datesNoun(body string, d recognize.Date) bool {
 	if len(next) > 1 && (w == "suicide" || w == "terror" || w == "mosque" || w == "church") {
 		w = strings.ToLower(strings.Trim(next[1], ",.;:"))
 	}
-	return eventNouns[w]
+	return eventNouns[w] || w == "breach" || w == "hack" || w == "leak" || w == "cyberattack"
 }
 
 // spanBound reports whether a date opens or closes a span rather than

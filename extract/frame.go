@@ -115,6 +115,7 @@ func (b *builder) settleFrames() {
 	b.claims = kept
 	var placed []int            // figures qualified by the place they are counted in
 	var prevOld, prevNew string // the last figure's attribute as found and as settled
+	var prevQual string         // and its qualifier
 	prevStart := -1
 	for i := range b.claims {
 		c := &b.claims[i]
@@ -157,9 +158,15 @@ func (b *builder) settleFrames() {
 			c.Qualifier = "among " + g
 		}
 		qualifyCount(c)
+		if pop, ok := strings.CutPrefix(prevQual, "added "); ok && c.Start == prevStart && c.Qualifier == "" && c.Attribute == prevNew &&
+			strings.Contains(strings.ToLower(c.Sentence[max(0, figureAt(c.Sentence, c.Value.Text)-40):max(0, figureAt(c.Sentence, c.Value.Text))]), "total") {
+			// "11,670 more Canadians, which brought the total past
+			// 19,000": the total of those just added to.
+			c.Qualifier = pop
+		}
 		readUnits(c)
 		qualifyScope(c)
-		prevOld, prevNew, prevStart = found, c.Attribute, c.Start
+		prevOld, prevNew, prevStart, prevQual = found, c.Attribute, c.Start, c.Qualifier
 		c.Subject = b.thing(c, own)
 		if c.Subject == storySubject {
 			if ev := otherEvent(c.Sentence, c.Value.Text, own); ev != "" {
@@ -206,7 +213,7 @@ func readMeasure(c *Claim) {
 	if magnitude(c.Sentence, c.Value.Text) {
 		c.Attribute = "magnitude"
 	}
-	if peopleCounts[c.Attribute] && affectedRE.MatchString(c.Sentence) && c.Attribute != "deaths" {
+	if (peopleCounts[c.Attribute] || subgroup(c.Sentence, c.Value.Text) != "") && affectedRE.MatchString(c.Sentence) && !harmCounts[c.Attribute] {
 		// "147.9 million Americans affected", "the total affected",
 		// "another 2.4 million U.S. consumers whose names": one
 		// measure, whose population (the US, the UK) qualifies it.
@@ -226,12 +233,13 @@ func qualifyCount(c *Claim) {
 		// the count.
 		c.Qualifier = "remaining"
 	}
-	if c.Qualifier == "" && (c.AsOf == nil || c.AsOf.Text == PublicationDate) && earlierEstimate(c.Sentence, c.Value.Text) {
+	if (c.Qualifier == "" || c.Attribute == "affected") && (c.AsOf == nil || c.AsOf.Text == PublicationDate) && earlierEstimate(c.Sentence, c.Value.Text) {
 		// "At the time it estimated 143 million": an earlier figure
-		// whose time the writer leaves open, never today's.
+		// whose time the writer leaves open, never today's, whatever
+		// population it counted.
 		c.Qualifier = "earlier"
 	}
-	if increment(c.Sentence, c.Value.Text) {
+	if increment(c.Sentence, c.Value.Text) || c.Attribute == "affected" && newlyFound(c.Sentence, c.Value.Text) {
 		// "2.4 million more", "another 2.4 million", "up 171": a
 		// change, never the count itself, of its population if any.
 		c.Qualifier = strings.TrimSpace("added " + c.Qualifier)
@@ -724,7 +732,7 @@ func population(sentence, figure, attr string) string {
 
 // earlierRE finds a writer placing a figure before the time of writing
 // without saying when.
-var earlierRE = regexp.MustCompile(`(?i)\b(at the time|initially|originally|first (?:estimated|reported|said|put|disclosed|gave)|previously|had (?:earlier )?(?:said|estimated|reported|given))\b`)
+var earlierRE = regexp.MustCompile(`(?i)\b(at the time|initially|originally|at first|first (?:broke|emerged|revealed)|first (?:estimated|reported|said|put|disclosed|gave)|previously|had (?:earlier )?(?:said|estimated|reported|given))\b`)
 
 // earlierEstimate reports whether the figure's clause, before it, says it
 // was an earlier estimate.
@@ -885,6 +893,21 @@ func remainder(sentence, figure string) bool {
 		}
 	}
 	return false
+}
+
+// newlyFoundRE finds people counted as found besides those known: "also
+// stole ... of 2.4 million", "2.4 million who had not been identified
+// before", "newly identified".
+var newlyFoundRE = regexp.MustCompile(`(?i)\b(also|newly)\b|\bnot (?:been |previously )?(?:identified|reported|counted|disclosed)\b`)
+
+// newlyFound reports whether the clause of a count of people affected says
+// they come on top of those known: a change, not the count.
+func newlyFound(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	return newlyFoundRE.MatchString(clauseOf(sentence, at, at+len(figure)))
 }
 
 // changeVerbs move a figure up or down.

@@ -307,6 +307,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "people a breach reached: a first estimate, those newly found, and their new total",
+			title: "Zentra breach reaches further",
+			body:  "When news of the breach first broke, Zentra estimated that around 90,000 Canadian customers were affected. In May it said data of 4,100 more Canadian customers had been taken, which brought the total past 12,000.\n\nHackers also stole the records of 1.2 million Americans who had not been identified before.",
+			want: map[string]frame{
+				"around 90,000": {Subject: "story", Attribute: "affected", Qualifier: "earlier"},
+				"4,100":         {Subject: "story", Attribute: "affected", Qualifier: "added canada"},
+				"12,000":        {Subject: "story", Attribute: "affected", Qualifier: "canada"},
+				"1.2 million":   {Subject: "story", Attribute: "affected", Qualifier: "added us"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
