@@ -68,7 +68,7 @@ func BenchmarkClusterCompare(b *testing.B) {
 				el := time.Since(start)
 				b.ReportMetric(float64(total)/el.Seconds(), "articles/s")
 				leaders := make(map[string]string)
-				for _, name := range []string{StreamClaims, bucketStream, StreamVerdicts, StreamBands} {
+				for _, name := range []string{StreamClaims, bucketStream, partitionStream(0), StreamVerdicts, StreamBands} {
 					s, _ := js.Stream(ctx, name)
 					leaders[name] = s.CachedInfo().Cluster.Leader
 				}

@@ -27,18 +27,22 @@ import (
 // workers are stateless and any number can run: every update is a
 // compare-and-swap on the key's revision, retried on conflict.
 //
-// The state of a collection, under BucketState:
+// The state of a collection, in the bucket of its part
+// (PartitionBucket(Partition(coll))):
 //
 //	<coll>.doc.<article>   docState: an article's fingerprint and story
 //	<coll>.stories.log     storyLog: how many stories, the latest founded
 //	<coll>.g.<hash>        groupState: one group of comparable claims
 //
-// and, in StreamBands, every article's MinHash bands and the names it filed
+// and, in StreamBands under its part, every article's MinHash bands and the names it filed
 // under its story, which each process reads into its bandIndex to find
 // copy candidates and the stories filed under a name.
 type comparer struct {
 	js jetstream.JetStream
-	kv jetstream.KeyValue
+	// kvs is every part's state bucket; owns marks the parts whose
+	// claims this process takes, the only ones its band index follows.
+	kvs  [Partitions]jetstream.KeyValue
+	owns [Partitions]bool
 	// events publishes an article's verdict events and waits for them
 	// together.
 	events *batchPublisher
@@ -72,23 +76,45 @@ const groupLockStripes = 256
 
 var groupLockSeed = maphash.MakeSeed()
 
-// newComparer returns a comparer whose band index follows StreamBands
-// until ctx is done.
-func newComparer(ctx context.Context, js jetstream.JetStream, kv jetstream.KeyValue) (*comparer, error) {
+// newComparer returns a comparer of the collections of parts whose band
+// index follows their parts of StreamBands until ctx is done.
+func newComparer(ctx context.Context, js jetstream.JetStream, parts []int) (*comparer, error) {
+	if len(parts) == 0 {
+		return nil, fmt.Errorf("%w: no parts to compare", ErrPartitions)
+	}
 	events, err := newBatchPublisher(js.Conn())
 	if err != nil {
 		return nil, err
 	}
-	c := &comparer{js: js, kv: kv, events: events,
+	c := &comparer{js: js, events: events,
 		groups: cache[cachedGroup]{size: groupCacheSize},
 		docs:   cache[docState]{size: docCacheSize},
 		index:  newBandIndex(),
 	}
-	if err := c.index.follow(ctx, js); err != nil {
+	for p := range Partitions {
+		if c.kvs[p], err = js.KeyValue(ctx, PartitionBucket(p)); err != nil {
+			return nil, fmt.Errorf("bucket %s: %w", PartitionBucket(p), err)
+		}
+	}
+	for _, p := range parts {
+		if p < 0 || p >= Partitions {
+			return nil, fmt.Errorf("%w: part %d of %d", ErrPartitions, p, Partitions)
+		}
+		c.owns[p] = true
+	}
+	if err := c.index.follow(ctx, js, parts); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
+
+// bucket is the state bucket of coll's part.
+func (c *comparer) bucket(coll string) jetstream.KeyValue { return c.kvs[Partition(coll)] }
+
+// errNotOwned is returned for claims of a part this process does not take:
+// its band index does not follow the part. It is retried, and so goes to
+// a process that takes it.
+var errNotOwned = errors.New("part not taken by this compare process")
 
 // Cache bounds. Groups are folded (compare.FoldGroup) to at most
 // compare.FoldAbove listed entries and one per kind of statement folded,
@@ -261,8 +287,8 @@ const (
 	groupsInFlight = 8  // group updates
 )
 
-// kvCalls is the KV bucket as one article's comparison uses it, counting
-// round trips.
+// kvCalls is the state bucket of a collection's part as one article's
+// comparison uses it, counting round trips.
 type kvCalls struct {
 	js jetstream.JetStream
 	kv jetstream.KeyValue
@@ -282,17 +308,15 @@ func (k *kvCalls) create(ctx context.Context, key string, v []byte) (uint64, err
 	return k.update(ctx, key, v, 0)
 }
 
-// swapMsg stores v under key of the state bucket if the key's last
-// revision is rev, 0 for none: a compare-and-swap.
-func swapMsg(key string, v []byte, rev uint64) *nats.Msg {
-	m := nats.NewMsg(kvPrefix + key)
+// swapMsg stores v under key of the bucket whose subjects start with
+// prefix if the key's last revision is rev, 0 for none: a
+// compare-and-swap.
+func swapMsg(prefix, key string, v []byte, rev uint64) *nats.Msg {
+	m := nats.NewMsg(prefix + key)
 	m.Data = v
 	m.Header.Set(jetstream.ExpectedLastSubjSeqHeader, strconv.FormatUint(rev, 10))
 	return m
 }
-
-// kvPrefix is the subject prefix of the state bucket's keys.
-const kvPrefix = "$KV." + BucketState + "."
 
 // update stores v under key if the key is still at revision rev, as
 // KeyValue.Update does, without checking the key against a regular
@@ -300,7 +324,7 @@ const kvPrefix = "$KV." + BucketState + "."
 // collection names, fixed kinds and hashes.
 func (k *kvCalls) update(ctx context.Context, key string, v []byte, rev uint64) (uint64, error) {
 	k.n.Add(1)
-	return publishMsg(ctx, k.js, swapMsg(key, v, rev))
+	return publishMsg(ctx, k.js, swapMsg("$KV."+k.kv.Bucket()+".", key, v, rev))
 }
 
 // write creates key when rev is 0 and updates it from rev otherwise.
@@ -317,7 +341,10 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 		return err
 	}
 	coll, a := in.Collection, in.Article
-	kv := &kvCalls{js: c.js, kv: c.kv}
+	if p := Partition(coll); !c.owns[p] {
+		return fmt.Errorf("claims of %s: part %d: %w", coll, p, errNotOwned)
+	}
+	kv := &kvCalls{js: c.js, kv: c.bucket(coll)}
 	doc, rev, err := c.storeDoc(ctx, kv, coll, a, in.Fingerprint)
 	if err != nil {
 		return err

@@ -17,6 +17,9 @@ func TestSetupReplicas(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	streams := []string{StreamArticles, StreamDocs, StreamClaims, StreamCompared, StreamVerdicts, StreamDead, StreamBands, bucketStream}
+	for p := range Partitions {
+		streams = append(streams, partitionStream(p))
+	}
 	for _, step := range []struct {
 		opts SetupOptions
 		want int
@@ -35,12 +38,14 @@ func TestSetupReplicas(t *testing.T) {
 			}
 		}
 		for i, stage := range Stages() {
-			cons, err := js.Consumer(ctx, inputStream[i], stage)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := cons.CachedInfo().Config.Replicas; got != step.want {
-				t.Errorf("after SetupWith(%+v): consumer %s has %d replicas, want %d", step.opts, stage, got, step.want)
+			for _, cfg := range stageConsumers(stage) {
+				cons, err := js.Consumer(ctx, inputStream[i], cfg.Durable)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := cons.CachedInfo().Config.Replicas; got != step.want {
+					t.Errorf("after SetupWith(%+v): consumer %s has %d replicas, want %d", step.opts, cfg.Durable, got, step.want)
+				}
 			}
 		}
 	}

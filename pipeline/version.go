@@ -17,7 +17,10 @@ import (
 //
 //	1  stores written before the format was recorded (no formatKey)
 //	2  group keys and the judging of issue 22's session
-const StateFormat = 2
+//	3  the compare state split by collection over Partitions (4) buckets,
+//	   crosscheck_state_00 to _03; BucketState keeps the format and the
+//	   submitted articles
+const StateFormat = 3
 
 // formatKey holds the state's format in BucketState. Every other key has a
 // collection, a kind and a name (stateKey), so a key of one token is never
@@ -36,7 +39,7 @@ type FormatError struct {
 
 func (e *FormatError) Error() string {
 	advice := "start on a fresh store: a new --store directory for the embedded server, or, on an external server, " +
-		"delete the bucket " + BucketState + " and the crosscheck streams (the collections' articles must then be submitted again)"
+		"delete the buckets " + BucketState + " and " + BucketState + "_00 to _" + partitionToken(Partitions-1) + " and the crosscheck streams (the collections' articles must then be submitted again)"
 	if n, err := strconv.Atoi(e.Found); err == nil && n > e.Want {
 		advice = "run a build that reads format " + e.Found + ", or start on a fresh store"
 	}

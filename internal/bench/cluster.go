@@ -41,6 +41,10 @@ type ClusterConfig struct {
 	Submitters int           // concurrent submissions; 0 means 16
 	Timeout    time.Duration // per pass
 	Rounds     int           // passes per count, interleaved; 0 means 1
+	// SharedParts runs every compare process on every part, as a process
+	// started without --partitions does, instead of giving each its own
+	// share (pipeline.SharePartitions).
+	SharedParts bool
 }
 
 // clusterRun is one pass of RunCluster.
@@ -53,8 +57,11 @@ type clusterRun struct {
 	dead     int
 	retries  int64         // "retry" lines the stage processes logged
 	cpu      time.Duration // stage processes' and servers' CPU over the window
-	msgsIn   int64         // messages the servers took in over the window
-	leaders  map[string]int
+	// cpuOf splits cpu: "servers" (this process: the servers and the
+	// submitting) and each stage's processes.
+	cpuOf   map[string]time.Duration
+	msgsIn  int64 // messages the servers took in over the window
+	leaders map[string]int
 }
 
 // RunCluster runs cfg's passes and prints articles a second per count.
@@ -80,7 +87,12 @@ func RunCluster(ctx context.Context, cfg ClusterConfig, stdout, stderr io.Writer
 	}
 	fmt.Fprintf(stdout, "crosscheck bench: %d generated articles in %d collections (one per story), %d servers clustered on loopback, replicas %d\n",
 		len(arts), len(slices.Compact(slices.Clone(colls))), cfg.Servers, cfg.Replicas)
-	fmt.Fprintf(stdout, "each pass: a fresh cluster, k `crosscheck stage` processes per stage, every article submitted at once (%d at a time)\n\n", cfg.Submitters)
+	fmt.Fprintf(stdout, "each pass: a fresh cluster, k `crosscheck stage` processes per stage, every article submitted at once (%d at a time)\n", cfg.Submitters)
+	if cfg.SharedParts {
+		fmt.Fprintf(stdout, "every compare process takes all %d parts of the state\n\n", pipeline.Partitions)
+	} else {
+		fmt.Fprintf(stdout, "compare process i of k takes parts i, i+k, ... of the %d (--partitions)\n\n", pipeline.Partitions)
+	}
 	fmt.Fprintf(stdout, "  %3s  %12s  %9s  %8s  %9s  %8s  %12s  %s\n", "k", "articles/s", "elapsed", "KV ops", "retries", "CPU/art", "msgs in/art", "leaders (streams and buckets per server)")
 	var runs []clusterRun
 	for round := range cfg.Rounds {
@@ -97,6 +109,11 @@ func RunCluster(ctx context.Context, cfg ClusterConfig, stdout, stderr io.Writer
 			}
 			fmt.Fprintf(stdout, "  %3d  %12.1f  %9s  %8.1f  %9d  %8s  %12.1f  %s\n", k, float64(r.articles)/r.elapsed.Seconds(),
 				r.elapsed.Round(time.Millisecond), float64(r.kvOps)/n, r.retries, ms(r.cpu/time.Duration(n)), float64(r.msgsIn)/n, strings.Join(ls, " "))
+			var parts []string
+			for _, name := range append([]string{"servers"}, pipeline.Stages()...) {
+				parts = append(parts, fmt.Sprintf("%s %s", name, ms(r.cpuOf[name]/time.Duration(n))))
+			}
+			fmt.Fprintf(stdout, "       CPU per article: %s\n", strings.Join(parts, ", "))
 			if r.dead > 0 {
 				fmt.Fprintf(stdout, "       %d articles set aside\n", r.dead)
 			}
@@ -196,7 +213,7 @@ func clusterPass(ctx context.Context, cfg ClusterConfig, k int, arts []extract.A
 	}
 
 	in0 := serversIn(servers)
-	cpu0 := procstat.CPUTime() + procsCPU(procs)
+	cpu0 := cpuByStage(procs)
 	client := pipeline.NewClient(c.JS)
 	start := time.Now()
 	next := make(chan int)
@@ -205,7 +222,16 @@ func clusterPass(ctx context.Context, cfg ClusterConfig, k int, arts []extract.A
 	for range cfg.Submitters {
 		wg.Go(func() {
 			for i := range next {
-				if _, err := client.Submit(ctx, colls[i], arts[i]); err != nil {
+				// A submission is retried as an operator would: a read
+				// of the key just written can miss it on a follower.
+				var err error
+				for range 5 {
+					if _, err = client.Submit(ctx, colls[i], arts[i]); err == nil {
+						break
+					}
+					time.Sleep(100 * time.Millisecond)
+				}
+				if err != nil {
 					errs <- err
 					return
 				}
@@ -234,7 +260,11 @@ submit:
 	case <-ctx.Done():
 		return r, ctx.Err()
 	}
-	r.cpu = procstat.CPUTime() + procsCPU(procs) - cpu0
+	r.cpuOf = cpuByStage(procs)
+	for name, d := range r.cpuOf {
+		r.cpuOf[name] = d - cpu0[name]
+		r.cpu += r.cpuOf[name]
+	}
 	r.msgsIn = serversIn(servers) - in0
 	r.retries = retries.Load()
 	mu.Lock()
@@ -354,8 +384,9 @@ func serversIn(servers []*server.Server) int64 {
 
 // stageProc is one `crosscheck stage` process.
 type stageProc struct {
-	cmd  *exec.Cmd
-	done chan struct{} // closed when its stderr is read to the end
+	stage string
+	cmd   *exec.Cmd
+	done  chan struct{} // closed when its stderr is read to the end
 }
 
 // startStages starts k processes of every stage and waits until each says
@@ -371,6 +402,9 @@ func startStages(ctx context.Context, cfg ClusterConfig, k int, urls string, ret
 			if cfg.Parallel > 0 {
 				args = append(args, "--parallel", strconv.Itoa(cfg.Parallel))
 			}
+			if parts := pipeline.SharePartitions(i, k); stage == pipeline.StageCompare && !cfg.SharedParts && len(parts) > 0 {
+				args = append(args, "--partitions", partsList(parts))
+			}
 			args = append(args, stage)
 			cmd := exec.Command(cfg.Exe, args...)
 			cmd.Env = append(os.Environ(), "CROSSCHECK_REPLICAS="+strconv.Itoa(cfg.Replicas), "NATS_URL=")
@@ -381,7 +415,7 @@ func startStages(ctx context.Context, cfg ClusterConfig, k int, urls string, ret
 			if err := cmd.Start(); err != nil {
 				return procs, fmt.Errorf("start %s %d: %w", stage, i+1, err)
 			}
-			p := &stageProc{cmd: cmd, done: make(chan struct{})}
+			p := &stageProc{stage: stage, cmd: cmd, done: make(chan struct{})}
 			procs = append(procs, p)
 			go func() {
 				defer close(p.done)
@@ -395,7 +429,11 @@ func startStages(ctx context.Context, cfg ClusterConfig, k int, urls string, ret
 						said = true
 						running <- nil
 					case strings.Contains(line, "msg=retry"):
-						retries.Add(1)
+						if retries.Add(1) == 1 {
+							errMu.Lock()
+							fmt.Fprintf(stderr, "first retry: %s %d: %s\n", stage, i+1, line)
+							errMu.Unlock()
+						}
 					case strings.Contains(line, "level=ERROR") || strings.HasPrefix(line, "crosscheck:"):
 						errMu.Lock()
 						fmt.Fprintf(stderr, "%s %d: %s\n", stage, i+1, line)
@@ -424,6 +462,15 @@ func startStages(ctx context.Context, cfg ClusterConfig, k int, urls string, ret
 	return procs, nil
 }
 
+// partsList writes parts as --partitions takes them.
+func partsList(parts []int) string {
+	s := make([]string, len(parts))
+	for i, p := range parts {
+		s[i] = strconv.Itoa(p)
+	}
+	return strings.Join(s, ",")
+}
+
 // stopStages asks every process to stop, as an operator's SIGTERM does,
 // and waits for them.
 func stopStages(procs []*stageProc) {
@@ -441,25 +488,31 @@ func stopStages(procs []*stageProc) {
 	}
 }
 
-// procsCPU is the CPU time the processes have used, user and system, read
-// from /proc; 0 where it cannot be read.
-func procsCPU(procs []*stageProc) time.Duration {
-	var ticks int64
+// cpuByStage is the CPU time this process ("servers") and each stage's
+// processes have used.
+func cpuByStage(procs []*stageProc) map[string]time.Duration {
+	out := map[string]time.Duration{"servers": procstat.CPUTime()}
 	for _, p := range procs {
-		data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.cmd.Process.Pid))
-		if err != nil {
-			continue
-		}
-		// The fields after the command name, which is in parentheses:
-		// utime and stime are the 12th and 13th.
-		s := string(data)
-		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(f) < 13 {
-			continue
-		}
-		u, _ := strconv.ParseInt(f[11], 10, 64)
-		st, _ := strconv.ParseInt(f[12], 10, 64)
-		ticks += u + st
+		out[p.stage] += procCPU(p)
 	}
-	return time.Duration(ticks) * (time.Second / 100) // USER_HZ
+	return out
+}
+
+// procCPU is the CPU time the process has used, user and system, read
+// from /proc; 0 where it cannot be read.
+func procCPU(p *stageProc) time.Duration {
+	data, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.cmd.Process.Pid))
+	if err != nil {
+		return 0
+	}
+	// The fields after the command name, which is in parentheses: utime
+	// and stime are the 12th and 13th.
+	s := string(data)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0
+	}
+	u, _ := strconv.ParseInt(f[11], 10, 64)
+	st, _ := strconv.ParseInt(f[12], 10, 64)
+	return time.Duration(u+st) * (time.Second / 100) // USER_HZ
 }
