@@ -124,7 +124,10 @@ func TestPermissions(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := kv.Put(ctx, "c.doc.a", []byte("{}")); err != nil {
+		pctx, done := context.WithTimeout(ctx, 5*time.Second)
+		_, err = kv.Put(pctx, "c.doc.a", []byte("{}"))
+		done()
+		if err != nil {
 			t.Errorf("pipeline writes bucket %s: %v", PartitionBucket(p), err)
 		}
 	}
