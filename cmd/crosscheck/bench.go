@@ -33,6 +33,7 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	cluster := fs.Int("cluster", 0, "run against this many clustered nats-servers started in this process, with --processes stage processes per stage, instead of one embedded server")
 	processes := fs.String("processes", "1,2,4", "with --cluster: the counts of `crosscheck stage` processes per stage to run, one pass each")
 	shared := fs.Bool("shared-partitions", false, "with --cluster: every compare process takes every part of the state instead of its own share")
+	stageProfiles := fs.String("stage-profiles", "", "with --cluster: write a CPU profile of every stage process into this folder")
 	rounds := fs.Int("rounds", 1, "with --cluster: passes of each count, interleaved")
 	oneColl := fs.Bool("one-collection", false, "submit every generated article to one collection, as serve does, instead of one per story; also compares the verdict groups with one collection per story")
 	if err := cli.ParseFlags(fs, args, stderr); err != nil {
@@ -56,7 +57,7 @@ func benchCmd(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return bench.RunCluster(ctx, bench.ClusterConfig{
 			Exe: exe, Servers: *cluster, Replicas: min(*cluster, 3), Processes: ks, Articles: *n, Seed: *seed,
-			Parallel: stageParallel, Timeout: *timeout, Rounds: *rounds, SharedParts: *shared,
+			Parallel: stageParallel, Timeout: *timeout, Rounds: *rounds, SharedParts: *shared, ProfileDir: *stageProfiles,
 		}, stdout, stderr)
 	}
 	cfg := bench.Config{

@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -45,6 +46,9 @@ type ClusterConfig struct {
 	// started without --partitions does, instead of giving each its own
 	// share (pipeline.SharePartitions).
 	SharedParts bool
+	// ProfileDir, when set, receives a CPU profile of every stage process,
+	// <stage>-k<k>-<i>.pprof.
+	ProfileDir string
 }
 
 // clusterRun is one pass of RunCluster.
@@ -401,6 +405,9 @@ func startStages(ctx context.Context, cfg ClusterConfig, k int, urls string, ret
 			args := []string{"stage", "--nats", urls}
 			if cfg.Parallel > 0 {
 				args = append(args, "--parallel", strconv.Itoa(cfg.Parallel))
+			}
+			if cfg.ProfileDir != "" {
+				args = append(args, "--cpuprofile", filepath.Join(cfg.ProfileDir, fmt.Sprintf("%s-k%d-%d.pprof", stage, k, i+1)))
 			}
 			if parts := pipeline.SharePartitions(i, k); stage == pipeline.StageCompare && !cfg.SharedParts && len(parts) > 0 {
 				args = append(args, "--partitions", partsList(parts))
