@@ -30,6 +30,11 @@ func NewHandler(ctx context.Context, stage string, js jetstream.JetStream, tk *e
 		}
 		return tokenizeHandler(js, kv, tk), nil
 	case StageExtract:
+		// Loaded now, not by the first article: a stage process says it
+		// is running once it can take work at full speed.
+		if err := extract.LoadModels(); err != nil {
+			return nil, fmt.Errorf("extract stage: %w", err)
+		}
 		return extractHandler(js), nil
 	case StageCompare:
 		return NewCompareHandler(ctx, js, AllPartitions())
