@@ -43,6 +43,9 @@ type comparer struct {
 	// claims this process takes, the only ones its band index follows.
 	kvs  [Partitions]jetstream.KeyValue
 	owns [Partitions]bool
+	// streams is the stream behind each of kvs, read from its leader
+	// after a lost swap (kvCalls.latest).
+	streams [Partitions]jetstream.Stream
 	// events publishes an article's verdict events and waits for them
 	// together.
 	events *batchPublisher
@@ -93,6 +96,9 @@ func newComparer(ctx context.Context, js jetstream.JetStream, parts []int) (*com
 	}
 	for p := range Partitions {
 		if c.kvs[p], err = js.KeyValue(ctx, PartitionBucket(p)); err != nil {
+			return nil, fmt.Errorf("bucket %s: %w", PartitionBucket(p), err)
+		}
+		if c.streams[p], err = js.Stream(ctx, partitionStream(p)); err != nil {
 			return nil, fmt.Errorf("bucket %s: %w", PartitionBucket(p), err)
 		}
 	}
@@ -292,12 +298,50 @@ const (
 type kvCalls struct {
 	js jetstream.JetStream
 	kv jetstream.KeyValue
-	n  atomic.Int64
+	// stream is the stream behind kv, for latest; nil reads as get does.
+	stream jetstream.Stream
+	n      atomic.Int64
 }
 
 func (k *kvCalls) get(ctx context.Context, key string) (jetstream.KeyValueEntry, error) {
 	k.n.Add(1)
 	return k.kv.Get(ctx, key)
+}
+
+// kvEntry is what the compare stage reads of a key: a
+// jetstream.KeyValueEntry, or a kvValue.
+type kvEntry interface {
+	Value() []byte
+	Revision() uint64
+}
+
+// kvValue is a key's value and revision as latest reads them.
+type kvValue struct {
+	value []byte
+	rev   uint64
+}
+
+func (v kvValue) Value() []byte    { return v.value }
+func (v kvValue) Revision() uint64 { return v.rev }
+
+// latest reads a key from its stream's leader, after a swap lost to a
+// revision that get may not see yet: get may be answered by a follower
+// (direct get), which on a busy cluster lags the leader, and a swap
+// retried from what it read would lose again, up to casAttempts times. The
+// state bucket never deletes a key, so the last message is the value.
+func (k *kvCalls) latest(ctx context.Context, key string) (kvEntry, error) {
+	if k.stream == nil {
+		return k.get(ctx, key)
+	}
+	k.n.Add(1)
+	m, err := k.stream.GetLastMsgForSubject(ctx, "$KV."+k.kv.Bucket()+"."+key)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return nil, jetstream.ErrKeyNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return kvValue{m.Data, m.Sequence}, nil
 }
 
 // create stores v under key unless the key holds a value, in one round
@@ -344,7 +388,7 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 	if p := Partition(coll); !c.owns[p] {
 		return fmt.Errorf("claims of %s: part %d: %w", coll, p, errNotOwned)
 	}
-	kv := &kvCalls{js: c.js, kv: c.bucket(coll)}
+	kv := &kvCalls{js: c.js, kv: c.bucket(coll), stream: c.streams[Partition(coll)]}
 	doc, rev, err := c.storeDoc(ctx, kv, coll, a, in.Fingerprint)
 	if err != nil {
 		return err
@@ -442,7 +486,7 @@ func (c *comparer) storeDoc(ctx context.Context, kv *kvCalls, coll string, a Art
 	if !casConflict(err) {
 		return doc, 0, fmt.Errorf("store fingerprint of %s: %w", a.ID, err)
 	}
-	e, err := kv.get(ctx, key)
+	e, err := kv.latest(ctx, key)
 	if err != nil {
 		return doc, 0, fmt.Errorf("fingerprint of %s: %w", a.ID, err)
 	}
@@ -472,7 +516,7 @@ func (c *comparer) setStory(ctx context.Context, kv *kvCalls, coll string, doc d
 		if !casConflict(err) {
 			return "", fmt.Errorf("story of %s: %w", doc.ID, err)
 		}
-		e, err := kv.get(ctx, key)
+		e, err := kv.latest(ctx, key)
 		if err != nil {
 			return "", fmt.Errorf("story of %s: %w", doc.ID, err)
 		}
@@ -593,7 +637,7 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 	for i, n := range names {
 		hashes[i] = nameHash(n)
 	}
-	for range casAttempts {
+	for attempt := range casAttempts {
 		got := c.index.storiesOf(coll, hashes)
 		lists := make(map[string][]string, len(names))
 		for i, n := range names {
@@ -605,7 +649,7 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 		}
 		if !ok {
 			var err error
-			if story, ok, err = c.found(ctx, kv, coll, a.ID, names, lists); err != nil {
+			if story, ok, err = c.found(ctx, kv, coll, a.ID, names, lists, attempt > 0); err != nil {
 				return "", err
 			}
 			if !ok {
@@ -632,12 +676,17 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 // found founds a story for an article that matched none listed under its
 // names, unless the log shows one founded since that matches, or that this
 // article founded before (a redelivery). ok is false when the log changed
-// under the swap.
-func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string, names []string, lists map[string][]string) (story string, ok bool, err error) {
+// under the swap; the next call, again, reads it from the leader.
+func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string, names []string, lists map[string][]string, again bool) (story string, ok bool, err error) {
 	key := stateKey(coll, "stories", "log")
 	var log storyLog
 	var rev uint64
-	e, err := kv.get(ctx, key)
+	var e kvEntry
+	if again {
+		e, err = kv.latest(ctx, key)
+	} else {
+		e, err = kv.get(ctx, key)
+	}
 	switch {
 	case err == nil:
 		rev = e.Revision()
@@ -685,7 +734,7 @@ func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string,
 // event back, which JetStream's duplicate window then drops if it was sent.
 // The first attempt starts from the cached group, or, for a group this
 // process has not seen, from an empty one (a create, which fails if the
-// group exists); every later attempt reads the group.
+// group exists); every later attempt reads the group from the leader.
 func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article string, entries []compare.Entry) (VerdictEvent, error) {
 	kvKey := stateKey(coll, "g", shortHash(key))
 	mu := &c.groupLocks[maphash.String(groupLockSeed, kvKey)%groupLockStripes]
@@ -700,7 +749,7 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 		if g, ok := c.groups.get(kvKey); attempt == 0 && ok {
 			st, rev, prevJSON = g.st, g.rev, g.entries
 		} else if attempt > 0 {
-			e, err := kv.get(ctx, kvKey)
+			e, err := kv.latest(ctx, kvKey)
 			switch {
 			case err == nil:
 				rev = e.Revision()
