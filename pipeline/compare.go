@@ -308,6 +308,17 @@ func (k *kvCalls) get(ctx context.Context, key string) (jetstream.KeyValueEntry,
 	return k.kv.Get(ctx, key)
 }
 
+// existing reads a key that is known to exist, as an article listed in
+// the band index: from a follower, as get does, or, where that has not
+// stored it yet, from the leader.
+func (k *kvCalls) existing(ctx context.Context, key string) (kvEntry, error) {
+	e, err := k.get(ctx, key)
+	if errors.Is(err, jetstream.ErrKeyNotFound) {
+		return k.latest(ctx, key)
+	}
+	return e, err
+}
+
 // kvEntry is what the compare stage reads of a key: a
 // jetstream.KeyValueEntry, or a kvValue.
 type kvEntry interface {
@@ -556,7 +567,7 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 		key := stateKey(coll, "doc", candidates[i])
 		d, ok := c.docs.get(key)
 		if !ok {
-			e, err := kv.get(ctx, key)
+			e, err := kv.existing(ctx, key)
 			if err != nil {
 				return fmt.Errorf("fingerprint of %s: %w", candidates[i], err)
 			}
@@ -582,7 +593,7 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 	if best != nil && best.Story == "" {
 		// Cached before its story was set, maybe.
 		key := stateKey(coll, "doc", best.ID)
-		e, err := kv.get(ctx, key)
+		e, err := kv.latest(ctx, key)
 		if err != nil {
 			return nil, fmt.Errorf("story of %s: %w", best.ID, err)
 		}
