@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -47,7 +48,8 @@ type ClusterConfig struct {
 	// share (pipeline.SharePartitions).
 	SharedParts bool
 	// ProfileDir, when set, receives a CPU profile of every stage process,
-	// <stage>-k<k>-<i>.pprof.
+	// <stage>-k<k>-<i>.pprof, and one of this process (the servers and the
+	// submitting) over each pass's timed window, servers-k<k>.pprof.
 	ProfileDir string
 }
 
@@ -216,6 +218,17 @@ func clusterPass(ctx context.Context, cfg ClusterConfig, k int, arts []extract.A
 		return r, err
 	}
 
+	if cfg.ProfileDir != "" {
+		f, err := os.Create(filepath.Join(cfg.ProfileDir, fmt.Sprintf("servers-k%d.pprof", k)))
+		if err != nil {
+			return r, err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return r, err
+		}
+		defer pprof.StopCPUProfile() // also on the way out of an error
+	}
 	in0 := serversIn(servers)
 	cpu0 := cpuByStage(procs)
 	client := pipeline.NewClient(c.JS)
@@ -263,6 +276,9 @@ submit:
 		return r, fmt.Errorf("%d of %d articles not compared after %s", len(arts)-len(done), len(arts), cfg.Timeout)
 	case <-ctx.Done():
 		return r, ctx.Err()
+	}
+	if cfg.ProfileDir != "" {
+		pprof.StopCPUProfile()
 	}
 	r.cpuOf = cpuByStage(procs)
 	for name, d := range r.cpuOf {
