@@ -39,12 +39,23 @@ func TestSetupReplicas(t *testing.T) {
 		}
 		for i, stage := range Stages() {
 			for _, cfg := range stageConsumers(stage) {
-				cons, err := js.Consumer(ctx, inputStream[i], cfg.Durable)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := cons.CachedInfo().Config.Replicas; got != step.want {
-					t.Errorf("after SetupWith(%+v): consumer %s has %d replicas, want %d", step.opts, cfg.Durable, got, step.want)
+				// A server may answer the update before the consumer it
+				// leads reports the new count: asked again for a moment.
+				deadline := time.Now().Add(10 * time.Second)
+				for {
+					cons, err := js.Consumer(ctx, inputStream[i], cfg.Durable)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got := cons.CachedInfo().Config.Replicas
+					if got == step.want {
+						break
+					}
+					if time.Now().After(deadline) {
+						t.Errorf("after SetupWith(%+v): consumer %s has %d replicas, want %d", step.opts, cfg.Durable, got, step.want)
+						break
+					}
+					time.Sleep(50 * time.Millisecond)
 				}
 			}
 		}
