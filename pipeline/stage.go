@@ -41,8 +41,9 @@ type Worker struct {
 	Log      *slog.Logger  // nil means slog.Default()
 	// Partitions is the parts whose claims a compare worker takes, from
 	// their consumers (PartitionConsumer); nil means every part. Give its
-	// handler the same (NewCompareHandler). Other stages have one
-	// consumer and no parts.
+	// handler the same (NewCompareHandler), which refuses other parts'
+	// claims: they would be retried and, after maxDeliver tries, set
+	// aside. Other stages have one consumer and no parts.
 	Partitions []int
 }
 
