@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"os"
 	"os/exec"
@@ -58,7 +59,6 @@ type clusterRun struct {
 	k        int
 	articles int
 	elapsed  time.Duration
-	ready    time.Duration // from starting the processes to all running
 	kvOps    int
 	dead     int
 	retries  int64         // "retry" lines the stage processes logged
@@ -110,7 +110,7 @@ func RunCluster(ctx context.Context, cfg ClusterConfig, stdout, stderr io.Writer
 			runs = append(runs, r)
 			n := float64(max(r.articles, 1))
 			var ls []string
-			for _, s := range slices.Sorted(mapKeys(r.leaders)) {
+			for _, s := range slices.Sorted(maps.Keys(r.leaders)) {
 				ls = append(ls, fmt.Sprintf("%s:%d", s, r.leaders[s]))
 			}
 			fmt.Fprintf(stdout, "  %3d  %12.1f  %9s  %8.1f  %9d  %8s  %12.1f  %s\n", k, float64(r.articles)/r.elapsed.Seconds(),
@@ -138,16 +138,6 @@ func RunCluster(ctx context.Context, cfg ClusterConfig, stdout, stderr io.Writer
 		}
 	}
 	return nil
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // clusterPass starts a cluster and k processes per stage, submits arts,
