@@ -77,11 +77,18 @@ func (ix *bandIndex) bandKey(coll, band string) uint64 {
 	return h.Sum64()
 }
 
-// follow keeps ix up to date with StreamBands until ctx is done. It is
-// called once, before any wait.
-func (ix *bandIndex) follow(ctx context.Context, js jetstream.JetStream) error {
+// follow keeps ix up to date with the parts of StreamBands until ctx is
+// done: a process that owns some parts reads only theirs. It is called
+// once, before any wait.
+func (ix *bandIndex) follow(ctx context.Context, js jetstream.JetStream, parts []int) error {
 	ix.following = ctx
-	cons, err := js.OrderedConsumer(ctx, StreamBands, jetstream.OrderedConsumerConfig{})
+	var cfg jetstream.OrderedConsumerConfig
+	if len(parts) < Partitions {
+		for _, p := range parts {
+			cfg.FilterSubjects = append(cfg.FilterSubjects, bandsPrefix+partitionToken(p)+".*")
+		}
+	}
+	cons, err := js.OrderedConsumer(ctx, StreamBands, cfg)
 	if err != nil {
 		return fmt.Errorf("follow %s: %w", StreamBands, err)
 	}
@@ -90,7 +97,7 @@ func (ix *bandIndex) follow(ctx context.Context, js jetstream.JetStream) error {
 		if err != nil {
 			return
 		}
-		coll, _ := strings.CutPrefix(m.Subject(), bandsPrefix)
+		coll := bandsColl(m.Subject())
 		id, rest, _ := strings.Cut(string(m.Data()), " ")
 		if story := m.Headers().Get(storyHeader); story != "" {
 			ix.applyStory(meta.Sequence.Stream, coll, story, strings.Fields(rest))
@@ -219,14 +226,27 @@ func (ix *bandIndex) before(coll, id string, bands []string) [][]string {
 // spaces, and are any length.
 func nameHash(name string) string { return shortHash(name) }
 
-// bandsPrefix starts the subjects of StreamBands: crosscheck.bands.<coll>.
+// bandsPrefix starts the subjects of StreamBands:
+// crosscheck.bands.<partition>.<coll>.
 const bandsPrefix = "crosscheck.bands."
+
+// bandsSubject is where coll's bands and story filings are stored.
+func bandsSubject(coll string) string {
+	return bandsPrefix + partitionToken(Partition(coll)) + "." + coll
+}
+
+// bandsColl is the collection of a subject of StreamBands.
+func bandsColl(subject string) string {
+	rest, _ := strings.CutPrefix(subject, bandsPrefix)
+	_, coll, _ := strings.Cut(rest, ".")
+	return coll
+}
 
 // bandsMsg stores an article's bands: its id, then the bands, separated by
 // spaces. Its message id makes a redelivery within the duplicate window
 // store nothing.
 func bandsMsg(coll, id string, bands []string) *nats.Msg {
-	return idMsg(bandsPrefix+coll, coll+".b."+id, []byte(id+" "+strings.Join(bands, " ")))
+	return idMsg(bandsSubject(coll), coll+".b."+id, []byte(id+" "+strings.Join(bands, " ")))
 }
 
 // storyHeader marks a message of StreamBands that files an article's names
@@ -238,7 +258,7 @@ const storyHeader = "Crosscheck-Story"
 // makes a redelivery within the duplicate window that files them under the
 // same story store nothing.
 func storyMsg(coll, id, story string, names []string) *nats.Msg {
-	m := idMsg(bandsPrefix+coll, coll+".s."+id+"."+story, []byte(id+" "+strings.Join(names, " ")))
+	m := idMsg(bandsSubject(coll), coll+".s."+id+"."+story, []byte(id+" "+strings.Join(names, " ")))
 	m.Header.Set(storyHeader, story)
 	return m
 }

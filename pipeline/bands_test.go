@@ -19,7 +19,7 @@ import (
 func TestStoreBandsTwoWorkers(t *testing.T) {
 	_, js := startServer(t)
 	ctx := t.Context()
-	kv := stateBucket(t, js)
+	kv := stateBucket(t, js, "c")
 	workers := []*comparer{testComparer(t, js), testComparer(t, js)}
 	bands := []string{"0_1", "1_2"}
 	store := func(w *comparer, id string) [][]string {
@@ -75,12 +75,12 @@ func TestStoreBandsTwoWorkers(t *testing.T) {
 func TestBandIndexStopped(t *testing.T) {
 	_, js := startServer(t)
 	ctx, cancel := context.WithCancel(t.Context())
-	c, err := newComparer(ctx, js, stateBucket(t, js))
+	c, err := newComparer(ctx, js, AllPartitions())
 	if err != nil {
 		t.Fatal(err)
 	}
 	cancel()
-	calls := &kvCalls{js: js, kv: c.kv}
+	calls := &kvCalls{js: js, kv: c.bucket("c")}
 	if _, err := c.storeBands(t.Context(), calls, "c", "a1", []string{"0_1"}); err == nil {
 		t.Error("storeBands on a stopped index: no error")
 	}
@@ -94,7 +94,7 @@ func TestBandIndexStopped(t *testing.T) {
 func TestFileStoriesTwoWorkers(t *testing.T) {
 	_, js := startServer(t)
 	ctx := t.Context()
-	kv := stateBucket(t, js)
+	kv := stateBucket(t, js, "c")
 	workers := []*comparer{testComparer(t, js), testComparer(t, js)}
 	file := func(w *comparer, id string, names []string, wantStory string, wantTrips int64) {
 		t.Helper()

@@ -12,7 +12,8 @@ import (
 // BenchmarkClusterCompare measures the compare stage alone on three
 // clustered servers with three replicas: generated articles' claims in
 // eight collections, compared by 1, 2 or 4 workers of eight handlers each,
-// each on its own connection. It reports articles compared a second.
+// each on its own connection and taking its own share of the parts
+// (SharePartitions). It reports articles compared a second.
 //
 //	go test ./pipeline -run '^$' -bench ClusterCompare -benchtime 1x
 func BenchmarkClusterCompare(b *testing.B) {
@@ -45,11 +46,12 @@ func BenchmarkClusterCompare(b *testing.B) {
 				for w := range workers {
 					wjs := c.connect(b, "compare "+strconv.Itoa(w))
 					wctx, wcancel := context.WithCancel(context.Background())
-					h, err := NewHandler(wctx, StageCompare, wjs, nil)
+					parts := SharePartitions(w, workers)
+					h, err := NewCompareHandler(wctx, wjs, parts)
 					if err != nil {
 						b.Fatal(err)
 					}
-					wk := &Worker{Stage: StageCompare, JS: wjs, Handle: h, Parallel: 8, Drain: time.Second}
+					wk := &Worker{Stage: StageCompare, JS: wjs, Handle: h, Parallel: 8, Drain: time.Second, Partitions: parts}
 					var wg sync.WaitGroup
 					wg.Go(func() { wk.Run(wctx) })
 					stop = append(stop, func() { wcancel(); wg.Wait() })
@@ -68,7 +70,7 @@ func BenchmarkClusterCompare(b *testing.B) {
 				el := time.Since(start)
 				b.ReportMetric(float64(total)/el.Seconds(), "articles/s")
 				leaders := make(map[string]string)
-				for _, name := range []string{StreamClaims, bucketStream, StreamVerdicts, StreamBands} {
+				for _, name := range []string{StreamClaims, bucketStream, partitionStream(0), StreamVerdicts, StreamBands} {
 					s, _ := js.Stream(ctx, name)
 					leaders[name] = s.CachedInfo().Cluster.Leader
 				}

@@ -398,7 +398,7 @@ func clusterRun(t *testing.T, replicas int, wait time.Duration) ([]string, *batc
 	}
 	atKill := comparedCount(ctx, t, js)
 	leaders := make(map[string]string) // stream → its leader
-	for _, s := range []string{StreamArticles, StreamClaims, StreamCompared, StreamVerdicts, bucketStream} {
+	for _, s := range []string{StreamArticles, StreamClaims, StreamCompared, StreamVerdicts, partitionStream(Partition(clusterColl))} {
 		st, err := js.Stream(ctx, s)
 		if err != nil {
 			t.Fatal(err)

@@ -27,18 +27,25 @@ import (
 // workers are stateless and any number can run: every update is a
 // compare-and-swap on the key's revision, retried on conflict.
 //
-// The state of a collection, under BucketState:
+// The state of a collection, in the bucket of its part
+// (PartitionBucket(Partition(coll))):
 //
 //	<coll>.doc.<article>   docState: an article's fingerprint and story
 //	<coll>.stories.log     storyLog: how many stories, the latest founded
 //	<coll>.g.<hash>        groupState: one group of comparable claims
 //
-// and, in StreamBands, every article's MinHash bands and the names it filed
+// and, in StreamBands under its part, every article's MinHash bands and the names it filed
 // under its story, which each process reads into its bandIndex to find
 // copy candidates and the stories filed under a name.
 type comparer struct {
 	js jetstream.JetStream
-	kv jetstream.KeyValue
+	// kvs is every part's state bucket; owns marks the parts whose
+	// claims this process takes, the only ones its band index follows.
+	kvs  [Partitions]jetstream.KeyValue
+	owns [Partitions]bool
+	// streams is the stream behind each of kvs, read from its leader
+	// after a lost swap (kvCalls.latest).
+	streams [Partitions]jetstream.Stream
 	// events publishes an article's verdict events and waits for them
 	// together.
 	events *batchPublisher
@@ -72,23 +79,48 @@ const groupLockStripes = 256
 
 var groupLockSeed = maphash.MakeSeed()
 
-// newComparer returns a comparer whose band index follows StreamBands
-// until ctx is done.
-func newComparer(ctx context.Context, js jetstream.JetStream, kv jetstream.KeyValue) (*comparer, error) {
+// newComparer returns a comparer of the collections of parts whose band
+// index follows their parts of StreamBands until ctx is done.
+func newComparer(ctx context.Context, js jetstream.JetStream, parts []int) (*comparer, error) {
+	if len(parts) == 0 {
+		return nil, fmt.Errorf("%w: no parts to compare", ErrPartitions)
+	}
 	events, err := newBatchPublisher(js.Conn())
 	if err != nil {
 		return nil, err
 	}
-	c := &comparer{js: js, kv: kv, events: events,
+	c := &comparer{js: js, events: events,
 		groups: cache[cachedGroup]{size: groupCacheSize},
 		docs:   cache[docState]{size: docCacheSize},
 		index:  newBandIndex(),
 	}
-	if err := c.index.follow(ctx, js); err != nil {
+	for p := range Partitions {
+		if c.kvs[p], err = js.KeyValue(ctx, PartitionBucket(p)); err != nil {
+			return nil, fmt.Errorf("bucket %s: %w", PartitionBucket(p), err)
+		}
+		if c.streams[p], err = js.Stream(ctx, partitionStream(p)); err != nil {
+			return nil, fmt.Errorf("bucket %s: %w", PartitionBucket(p), err)
+		}
+	}
+	for _, p := range parts {
+		if p < 0 || p >= Partitions {
+			return nil, fmt.Errorf("%w: part %d of %d", ErrPartitions, p, Partitions)
+		}
+		c.owns[p] = true
+	}
+	if err := c.index.follow(ctx, js, parts); err != nil {
 		return nil, err
 	}
 	return c, nil
 }
+
+// bucket is the state bucket of coll's part.
+func (c *comparer) bucket(coll string) jetstream.KeyValue { return c.kvs[Partition(coll)] }
+
+// errNotOwned is returned for claims of a part this process does not take:
+// its band index does not follow the part. It is retried, and so goes to
+// a process that takes it.
+var errNotOwned = errors.New("part not taken by this compare process")
 
 // Cache bounds. Groups are folded (compare.FoldGroup) to at most
 // compare.FoldAbove listed entries and one per kind of statement folded,
@@ -354,17 +386,66 @@ const (
 	groupsInFlight = 8  // group updates
 )
 
-// kvCalls is the KV bucket as one article's comparison uses it, counting
-// round trips.
+// kvCalls is the state bucket of a collection's part as one article's
+// comparison uses it, counting round trips.
 type kvCalls struct {
 	js jetstream.JetStream
 	kv jetstream.KeyValue
-	n  atomic.Int64
+	// stream is the stream behind kv, for latest; nil reads as get does.
+	stream jetstream.Stream
+	n      atomic.Int64
 }
 
 func (k *kvCalls) get(ctx context.Context, key string) (jetstream.KeyValueEntry, error) {
 	k.n.Add(1)
 	return k.kv.Get(ctx, key)
+}
+
+// existing reads a key that is known to exist, as an article listed in
+// the band index: from a follower, as get does, or, where that has not
+// stored it yet, from the leader.
+func (k *kvCalls) existing(ctx context.Context, key string) (kvEntry, error) {
+	e, err := k.get(ctx, key)
+	if errors.Is(err, jetstream.ErrKeyNotFound) {
+		return k.latest(ctx, key)
+	}
+	return e, err
+}
+
+// kvEntry is what the compare stage reads of a key: a
+// jetstream.KeyValueEntry, or a kvValue.
+type kvEntry interface {
+	Value() []byte
+	Revision() uint64
+}
+
+// kvValue is a key's value and revision as latest reads them.
+type kvValue struct {
+	value []byte
+	rev   uint64
+}
+
+func (v kvValue) Value() []byte    { return v.value }
+func (v kvValue) Revision() uint64 { return v.rev }
+
+// latest reads a key from its stream's leader, after a swap lost to a
+// revision that get may not see yet: get may be answered by a follower
+// (direct get), which on a busy cluster lags the leader, and a swap
+// retried from what it read would lose again, up to casAttempts times. The
+// state bucket never deletes a key, so the last message is the value.
+func (k *kvCalls) latest(ctx context.Context, key string) (kvEntry, error) {
+	if k.stream == nil {
+		return k.get(ctx, key)
+	}
+	k.n.Add(1)
+	m, err := k.stream.GetLastMsgForSubject(ctx, "$KV."+k.kv.Bucket()+"."+key)
+	if errors.Is(err, jetstream.ErrMsgNotFound) {
+		return nil, jetstream.ErrKeyNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return kvValue{m.Data, m.Sequence}, nil
 }
 
 // create stores v under key unless the key holds a value, in one round
@@ -375,17 +456,15 @@ func (k *kvCalls) create(ctx context.Context, key string, v []byte) (uint64, err
 	return k.update(ctx, key, v, 0)
 }
 
-// swapMsg stores v under key of the state bucket if the key's last
-// revision is rev, 0 for none: a compare-and-swap.
-func swapMsg(key string, v []byte, rev uint64) *nats.Msg {
-	m := nats.NewMsg(kvPrefix + key)
+// swapMsg stores v under key of the bucket whose subjects start with
+// prefix if the key's last revision is rev, 0 for none: a
+// compare-and-swap.
+func swapMsg(prefix, key string, v []byte, rev uint64) *nats.Msg {
+	m := nats.NewMsg(prefix + key)
 	m.Data = v
 	m.Header.Set(jetstream.ExpectedLastSubjSeqHeader, strconv.FormatUint(rev, 10))
 	return m
 }
-
-// kvPrefix is the subject prefix of the state bucket's keys.
-const kvPrefix = "$KV." + BucketState + "."
 
 // update stores v under key if the key is still at revision rev, as
 // KeyValue.Update does, without checking the key against a regular
@@ -393,7 +472,7 @@ const kvPrefix = "$KV." + BucketState + "."
 // collection names, fixed kinds and hashes.
 func (k *kvCalls) update(ctx context.Context, key string, v []byte, rev uint64) (uint64, error) {
 	k.n.Add(1)
-	return publishMsg(ctx, k.js, swapMsg(key, v, rev))
+	return publishMsg(ctx, k.js, swapMsg("$KV."+k.kv.Bucket()+".", key, v, rev))
 }
 
 // write creates key when rev is 0 and updates it from rev otherwise.
@@ -410,7 +489,10 @@ func (c *comparer) handle(ctx context.Context, m jetstream.Msg) error {
 		return err
 	}
 	coll, a := in.Collection, in.Article
-	kv := &kvCalls{js: c.js, kv: c.kv}
+	if p := Partition(coll); !c.owns[p] {
+		return fmt.Errorf("claims of %s: part %d: %w", coll, p, errNotOwned)
+	}
+	kv := &kvCalls{js: c.js, kv: c.bucket(coll), stream: c.streams[Partition(coll)]}
 	doc, rev, err := c.storeDoc(ctx, kv, coll, a, in.Fingerprint)
 	if err != nil {
 		return err
@@ -508,7 +590,7 @@ func (c *comparer) storeDoc(ctx context.Context, kv *kvCalls, coll string, a Art
 	if !casConflict(err) {
 		return doc, 0, fmt.Errorf("store fingerprint of %s: %w", a.ID, err)
 	}
-	e, err := kv.get(ctx, key)
+	e, err := kv.latest(ctx, key)
 	if err != nil {
 		return doc, 0, fmt.Errorf("fingerprint of %s: %w", a.ID, err)
 	}
@@ -538,7 +620,7 @@ func (c *comparer) setStory(ctx context.Context, kv *kvCalls, coll string, doc d
 		if !casConflict(err) {
 			return "", fmt.Errorf("story of %s: %w", doc.ID, err)
 		}
-		e, err := kv.get(ctx, key)
+		e, err := kv.latest(ctx, key)
 		if err != nil {
 			return "", fmt.Errorf("story of %s: %w", doc.ID, err)
 		}
@@ -578,7 +660,7 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 		key := stateKey(coll, "doc", candidates[i])
 		d, ok := c.docs.get(key)
 		if !ok {
-			e, err := kv.get(ctx, key)
+			e, err := kv.existing(ctx, key)
 			if err != nil {
 				return fmt.Errorf("fingerprint of %s: %w", candidates[i], err)
 			}
@@ -604,7 +686,7 @@ func (c *comparer) findCopy(ctx context.Context, kv *kvCalls, coll string, a Art
 	if best != nil && best.Story == "" {
 		// Cached before its story was set, maybe.
 		key := stateKey(coll, "doc", best.ID)
-		e, err := kv.get(ctx, key)
+		e, err := kv.latest(ctx, key)
 		if err != nil {
 			return nil, fmt.Errorf("story of %s: %w", best.ID, err)
 		}
@@ -659,7 +741,7 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 	for i, n := range names {
 		hashes[i] = nameHash(n)
 	}
-	for range casAttempts {
+	for attempt := range casAttempts {
 		got := c.index.storiesOf(coll, hashes)
 		lists := make(map[string][]string, len(names))
 		for i, n := range names {
@@ -671,7 +753,7 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 		}
 		if !ok {
 			var err error
-			if story, ok, err = c.found(ctx, kv, coll, a.ID, names, lists); err != nil {
+			if story, ok, err = c.found(ctx, kv, coll, a.ID, names, lists, attempt > 0); err != nil {
 				return "", err
 			}
 			if !ok {
@@ -698,12 +780,17 @@ func (c *comparer) file(ctx context.Context, kv *kvCalls, coll string, a Article
 // found founds a story for an article that matched none listed under its
 // names, unless the log shows one founded since that matches, or that this
 // article founded before (a redelivery). ok is false when the log changed
-// under the swap.
-func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string, names []string, lists map[string][]string) (story string, ok bool, err error) {
+// under the swap; the next call, again, reads it from the leader.
+func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string, names []string, lists map[string][]string, again bool) (story string, ok bool, err error) {
 	key := stateKey(coll, "stories", "log")
 	var log storyLog
 	var rev uint64
-	e, err := kv.get(ctx, key)
+	var e kvEntry
+	if again {
+		e, err = kv.latest(ctx, key)
+	} else {
+		e, err = kv.get(ctx, key)
+	}
 	switch {
 	case err == nil:
 		rev = e.Revision()
@@ -755,7 +842,7 @@ func (c *comparer) found(ctx context.Context, kv *kvCalls, coll, article string,
 // window drops the event if it was sent.
 // The first attempt starts from the cached group, or, for a group this
 // process has not seen, from an empty one (a create, which fails if the
-// group exists); every later attempt reads the group.
+// group exists); every later attempt reads the group from the leader.
 func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article string, entries []compare.Entry) (VerdictEvent, error) {
 	kvKey := stateKey(coll, "g", shortHash(key))
 	mu := &c.groupLocks[maphash.String(groupLockSeed, kvKey)%groupLockStripes]
@@ -770,7 +857,7 @@ func (c *comparer) update(ctx context.Context, kv *kvCalls, coll, key, article s
 		if g, ok := c.groups.get(kvKey); attempt == 0 && ok {
 			st, rev, prevJSON = g.st, g.rev, g.entries
 		} else if attempt > 0 {
-			e, err := kv.get(ctx, kvKey)
+			e, err := kv.latest(ctx, kvKey)
 			switch {
 			case err == nil:
 				rev = e.Revision()

@@ -230,10 +230,11 @@ func orEmbedded(url string) string {
 // that kill stages shorten it.
 func SetAckWait(ctx context.Context, js jetstream.JetStream, d time.Duration) error {
 	for i, stage := range Stages() {
-		cfg := consumerConfig(stage)
-		cfg.AckWait = d
-		if _, err := js.CreateOrUpdateConsumer(ctx, inputStream[i], cfg); err != nil {
-			return fmt.Errorf("set ack wait of %s: %w", stage, err)
+		for _, cfg := range stageConsumers(stage) {
+			cfg.AckWait = d
+			if _, err := js.CreateOrUpdateConsumer(ctx, inputStream[i], cfg); err != nil {
+				return fmt.Errorf("set ack wait of %s: %w", cfg.Durable, err)
+			}
 		}
 	}
 	return nil

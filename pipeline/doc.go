@@ -5,7 +5,7 @@
 // the one before that acks a message only after its output is stored:
 //
 //	crosscheck.articles.<coll>  ─tokenize─▶  crosscheck.docs.<coll>
-//	  ─extract─▶  crosscheck.claims.<coll>  ─compare─▶  crosscheck.verdicts.<coll>.<status>.<subject>
+//	  ─extract─▶  crosscheck.claims.<part>.<coll>  ─compare─▶  crosscheck.verdicts.<coll>.<status>.<subject>
 //	                                                    crosscheck.compared.<coll>.<article>
 //
 // A collection (<coll>) is one set of articles compared with each other: a

@@ -16,7 +16,7 @@ func TestCopyOfOwnArticleReadsNoState(t *testing.T) {
 	_, js := startServer(t)
 	ctx := context.Background()
 	c := testComparer(t, js)
-	kv := c.kv
+	kv := c.bucket("c")
 	var w []string
 	for i := range 150 {
 		w = append(w, fmt.Sprintf("word%d", i*7%61+i))

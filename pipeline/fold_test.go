@@ -65,7 +65,7 @@ func TestCompareFoldsLargeGroups(t *testing.T) {
 	deliver(msgs[0])
 
 	key := compare.GroupKey(entries[0])
-	e, err := stateBucket(t, js).Get(ctx, stateKey(coll, "g", shortHash(key)))
+	e, err := stateBucket(t, js, coll).Get(ctx, stateKey(coll, "g", shortHash(key)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestCompareManyCopies(t *testing.T) {
 	}
 	// The lists as a process started now replays them from the stream.
 	ix := newBandIndex()
-	if err := ix.follow(t.Context(), js); err != nil {
+	if err := ix.follow(t.Context(), js, AllPartitions()); err != nil {
 		t.Fatal(err)
 	}
 	bands, err := js.Stream(ctx, StreamBands)

@@ -21,7 +21,7 @@ func TestGroupUpdatesOfOneWorkerDoNotCollide(t *testing.T) {
 	_, js := startServer(t)
 	ctx := context.Background()
 	c := testComparer(t, js)
-	kv := c.kv
+	kv := c.bucket("c")
 	const key, articles = "bridge|cost", 24
 	entry := func(i int) []compare.Entry {
 		id := fmt.Sprintf("a%02d", i)

@@ -16,7 +16,8 @@ import (
 // NewHandler returns the handler of one stage. tk is used by the tokenize
 // stage only and may be nil for the others; it is shared by every handler of
 // the process, so prose's models are loaded once. The compare stage's
-// handler keeps an index of StreamBands up to date until ctx is done.
+// handler takes every part (NewCompareHandler) and keeps an index of
+// StreamBands up to date until ctx is done.
 func NewHandler(ctx context.Context, stage string, js jetstream.JetStream, tk *extract.Tokenizer) (Handler, error) {
 	switch stage {
 	case StageTokenize:
@@ -29,20 +30,30 @@ func NewHandler(ctx context.Context, stage string, js jetstream.JetStream, tk *e
 		}
 		return tokenizeHandler(js, kv, tk), nil
 	case StageExtract:
+		// Loaded now, not by the first article: a stage process says it
+		// is running once it can take work at full speed.
+		if err := extract.LoadModels(); err != nil {
+			return nil, fmt.Errorf("extract stage: %w", err)
+		}
 		return extractHandler(js), nil
 	case StageCompare:
-		kv, err := js.KeyValue(ctx, BucketState)
-		if err != nil {
-			return nil, fmt.Errorf("compare stage: bucket %s: %w", BucketState, err)
-		}
-		c, err := newComparer(ctx, js, kv)
-		if err != nil {
-			return nil, fmt.Errorf("compare stage: %w", err)
-		}
-		return c.handle, nil
+		return NewCompareHandler(ctx, js, AllPartitions())
 	}
 	_, err := stageStream(stage)
 	return nil, err
+}
+
+// NewCompareHandler returns the compare stage's handler for the claims of
+// parts (see Partitions): its band index follows only their part of
+// StreamBands, until ctx is done, and it refuses, for a retry elsewhere,
+// claims of another part. A Worker with the same Partitions gives it only
+// theirs.
+func NewCompareHandler(ctx context.Context, js jetstream.JetStream, parts []int) (Handler, error) {
+	c, err := newComparer(ctx, js, parts)
+	if err != nil {
+		return nil, fmt.Errorf("compare stage: %w", err)
+	}
+	return c.handle, nil
 }
 
 // decode reads a message others may have written (a submitted article)

@@ -163,7 +163,8 @@ func metaOf(a extract.Article, seq uint64) ArticleMeta {
 	return ArticleMeta{ID: a.ID, File: a.File, Source: a.Source, Published: a.Published, URL: a.URL, Title: a.Title, Story: a.Story, Seq: seq}
 }
 
-// ClaimsMsg is an article's claims, on crosscheck.claims.<coll>.
+// ClaimsMsg is an article's claims, on crosscheck.claims.<part>.<coll>
+// (see Partition).
 type ClaimsMsg struct {
 	Collection  string              `json:"collection"`
 	Article     ArticleMeta         `json:"article"`

@@ -119,6 +119,20 @@ func TestPermissions(t *testing.T) {
 	if err := SetupWith(ctx, pipe.js, SetupOptions{NewsroomAPI: "NEWSROOM.API"}); err != nil {
 		t.Fatalf("Setup as pipeline, with the newsroom's mirror: %v", err)
 	}
+	// It writes the comparison state of every part, as the compare stage
+	// does.
+	for p := range Partitions {
+		kv, err := pipe.js.KeyValue(ctx, PartitionBucket(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pctx, done := context.WithTimeout(ctx, 5*time.Second)
+		_, err = kv.Put(pctx, "c.doc.a", []byte("{}"))
+		done()
+		if err != nil {
+			t.Errorf("pipeline writes bucket %s: %v", PartitionBucket(p), err)
+		}
+	}
 	count := func(stream string) uint64 {
 		t.Helper()
 		s, err := pipe.js.Stream(ctx, stream)

@@ -56,10 +56,10 @@ func jetStreamOn(t testing.TB, nc *nats.Conn) jetstream.JetStream {
 	return js
 }
 
-// stateBucket is the comparison state's KV bucket on js.
-func stateBucket(t testing.TB, js jetstream.JetStream) jetstream.KeyValue {
+// stateBucket is the KV bucket of coll's comparison state on js.
+func stateBucket(t testing.TB, js jetstream.JetStream, coll string) jetstream.KeyValue {
 	t.Helper()
-	kv, err := js.KeyValue(context.Background(), BucketState)
+	kv, err := js.KeyValue(context.Background(), PartitionBucket(Partition(coll)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +70,7 @@ func stateBucket(t testing.TB, js jetstream.JetStream) jetstream.KeyValue {
 // stream until the test ends.
 func testComparer(t testing.TB, js jetstream.JetStream) *comparer {
 	t.Helper()
-	c, err := newComparer(t.Context(), js, stateBucket(t, js))
+	c, err := newComparer(t.Context(), js, AllPartitions())
 	if err != nil {
 		t.Fatal(err)
 	}

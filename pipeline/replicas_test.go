@@ -17,6 +17,9 @@ func TestSetupReplicas(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	streams := []string{StreamArticles, StreamDocs, StreamClaims, StreamCompared, StreamVerdicts, StreamDead, StreamBands, bucketStream}
+	for p := range Partitions {
+		streams = append(streams, partitionStream(p))
+	}
 	for _, step := range []struct {
 		opts SetupOptions
 		want int
@@ -35,12 +38,25 @@ func TestSetupReplicas(t *testing.T) {
 			}
 		}
 		for i, stage := range Stages() {
-			cons, err := js.Consumer(ctx, inputStream[i], stage)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := cons.CachedInfo().Config.Replicas; got != step.want {
-				t.Errorf("after SetupWith(%+v): consumer %s has %d replicas, want %d", step.opts, stage, got, step.want)
+			for _, cfg := range stageConsumers(stage) {
+				// A server may answer the update before the consumer it
+				// leads reports the new count: asked again for a moment.
+				deadline := time.Now().Add(10 * time.Second)
+				for {
+					cons, err := js.Consumer(ctx, inputStream[i], cfg.Durable)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got := cons.CachedInfo().Config.Replicas
+					if got == step.want {
+						break
+					}
+					if time.Now().After(deadline) {
+						t.Errorf("after SetupWith(%+v): consumer %s has %d replicas, want %d", step.opts, cfg.Durable, got, step.want)
+						break
+					}
+					time.Sleep(50 * time.Millisecond)
+				}
 			}
 		}
 	}

@@ -25,8 +25,11 @@ type StageOptions struct {
 	Parallel int
 	// CompareParallel, when set, is the compare stage's own count.
 	CompareParallel int
-	Drain           time.Duration // Worker.Drain
-	Log             *slog.Logger  // Worker.Log; also where a worker's failure is logged
+	// Partitions is the parts whose claims the compare stage takes (see
+	// Partitions); nil means every part.
+	Partitions []int
+	Drain      time.Duration // Worker.Drain
+	Log        *slog.Logger  // Worker.Log; also where a worker's failure is logged
 	// Tokenizer is shared by the tokenize stage's handlers; nil loads one
 	// when the tokenize stage is among Stages.
 	Tokenizer *extract.Tokenizer
@@ -72,7 +75,15 @@ func RunStages(ctx context.Context, js jetstream.JetStream, opts StageOptions) (
 		if _, err := stageStream(stage); err != nil {
 			return nil, err
 		}
-		h, err := NewHandler(ctx, stage, js, tk)
+		var h Handler
+		var err error
+		var parts []int
+		if stage == StageCompare && opts.Partitions != nil {
+			parts = opts.Partitions
+			h, err = NewCompareHandler(ctx, js, parts)
+		} else {
+			h, err = NewHandler(ctx, stage, js, tk)
+		}
 		if err != nil {
 			return nil, err
 		}
@@ -83,7 +94,7 @@ func RunStages(ctx context.Context, js jetstream.JetStream, opts StageOptions) (
 		if stage == StageCompare && opts.CompareParallel > 0 {
 			n = opts.CompareParallel
 		}
-		w := &Worker{Stage: stage, JS: js, Handle: h, Parallel: n, Drain: opts.Drain, Log: opts.Log}
+		w := &Worker{Stage: stage, JS: js, Handle: h, Parallel: n, Drain: opts.Drain, Log: opts.Log, Partitions: parts}
 		if err := w.Validate(); err != nil {
 			return nil, err
 		}

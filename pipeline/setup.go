@@ -98,13 +98,13 @@ func SetupWith(ctx context.Context, js jetstream.JetStream, o SetupOptions) erro
 	streams := []jetstream.StreamConfig{
 		{Name: StreamArticles, Subjects: []string{"crosscheck.articles.*"}, MaxAge: workRetention},
 		{Name: StreamDocs, Subjects: []string{"crosscheck.docs.*"}, MaxAge: workRetention},
-		{Name: StreamClaims, Subjects: []string{"crosscheck.claims.*"}, MaxAge: workRetention},
+		{Name: StreamClaims, Subjects: []string{"crosscheck.claims.*.*"}, MaxAge: workRetention},
 		{Name: StreamCompared, Subjects: []string{"crosscheck.compared.*.*"}, MaxAge: workRetention},
 		{Name: StreamVerdicts, Subjects: []string{"crosscheck.verdicts.*.*.*"}, MaxAge: verdictRetention},
 		{Name: StreamDead, Subjects: []string{"crosscheck.dead.*.*"}, MaxAge: verdictRetention},
 		// Kept as long as the state bucket: a copy of an old article is
 		// found through it.
-		{Name: StreamBands, Subjects: []string{"crosscheck.bands.*"}},
+		{Name: StreamBands, Subjects: []string{"crosscheck.bands.*.*"}},
 	}
 	replicas := make(map[string]int) // stream → its replicas
 	for _, cfg := range streams {
@@ -120,30 +120,38 @@ func SetupWith(ctx context.Context, js jetstream.JetStream, o SetupOptions) erro
 			return replicasFailed(fmt.Sprintf("stream %s", cfg.Name), cfg.Name, have, cfg.Replicas, err)
 		}
 	}
-	have, err := replicasOf(ctx, js, bucketStream)
-	if err != nil {
-		return fmt.Errorf("setup bucket %s: %w", BucketState, err)
+	buckets := []string{BucketState}
+	for p := range Partitions {
+		buckets = append(buckets, PartitionBucket(p))
 	}
-	want := wantReplicas(o.Replicas, have)
-	if _, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
-		Bucket:   BucketState,
-		Storage:  jetstream.FileStorage,
-		History:  1,
-		Replicas: want,
-	}); err != nil {
-		return replicasFailed(fmt.Sprintf("bucket %s", BucketState), bucketStream, have, want, err)
+	for _, bucket := range buckets {
+		stream := "KV_" + bucket
+		have, err := replicasOf(ctx, js, stream)
+		if err != nil {
+			return fmt.Errorf("setup bucket %s: %w", bucket, err)
+		}
+		want := wantReplicas(o.Replicas, have)
+		if _, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{
+			Bucket:   bucket,
+			Storage:  jetstream.FileStorage,
+			History:  1,
+			Replicas: want,
+		}); err != nil {
+			return replicasFailed(fmt.Sprintf("bucket %s", bucket), stream, have, want, err)
+		}
 	}
 	for i, stage := range Stages() {
-		// Set, not left to follow the stream's (0): a consumer made
-		// with the stream's one replica stays at one when the stream is
-		// scaled up.
-		cfg := consumerConfig(stage)
-		cfg.Replicas = replicas[inputStream[i]]
-		if o.AckWait > 0 {
-			cfg.AckWait = o.AckWait
-		}
-		if err := setupConsumer(ctx, js, inputStream[i], cfg); err != nil {
-			return fmt.Errorf("setup consumer %s: %w", stage, err)
+		for _, cfg := range stageConsumers(stage) {
+			// Set, not left to follow the stream's (0): a consumer made
+			// with the stream's one replica stays at one when the stream
+			// is scaled up.
+			cfg.Replicas = replicas[inputStream[i]]
+			if o.AckWait > 0 {
+				cfg.AckWait = o.AckWait
+			}
+			if err := setupConsumer(ctx, js, inputStream[i], cfg); err != nil {
+				return fmt.Errorf("setup consumer %s: %w", cfg.Durable, err)
+			}
 		}
 	}
 	if o.NewsroomAPI != "" {
@@ -295,10 +303,27 @@ var inputStream = []string{StreamArticles, StreamDocs, StreamClaims}
 // the dead-letter stream.
 const maxDeliver = 5
 
-func consumerConfig(stage string) jetstream.ConsumerConfig {
+// stageConsumers is the config of each durable consumer of a stage: the
+// compare stage has one per part, filtered to the part's claims.
+func stageConsumers(stage string) []jetstream.ConsumerConfig {
+	if stage != StageCompare {
+		return []jetstream.ConsumerConfig{consumerConfig(stage)}
+	}
+	var cfgs []jetstream.ConsumerConfig
+	for p := range Partitions {
+		cfg := consumerConfig(PartitionConsumer(p))
+		cfg.Description = fmt.Sprintf("crosscheck compare stage, part %d of %d", p, Partitions)
+		cfg.FilterSubject = "crosscheck.claims." + partitionToken(p) + ".*"
+		cfgs = append(cfgs, cfg)
+	}
+	return cfgs
+}
+
+// consumerConfig is the config of a stage's durable consumer, name.
+func consumerConfig(name string) jetstream.ConsumerConfig {
 	return jetstream.ConsumerConfig{
-		Durable:       stage,
-		Description:   "crosscheck " + stage + " stage",
+		Durable:       name,
+		Description:   "crosscheck " + name + " stage",
 		AckPolicy:     jetstream.AckExplicitPolicy,
 		AckWait:       30 * time.Second,
 		MaxDeliver:    maxDeliver,

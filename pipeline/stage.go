@@ -39,6 +39,12 @@ type Worker struct {
 	Parallel int           // concurrent handlers; 0 means StageParallel(Stage, DefaultParallel())
 	Drain    time.Duration // how long shutdown waits for in-flight messages; 0 means 10s
 	Log      *slog.Logger  // nil means slog.Default()
+	// Partitions is the parts whose claims a compare worker takes, from
+	// their consumers (PartitionConsumer); nil means every part. Give its
+	// handler the same (NewCompareHandler), which refuses other parts'
+	// claims: they would be retried and, after maxDeliver tries, set
+	// aside. Other stages have one consumer and no parts.
+	Partitions []int
 }
 
 // ErrUnknownStage is returned for a stage name that is not one of Stages.
@@ -63,8 +69,33 @@ func (w *Worker) Validate() error {
 		return fmt.Errorf("%w: stage %s: parallel %d", ErrInvalidWorker, w.Stage, w.Parallel)
 	case w.Drain < 0:
 		return fmt.Errorf("%w: stage %s: drain %s", ErrInvalidWorker, w.Stage, w.Drain)
+	case w.Partitions != nil && w.Stage != StageCompare:
+		return fmt.Errorf("%w: stage %s: parts are the compare stage's", ErrInvalidWorker, w.Stage)
+	case w.Partitions != nil && len(w.Partitions) == 0:
+		return fmt.Errorf("%w: stage %s: no parts", ErrInvalidWorker, w.Stage)
+	}
+	for _, p := range w.Partitions {
+		if p < 0 || p >= Partitions {
+			return fmt.Errorf("%w: stage %s: part %d of %d", ErrInvalidWorker, w.Stage, p, Partitions)
+		}
 	}
 	return nil
+}
+
+// consumers names the durable consumers w takes messages from.
+func (w *Worker) consumers() []string {
+	if w.Stage != StageCompare {
+		return []string{w.Stage}
+	}
+	parts := w.Partitions
+	if parts == nil {
+		parts = AllPartitions()
+	}
+	names := make([]string, len(parts))
+	for i, p := range parts {
+		names[i] = PartitionConsumer(p)
+	}
+	return names
 }
 
 // defaults returns w with its zero fields set to their defaults.
@@ -107,24 +138,28 @@ func (w *Worker) Run(ctx context.Context) error {
 	stream, _ := stageStream(w.Stage)
 	cfg := w.defaults()
 	log := cfg.Log
-	cons, err := w.JS.Consumer(ctx, stream, w.Stage)
-	if err != nil {
-		return fmt.Errorf("stage %s: consumer: %w", w.Stage, err)
+	var conses []jetstream.Consumer
+	for _, name := range w.consumers() {
+		cons, err := w.JS.Consumer(ctx, stream, name)
+		if err != nil {
+			return fmt.Errorf("stage %s: consumer %s: %w", w.Stage, name, err)
+		}
+		conses = append(conses, cons)
 	}
 	// In-flight work outlives ctx: it gets the drain period to finish and
 	// store its output rather than being cut off mid-publish.
 	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
+	errHandler := jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
+		if !errors.Is(err, jetstream.ErrNoHeartbeat) {
+			log.Debug("consume", "stage", w.Stage, "err", err)
+		}
+	})
 	parallel := cfg.Parallel
 	var ccs []jetstream.ConsumeContext
-	for range parallel {
-		cc, err := cons.Consume(func(m jetstream.Msg) { w.process(workCtx, log, m) },
-			jetstream.PullMaxMessages(2),
-			jetstream.ConsumeErrHandler(func(_ jetstream.ConsumeContext, err error) {
-				if !errors.Is(err, jetstream.ErrNoHeartbeat) {
-					log.Debug("consume", "stage", w.Stage, "err", err)
-				}
-			}))
+	var inFlight sync.WaitGroup
+	consume := func(cons jetstream.Consumer, handle jetstream.MessageHandler, opts ...jetstream.PullConsumeOpt) error {
+		cc, err := cons.Consume(handle, append(opts, errHandler)...)
 		if err != nil {
 			for _, c := range ccs {
 				c.Stop()
@@ -132,6 +167,37 @@ func (w *Worker) Run(ctx context.Context) error {
 			return fmt.Errorf("stage %s: consume: %w", w.Stage, err)
 		}
 		ccs = append(ccs, cc)
+		return nil
+	}
+	if len(conses) == 1 {
+		// A pull of two per handler: each of the handlers' subscriptions
+		// has its next message at hand.
+		for range parallel {
+			if err := consume(conses[0], func(m jetstream.Msg) { w.process(workCtx, log, m) }, jetstream.PullMaxMessages(2)); err != nil {
+				return err
+			}
+		}
+	} else {
+		// One subscription per part, whose messages go to the handlers
+		// shared by every part: a part that has work, as one busy
+		// collection, gets them all, and idle parts cost a subscription
+		// each, not one per handler. A subscription waits while every
+		// handler is busy, holding what it has pulled.
+		slots := make(chan struct{}, parallel)
+		handle := func(m jetstream.Msg) {
+			slots <- struct{}{}
+			inFlight.Add(1)
+			goSpare(func() {
+				defer inFlight.Done()
+				defer func() { <-slots }()
+				w.process(workCtx, log, m)
+			})
+		}
+		for _, cons := range conses {
+			if err := consume(cons, handle, jetstream.PullMaxMessages(max(2, parallel/len(conses)))); err != nil {
+				return err
+			}
+		}
 	}
 	<-ctx.Done()
 	drain := cfg.Drain
@@ -147,6 +213,13 @@ func (w *Worker) Run(ctx context.Context) error {
 		})
 	}
 	wg.Wait()
+	// Handlers started from a subscription that has closed.
+	finished := make(chan struct{})
+	go func() { inFlight.Wait(); close(finished) }()
+	select {
+	case <-finished:
+	case <-time.After(drain):
+	}
 	return nil
 }
 
@@ -195,6 +268,9 @@ func (w *Worker) safeHandle(ctx context.Context, m jetstream.Msg) (err error) {
 // it and nothing accepted is silently lost.
 func (w *Worker) deadLetter(ctx context.Context, m jetstream.Msg, meta *jetstream.MsgMetadata, cause error) error {
 	coll := subjectToken(m.Subject(), 2)
+	if w.Stage == StageCompare {
+		coll = subjectToken(m.Subject(), 3) // crosscheck.claims.<partition>.<coll>
+	}
 	var probe struct {
 		Article struct {
 			ID   string `json:"id"`

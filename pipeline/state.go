@@ -12,16 +12,17 @@ import (
 )
 
 // Verdicts returns the current verdict of every group of coll that f
-// selects, read from the comparison state (BucketState) rather than the
+// selects, read from the comparison state (its part's bucket) rather than the
 // event stream, sorted by subject, attribute and id. Version is the group's
 // version; Previous is empty.
 func (c *Client) Verdicts(ctx context.Context, coll string, f VerdictFilter) ([]VerdictEvent, error) {
 	if err := f.Validate(); err != nil {
 		return nil, err
 	}
-	kv, err := c.js.KeyValue(ctx, BucketState)
+	bucket := PartitionBucket(Partition(coll))
+	kv, err := c.js.KeyValue(ctx, bucket)
 	if err != nil {
-		return nil, fmt.Errorf("verdicts of %s: bucket %s: %w", coll, BucketState, err)
+		return nil, fmt.Errorf("verdicts of %s: bucket %s: %w", coll, bucket, err)
 	}
 	// A watcher reads every key in one consumer; Get per key would cost a
 	// round trip each.
@@ -67,21 +68,27 @@ type Lag struct {
 	AckPending int    // consumer num_ack_pending
 }
 
-// Lag reports a stage's backlog from its durable consumer.
+// Lag reports a stage's backlog from its durable consumers: the compare
+// stage's is the sum of its parts'.
 func (c *Client) Lag(ctx context.Context, stage string) (Lag, error) {
 	stream, err := stageStream(stage)
 	if err != nil {
 		return Lag{}, err
 	}
-	cons, err := c.js.Consumer(ctx, stream, stage)
-	if err != nil {
-		return Lag{}, fmt.Errorf("lag of %s: %w", stage, err)
+	var lag Lag
+	for _, cfg := range stageConsumers(stage) {
+		cons, err := c.js.Consumer(ctx, stream, cfg.Durable)
+		if err != nil {
+			return Lag{}, fmt.Errorf("lag of %s: %w", cfg.Durable, err)
+		}
+		info, err := cons.Info(ctx)
+		if err != nil {
+			return Lag{}, fmt.Errorf("lag of %s: %w", cfg.Durable, err)
+		}
+		lag.Pending += info.NumPending
+		lag.AckPending += info.NumAckPending
 	}
-	info, err := cons.Info(ctx)
-	if err != nil {
-		return Lag{}, fmt.Errorf("lag of %s: %w", stage, err)
-	}
-	return Lag{Pending: info.NumPending, AckPending: info.NumAckPending}, nil
+	return lag, nil
 }
 
 // DeadLetters counts the messages stored in the dead-letter stream, over

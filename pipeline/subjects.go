@@ -16,14 +16,16 @@ import (
 const (
 	StreamArticles = "CROSSCHECK_ARTICLES" // crosscheck.articles.<coll>
 	StreamDocs     = "CROSSCHECK_DOCS"     // crosscheck.docs.<coll>
-	StreamClaims   = "CROSSCHECK_CLAIMS"   // crosscheck.claims.<coll>
+	StreamClaims   = "CROSSCHECK_CLAIMS"   // crosscheck.claims.<partition>.<coll>
 	StreamCompared = "CROSSCHECK_COMPARED" // crosscheck.compared.<coll>.<article>
 	StreamVerdicts = "CROSSCHECK_VERDICTS" // crosscheck.verdicts.<coll>.<status>.<subject>
 	StreamDead     = "CROSSCHECK_DEAD"     // crosscheck.dead.<coll>.<stage>
-	StreamBands    = "CROSSCHECK_BANDS"    // crosscheck.bands.<coll>: compare's copy index
+	StreamBands    = "CROSSCHECK_BANDS"    // crosscheck.bands.<partition>.<coll>: compare's copy index
 
-	// BucketState holds the compare stage's state: one key per group of
-	// comparable claims and per article fingerprint.
+	// BucketState holds the state's format and the articles each
+	// collection was sent; the compare stage's state, one key per group of
+	// comparable claims and per article fingerprint, is in the buckets of
+	// the collections' parts (PartitionBucket).
 	BucketState = "crosscheck_state"
 
 	// DefaultCollection is where articles go when no collection is named.
@@ -42,7 +44,9 @@ func Stages() []string { return []string{StageTokenize, StageExtract, StageCompa
 
 func articlesSubject(coll string) string { return "crosscheck.articles." + coll }
 func docsSubject(coll string) string     { return "crosscheck.docs." + coll }
-func claimsSubject(coll string) string   { return "crosscheck.claims." + coll }
+func claimsSubject(coll string) string {
+	return "crosscheck.claims." + partitionToken(Partition(coll)) + "." + coll
+}
 func comparedSubject(coll, article string) string {
 	return "crosscheck.compared." + coll + "." + article
 }
@@ -86,7 +90,8 @@ func NewRunCollection() string {
 	return "run-" + time.Now().UTC().Format("20060102-150405") + "-" + hex.EncodeToString(b[:])
 }
 
-// stateKey builds a key in BucketState for one collection.
+// stateKey builds a key for one collection, in BucketState or in its
+// part's bucket.
 func stateKey(coll, kind, name string) string { return coll + "." + kind + "." + name }
 
 func shortHash(s string) string {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -31,9 +32,21 @@ func firstSubmission(ctx context.Context, kv jetstream.KeyValue, coll, id string
 	if !errors.Is(err, jetstream.ErrKeyExists) {
 		return false, fmt.Errorf("record %s: %w", key, err)
 	}
-	e, err := kv.Get(ctx, key)
-	if err != nil {
-		return false, fmt.Errorf("read %s: %w", key, err)
+	// On a cluster the read may go to a server that has not yet stored
+	// the key the create found: read again for a moment before giving the
+	// message back for a redelivery half a second later.
+	for wait := time.Millisecond; ; wait *= 2 {
+		e, err := kv.Get(ctx, key)
+		if err == nil {
+			return string(e.Value()) == string(val), nil
+		}
+		if !errors.Is(err, jetstream.ErrKeyNotFound) || wait > 64*time.Millisecond {
+			return false, fmt.Errorf("read %s: %w", key, err)
+		}
+		select {
+		case <-ctx.Done():
+			return false, fmt.Errorf("read %s: %w", key, err)
+		case <-time.After(wait):
+		}
 	}
-	return string(e.Value()) == string(val), nil
 }

@@ -19,15 +19,17 @@ import (
 //	1  stores written before the format was recorded (no formatKey)
 //	2  group keys and the judging of issue 22's session
 //	3  groups remember their latest writes (groupState.Writes)
+//	4  the compare state split by collection over Partitions (4) buckets,
+//	   crosscheck_state_00 to _03; BucketState keeps the format and the
+//	   submitted articles
 //
-// A store of format 2 is read rightly by this build (its groups remember
-// no writes yet) and is marked 3 at start (upgradable): a build of format
-// 2 would drop the writes of every group it updates.
-const StateFormat = 3
+// No earlier format is read as it is: format 4 keeps the groups in other
+// buckets than formats 2 and 3 did.
+const StateFormat = 4
 
 // upgradable lists the formats this build reads as they are and marks as
-// StateFormat.
-var upgradable = []string{"2"}
+// StateFormat: none since format 4.
+var upgradable []string
 
 // formatKey holds the state's format in BucketState. Every other key has a
 // collection, a kind and a name (stateKey), so a key of one token is never
@@ -46,7 +48,7 @@ type FormatError struct {
 
 func (e *FormatError) Error() string {
 	advice := "start on a fresh store: a new --store directory for the embedded server, or, on an external server, " +
-		"delete the bucket " + BucketState + " and the crosscheck streams (the collections' articles must then be submitted again)"
+		"delete the buckets " + BucketState + " and " + BucketState + "_00 to _" + partitionToken(Partitions-1) + " and the crosscheck streams (the collections' articles must then be submitted again)"
 	if n, err := strconv.Atoi(e.Found); err == nil && n > e.Want {
 		advice = "run a build that reads format " + e.Found + ", or start on a fresh store"
 	}

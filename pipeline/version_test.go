@@ -14,8 +14,8 @@ import (
 // TestStateFormat: a process starting on a state bucket of another format
 // is refused, by Dial and by RunStages, with an error naming the format
 // found and the format this build reads (issue 22, hole 2); a new bucket,
-// or one of a format this build reads as it is (upgradable), is marked
-// with StateFormat and accepted from then on.
+// or one of a format this build reads as it is (upgradable, none since
+// format 4), is marked with StateFormat and accepted from then on.
 func TestStateFormat(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
@@ -25,7 +25,8 @@ func TestStateFormat(t *testing.T) {
 		{name: "new bucket"},
 		{name: "this format", state: map[string]string{formatKey: strconv.Itoa(StateFormat), "c.doc.a": "{}"}},
 		{name: "before formats", state: map[string]string{"c.doc.a": "{}", "c.g.0123456789abcdef": "{}"}, found: "1"},
-		{name: "upgradable", state: map[string]string{formatKey: "2", "c.doc.a": "{}"}},
+		{name: "groups in the single bucket (2)", state: map[string]string{formatKey: "2", "c.doc.a": "{}"}, found: "2"},
+		{name: "groups in the single bucket (3)", state: map[string]string{formatKey: "3", "c.doc.a": "{}"}, found: "3"},
 		{name: "earlier", state: map[string]string{formatKey: "1"}, found: "1"},
 		{name: "later", state: map[string]string{formatKey: strconv.Itoa(StateFormat + 1)}, found: strconv.Itoa(StateFormat + 1)},
 		{name: "unreadable", state: map[string]string{formatKey: "x"}, found: "x"},

@@ -43,7 +43,7 @@ func TestRetriedWriteGetsItsOwnEvent(t *testing.T) {
 	n := compare.FoldAbove + writeMemory/2
 	sent := make([]VerdictEvent, n)
 	for i := range n {
-		ev, err := first.update(ctx, &kvCalls{js: js, kv: first.kv}, coll, key, fmt.Sprintf("a%03d", i), writesEntry(i))
+		ev, err := first.update(ctx, &kvCalls{js: js, kv: first.bucket(coll)}, coll, key, fmt.Sprintf("a%03d", i), writesEntry(i))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -53,7 +53,7 @@ func TestRetriedWriteGetsItsOwnEvent(t *testing.T) {
 		sent[i] = ev
 	}
 	var st groupState
-	e, err := first.kv.Get(ctx, stateKey(coll, "g", shortHash(key)))
+	e, err := first.bucket(coll).Get(ctx, stateKey(coll, "g", shortHash(key)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestRetriedWriteGetsItsOwnEvent(t *testing.T) {
 	}
 	for i := n - writeMemory; i < n; i++ {
 		// The second process has not seen the group: it reads it.
-		got, err := second.update(ctx, &kvCalls{js: js, kv: second.kv}, coll, key, fmt.Sprintf("a%03d", i), writesEntry(i))
+		got, err := second.update(ctx, &kvCalls{js: js, kv: second.bucket(coll)}, coll, key, fmt.Sprintf("a%03d", i), writesEntry(i))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -84,14 +84,14 @@ func TestRetriedWriteGetsItsOwnEvent(t *testing.T) {
 			t.Errorf("retry of write %d (version %d) got the event\n%.300s\nwant the one it made\n%.300s", i, i+1, g, w)
 		}
 	}
-	got, err := second.update(ctx, &kvCalls{js: js, kv: second.kv}, coll, key, "a000", writesEntry(0))
+	got, err := second.update(ctx, &kvCalls{js: js, kv: second.bucket(coll)}, coll, key, "a000", writesEntry(0))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got.Version != n {
 		t.Errorf("retry of a write the group no longer remembers got version %d, want the latest, %d", got.Version, n)
 	}
-	e2, err := first.kv.Get(ctx, stateKey(coll, "g", shortHash(key)))
+	e2, err := first.bucket(coll).Get(ctx, stateKey(coll, "g", shortHash(key)))
 	if err != nil {
 		t.Fatal(err)
 	}

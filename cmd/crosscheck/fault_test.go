@@ -410,15 +410,19 @@ func TestFaultRestartServer(t *testing.T) {
 	}
 	wantStates, wantEvents := states(), verdictEvents()
 	procs[pipeline.StageCompare].stop()
-	if err := js.DeleteConsumer(ctx, pipeline.StreamClaims, pipeline.StageCompare); err != nil {
-		t.Fatal(err)
+	for p := range pipeline.Partitions {
+		if err := js.DeleteConsumer(ctx, pipeline.StreamClaims, pipeline.PartitionConsumer(p)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := pipeline.Setup(ctx, js); err != nil {
 		t.Fatal(err)
 	}
 	startStageProc(t, pipeline.StageCompare, url)
+	// The collection's part's consumer: the other parts have no claims.
+	part := pipeline.PartitionConsumer(pipeline.Partition(coll))
 	for {
-		cons, err := js.Consumer(ctx, pipeline.StreamClaims, pipeline.StageCompare)
+		cons, err := js.Consumer(ctx, pipeline.StreamClaims, part)
 		if err != nil {
 			t.Fatal(err)
 		}

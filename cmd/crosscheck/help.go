@@ -48,7 +48,8 @@ number mentions, date mentions and claims. With --jsonl it reads
 		summary: "run one pipeline stage as its own process",
 		doc: `Runs one pipeline stage until interrupted. It joins a pipeline on a running
 NATS server (--nats or NATS_URL); several processes of one stage share its
-work.`,
+work. The compare stage's state and work are in parts by collection: give
+each compare process its own with --partitions (docs/cluster.md).`,
 		run: func(ctx context.Context, args []string, _ io.Reader, _, stderr io.Writer) error {
 			return stage(ctx, args, stderr)
 		},
@@ -95,7 +96,10 @@ articles, claims, verdicts by status and failures.`,
 		summary: "time the whole pipeline against prose alone",
 		doc: `Runs the whole pipeline on the articles in DIR, or on a generated corpus,
 and prints its throughput, latency and memory next to what prose alone does
-with the same articles.`,
+with the same articles. With --cluster N it runs the generated corpus through
+N clustered nats-servers started in this process, once for each count in
+--processes of crosscheck stage processes per stage, and prints articles/s
+per count.`,
 		run: func(ctx context.Context, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 			return benchCmd(ctx, args, stdout, stderr)
 		},
