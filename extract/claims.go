@@ -219,6 +219,9 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			// verb the date follows happened then, though a figure of
 			// the sentence is dated by it too.
 			verb, vi = v, j
+		} else if verb == "say" && vi >= 0 && dt.Start-s.Tokens[vi].End <= 4 {
+			// "Equifax said on Thursday that ...": when it was said is
+			// a fact of its own, though the day dates its figures too.
 		} else if verb == "" || usedAsOf[i] && (lightVerbs[verb] || !eventLemmas[verb] && !incidentVerbs[verb] || figureVerbs[verb]) {
 			// A date a figure refers to ("the toll rose to 14 on
 			// Wednesday") is an event only of a verb worth checking
@@ -299,11 +302,16 @@ func (b *builder) earlierIncident(s Sentence, ds []recognize.Date, cs []Claim) {
 // the place in capitals ("COLOMBO, Sri Lanka,") and the agency and dash
 // ("(Reuters) -"): the day the story was filed, not an event of it.
 func dateline(before, after string) bool {
-	place, _, ok := strings.Cut(before, ",")
-	if !ok || place == "" || strings.ToUpper(place) != place || strings.ToLower(place) == place || len(before) > 60 {
+	after = strings.TrimLeft(after, " ")
+	if strings.TrimSpace(before) == "" {
+		// "Nov. 25 (UPI) --": a dateline without its place needs its
+		// agency.
+		if !strings.HasPrefix(after, "(") {
+			return false
+		}
+	} else if place, _, ok := strings.Cut(before, ","); !ok || place == "" || strings.ToUpper(place) != place || strings.ToLower(place) == place || len(before) > 60 {
 		return false
 	}
-	after = strings.TrimLeft(after, " ")
 	if strings.HasPrefix(after, "(") {
 		i := strings.IndexByte(after, ')')
 		if i < 0 {

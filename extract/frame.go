@@ -373,6 +373,12 @@ var spokeVerbs = wordSet(`say vow announce tell state claim warn pledge promise`
 // measure, "occur", so that "crashed on Sunday", "Sunday's crash" and
 // "went down on Sunday" meet.
 func (b *builder) dateFrame(c *Claim, own string) {
+	if words := strings.Fields(c.Subject); c.Attribute == "say" && b.d.topic != "" && b.d.kindOf(b.d.topic) != kindPlace && len(words) > 1 &&
+		companyHeads[words[len(words)-1]] && !slices.ContainsFunc(words, publicBodyWords) && strings.Contains(c.Sentence, " "+c.Subject) {
+		// "The credit reporting agency said Thursday": a company
+		// described, not named, is the one the story is about.
+		c.Subject = b.d.topic
+	}
 	if spokeVerbs[c.Attribute] && b.d.kindOf(c.Subject) == kindPerson {
 		// "vowed on Tuesday", "said on Tuesday": a person spoke.
 		c.Attribute = "say"
@@ -398,6 +404,19 @@ func (b *builder) dateFrame(c *Claim, own string) {
 		c.Place = s
 	}
 	c.Subject, c.Attribute = storySubject, "occur"
+}
+
+// companyHeads end a company described, not named: "the credit reporting
+// agency", "the airline".
+var companyHeads = wordSet(`company firm agency group operator carrier airline bank giant maker`)
+
+// publicBodyWords mark a public body, never the company a story is about.
+func publicBodyWords(w string) bool {
+	switch w {
+	case "regulator", "regulatory", "authority", "government", "ministry", "police", "state", "national", "federal", "news", "emergency", "health", "space":
+		return true
+	}
+	return false
 }
 
 // governingVerbs map a verb that takes a figure as its object ("killed at

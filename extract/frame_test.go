@@ -318,6 +318,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "when a company said a figure, named or described",
+			title: "Zentra finds more customers hit by breach",
+			body:  "Zentra Inc said on Tuesday that 1.2 million more customers were affected.\n\nThe data processing company said Wednesday that 5,000 of them were in Canada.",
+			want: map[string]frame{
+				"Tuesday":   {Subject: "zentra", Attribute: "say"},
+				"Wednesday": {Subject: "zentra", Attribute: "say"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",

@@ -49,11 +49,13 @@ var (
 		spokesman spokeswoman spokesperson lawmaker senator governor mayor general minister head director chairman king queen pope`)
 	demonyms = wordSet(`iranian iran's iran´s iran’s russian american british french german chinese indian turkish
 		israeli saudi u.s. us uk european national federal state local regional provincial`)
-	appWords    = wordSet(`app apps messenger messaging service platform network site website channel`)
-	orgWords    = wordSet(`press news times post herald courier ledger observer tribune journal gazette today lantern ministry agency authority authorities police court government parliament council office party committee department army military company firm bank regulator commission union organisation organization organisers organizers`)
-	placeWords  = wordSet(`province river city county district region state republic valley island village town capital ferry bridge port harbour harbor bay lake mountain street square levee dam`)
-	placeNames  = wordSet(`iran russia tehran moscow china usa britain france germany turkey iraq syria israel europe africa asia america`)
-	nonSubjects = wordSet(`january february march april may june july august september october november december
+	appWords = wordSet(`app apps messenger messaging service platform network site website channel`)
+	// corporateSuffixes end a company's legal name.
+	corporateSuffixes = wordSet(`inc incorporated corp corporation ltd limited plc llc co ag sa nv`)
+	orgWords          = wordSet(`press news times post herald courier ledger observer tribune journal gazette today lantern ministry agency authority authorities police court government parliament council office party committee department army military company firm bank regulator commission union organisation organization organisers organizers`)
+	placeWords        = wordSet(`province river city county district region state republic valley island village town capital ferry bridge port harbour harbor bay lake mountain street square levee dam`)
+	placeNames        = wordSet(`iran russia tehran moscow china usa britain france germany turkey iraq syria israel europe africa asia america`)
+	nonSubjects       = wordSet(`january february march april may june july august september october november december
 		monday tuesday wednesday thursday friday saturday sunday i we you they he she it the a an this that
 		photo read subscribe in on at but and or so if when while during after before
 		tens hundreds thousands millions dozens some many several most all every each one two three`)
@@ -97,6 +99,8 @@ func canonWith(phrase string, aliases map[string]string) (string, kind) {
 		case demonyms[w] && i < len(words)-1:
 		case appWords[w] && len(words) > 1:
 			k = kindApp
+		case corporateSuffixes[w] && i > 0:
+			k = kindApp // "Equifax Inc" is Equifax
 		default:
 			kept = append(kept, w)
 		}
