@@ -219,9 +219,10 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			// verb the date follows happened then, though a figure of
 			// the sentence is dated by it too.
 			verb, vi = v, j
-		} else if verb == "say" && vi >= 0 && dt.Start-s.Tokens[vi].End <= 4 {
-			// "Equifax said on Thursday that ...": when it was said is
-			// a fact of its own, though the day dates its figures too.
+		} else if verb == "say" && vi >= 0 && dt.Granularity == "day" && (s.Tokens[vi].End <= dt.Start && dt.Start-s.Tokens[vi].End <= 4 || s.Tokens[vi].Start >= dt.End && s.Tokens[vi].Start-dt.End <= 20 && !strings.Contains(b.body[dt.End:s.Tokens[vi].Start], ",")) {
+			// "Equifax said on Thursday that ...", "on 10 October it
+			// said": when it was said is a fact of its own, though the
+			// day dates its figures too.
 		} else if verb == "" || usedAsOf[i] && (lightVerbs[verb] || !eventLemmas[verb] && !incidentVerbs[verb] || figureVerbs[verb]) {
 			// A date a figure refers to ("the toll rose to 14 on
 			// Wednesday") is an event only of a verb worth checking

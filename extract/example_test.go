@@ -32,6 +32,9 @@ Telegram said on Tuesday it had more than 200 million monthly users.
 		if c.Value != nil {
 			fmt.Printf("%s (%s)", c.Value.Text, c.Value.Hedge)
 		}
+		if c.Date != nil {
+			fmt.Printf("%s, %s", c.Date.Text, c.Date.Start)
+		}
 		if c.AsOf != nil {
 			fmt.Printf(" as of %s", c.AsOf.Start)
 		}
@@ -39,6 +42,7 @@ Telegram said on Tuesday it had more than 200 million monthly users.
 	}
 	// Output:
 	// telegram users: more than 200 million (atleast) as of 2018-03-27
+	// telegram say: Tuesday, 2018-03-27
 }
 
 func ExampleTokenizer_Tokenize() {
