@@ -168,7 +168,7 @@ var eventVerbs = map[string]string{
 	"issue": "issue", "publish": "publish", "release": "release", "resign": "resign", "appoint": "appoint",
 	"hit": "hit", "flood": "flood", "begin": "begin", "start": "begin", "end": "end",
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
-	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground",
+	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 
@@ -178,6 +178,7 @@ var eventVerbs = map[string]string{
 var phrasalEvents = map[string]string{
 	"go down": "crash", "went down": "crash", "gone down": "crash",
 	"run aground": "aground", "ran aground": "aground",
+	"go missing": "disappear", "went missing": "disappear", "gone missing": "disappear",
 	"break out": "begin", "broke out": "begin",
 }
 

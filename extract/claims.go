@@ -343,6 +343,11 @@ func verbOfDate(s Sentence, start int) (string, int) {
 		w := strings.ToLower(t.Text)
 		if strings.HasPrefix(t.Tag, "VB") && !auxiliaries[w] {
 			l := lemma(w)
+			if i > 0 {
+				if p, ok := phrasalEvents[lemma(s.Tokens[i-1].Text)+" "+w]; ok {
+					l, i = p, i-1 // "went missing on 2 June"
+				}
+			}
 			if ev, ok := eventVerbs[l]; ok {
 				l = ev
 			}

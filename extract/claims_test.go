@@ -369,7 +369,7 @@ func TestClaimsVerbBeforeDate(t *testing.T) {
 			want: []brief{
 				{Subject: "story", Attribute: "hikers", Value: "four"},
 				{Subject: "story", Attribute: "hikers", Value: "19 to 23"},
-				{Subject: "story", Attribute: "disappear", Date: "2025-06-03"},
+				{Subject: "story", Attribute: "occur", Date: "2025-06-03"},
 			},
 		},
 		{

@@ -363,7 +363,7 @@ func qualifyScope(c *Claim) {
 // incidentVerbs are the lemmas (see eventVerbs and lemma) of what happens
 // to a story in the first place: the crash, the blast, the fire that
 // starts. Dated under the story, they all date the one event.
-var incidentVerbs = wordSet(`kill die tear rip aground crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake tremor eruption collision derailment accident storm hurricane typhoon cyclone tsunami flood flooding landslide avalanche attacks shooting`)
+var incidentVerbs = wordSet(`kill die tear rip aground disappear crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake tremor eruption collision derailment accident storm hurricane typhoon cyclone tsunami flood flooding landslide avalanche attacks shooting`)
 
 // spokeVerbs say that someone spoke; their dates meet under "say".
 var spokeVerbs = wordSet(`say vow announce tell state claim warn pledge promise`)

@@ -219,10 +219,11 @@ func TestSettleFrames(t *testing.T) {
 		{
 			name:  "the incident of the clause, through a phrasal verb, is what its day dates",
 			title: "Airliner lost near Ostra",
-			body:  "A Tellair jet went down minutes after leaving Ostra on Tuesday, the airline said.\n\nA freighter ran aground in the strait on Wednesday.",
+			body:  "A Tellair jet went down minutes after leaving Ostra on Tuesday, the airline said.\n\nA freighter ran aground in the strait on Wednesday.\n\nTwo hikers went missing on 2 June.",
 			want: map[string]frame{
 				"Tuesday":   {Subject: "story", Attribute: "occur"},
 				"Wednesday": {Subject: "story", Attribute: "occur"},
+				"2 June":    {Subject: "story", Attribute: "occur"},
 			},
 		},
 		{
