@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -54,6 +55,17 @@ func TestWriteCSV(t *testing.T) {
 	}
 
 	byClaim := make(map[string]map[string]string)
+	// find is the row of the claim of file (by its base name) with value as
+	// written: claim ids move as extraction finds more, the claims do not.
+	find := func(file, value string) string {
+		for id, m := range byClaim {
+			if strings.HasSuffix(m["file"], "/"+file) && m["value"] == value {
+				return id
+			}
+		}
+		t.Fatalf("WriteCSV wrote no row of %s with value %q", file, value)
+		return ""
+	}
 	for _, r := range rows[1:] {
 		m := make(map[string]string)
 		for i, h := range CSVHeader {
@@ -61,6 +73,7 @@ func TestWriteCSV(t *testing.T) {
 		}
 		byClaim[m["claim_id"]] = m
 	}
+	copied := find("valley-herald-2025-06-11.txt", "14")
 	tests := []struct {
 		claim string
 		want  map[string]string
@@ -69,12 +82,12 @@ func TestWriteCSV(t *testing.T) {
 			"story": "", "camp": "1", "source": `The "Quoted" Times`, "copy_of": "", "value": "fourteen", "number": "14",
 			"date": "", "claim_id": "a-x-1", "file": "x, y.txt", "sentence": tricky}},
 		// Valley Herald's copy of Meridian Press's death toll.
-		{"a-2147adccb32b-3", map[string]string{"verdict_id": "v-8177b43b8ba1", "status": "conflict", "subject": "story",
+		{copied, map[string]string{"verdict_id": byClaim[find("meridian-press-2025-06-11.txt", "14")]["verdict_id"], "status": "conflict", "subject": "story",
 			"attribute": "deaths", "story": "1", "camp": "1", "source": "Valley Herald (via Meridian Press)",
-			"copy_of": "Meridian Press", "value": "14", "number": "14", "date": "", "claim_id": "a-2147adccb32b-3",
+			"copy_of": "Meridian Press", "value": "14", "number": "14", "date": "", "claim_id": copied,
 			"file":     "fixtures/articles/valley-herald-2025-06-11.txt",
-			"sentence": byClaim["a-31dd1f3e99dd-3"]["sentence"]}},
-		{"a-18c29fd56c58-4", map[string]string{"value": "8 June", "number": "", "date": "2025-06-08"}},
+			"sentence": byClaim[find("meridian-press-2025-06-11.txt", "14")]["sentence"]}},
+		{find("bravik-observer-2025-06-13.txt", "8 June"), map[string]string{"value": "8 June", "number": "", "date": "2025-06-08"}},
 	}
 	for _, tt := range tests {
 		got := byClaim[tt.claim]
