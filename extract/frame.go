@@ -1268,6 +1268,11 @@ func otherEvent(sentence, figure, own string) string {
 	}
 	clause := clauseOf(sentence, at, at+len(figure))
 	cs := strings.Index(sentence, clause)
+	if w := strings.ToLower(strings.TrimLeft(clause, " ,")); strings.HasPrefix(w, "killing ") || strings.HasPrefix(w, "injuring ") || strings.HasPrefix(w, "wounding ") || strings.HasPrefix(w, "leaving ") {
+		// "The Lion Air jet went down in the sea, killing 189 people":
+		// a participle's figure is of the main clause's event.
+		cs = 0
+	}
 	ms := eventRE.FindAllStringSubmatchIndex(sentence[cs:at], -1)
 	for _, m := range ms {
 		for i := range m {

@@ -328,6 +328,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a participle's figure is of its main clause's event",
+			title: "Ferry sinks off Ostra",
+			body:  "A ferry sank off Ostra on Monday, and 12 people died.\n\nThe Tellair jet went down in the same waters, killing 140 people.",
+			want: map[string]frame{
+				"140": {Subject: "tellair jet", Attribute: "deaths"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
