@@ -213,6 +213,11 @@ func readMeasure(c *Claim) {
 	if magnitude(c.Sentence, c.Value.Text) {
 		c.Attribute = "magnitude"
 	}
+	if c.Value.Unit == "%" && nextWordIs(c.Sentence, c.Value.Text, "contained") {
+		// "100% contained", "85 percent contained": how much of a
+		// fire's edge is held, a measure of its own.
+		c.Attribute = "contained"
+	}
 	if (peopleCounts[c.Attribute] || subgroup(c.Sentence, c.Value.Text) != "") && affectedRE.MatchString(c.Sentence) && !harmCounts[c.Attribute] {
 		// "147.9 million Americans affected", "the total affected",
 		// "another 2.4 million U.S. consumers whose names": one
@@ -295,6 +300,16 @@ func readUnits(c *Claim) {
 		// "passengers came from 35 nations": their nationalities.
 		c.Attribute = "nationalities"
 	}
+}
+
+// nextWordIs reports whether the word right after a figure is word.
+func nextWordIs(sentence, figure, word string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	after := strings.Fields(strings.ToLower(sentence[at+len(figure):]))
+	return len(after) > 0 && strings.Trim(after[0], ",.;:") == word
 }
 
 // precededBy reports whether the word right before a figure is word.
@@ -497,6 +512,9 @@ func (b *builder) thing(c *Claim, own string) string {
 			return storySubject
 		}
 		return s
+	}
+	if c.Attribute == "contained" {
+		return storySubject // the fire's, whoever reports it
 	}
 	if b.d.kindOf(s) == kindPlace && s == b.d.topic && !tallies[c.Attribute] {
 		// "Beirut's governor put the damage at $10bn": the story's

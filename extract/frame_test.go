@@ -336,6 +336,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "how much of a fire is held, whoever reports it",
+			title: "Harlow Fire burns on",
+			body:  "The Harlow Fire, the largest in Vannermark history, is 85% contained, Vannermark officials said.",
+			want: map[string]frame{
+				"85%": {Subject: "story", Attribute: "contained"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
