@@ -207,8 +207,11 @@ func readMeasure(c *Claim) {
 	} else if m, after := clauseMeasure(c.Sentence, c.Value.Text); m != "" && (after && (!namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) || peopleNouns[c.Attribute] || groupNouns[c.Attribute] || subgroup(c.Sentence, c.Value.Text) != "") || weakHeads[c.Attribute] || c.Attribute == "count" || c.Attribute == "users") {
 		// What the figure's own clause says it counts ("249 still
 		// unaccounted for") wins over a measure carried over from
-		// the figure before it.
-		c.Attribute = m
+		// the figure before it; but what befell "most of Facebook's
+		// 2.2 billion users" is not the count of them all.
+		if !(m == "affected" && ownedCount(c.Sentence, c.Value.Text)) {
+			c.Attribute = m
+		}
 	}
 	if magnitude(c.Sentence, c.Value.Text) {
 		c.Attribute = "magnitude"
@@ -218,7 +221,10 @@ func readMeasure(c *Claim) {
 		// fire's edge is held, a measure of its own.
 		c.Attribute = "contained"
 	}
-	if (peopleCounts[c.Attribute] || subgroup(c.Sentence, c.Value.Text) != "") && affectedRE.MatchString(c.Sentence) && !harmCounts[c.Attribute] {
+	if (peopleCounts[c.Attribute] || subgroup(c.Sentence, c.Value.Text) != "") && affectedRE.MatchString(c.Sentence) && !harmCounts[c.Attribute] &&
+		!ownedCount(c.Sentence, c.Value.Text) {
+		// ("most of Facebook's 2.2 billion users": the platform's own
+		// count, whatever befell most of them.)
 		// "147.9 million Americans affected", "the total affected",
 		// "another 2.4 million U.S. consumers whose names": one
 		// measure, whose population (the US, the UK) qualifies it.
@@ -310,6 +316,22 @@ func nextWordIs(sentence, figure, word string) bool {
 	}
 	after := strings.Fields(strings.ToLower(sentence[at+len(figure):]))
 	return len(after) > 0 && strings.Trim(after[0], ",.;:") == word
+}
+
+// ownedCount reports whether a count is written as someone's own, right
+// after a possessive ("its 2.2 billion users", "Facebook's 2.2 billion
+// users"): the whole they have.
+func ownedCount(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	before := strings.Fields(strings.ToLower(sentence[:at]))
+	if len(before) == 0 {
+		return false
+	}
+	w := before[len(before)-1]
+	return w == "its" || w == "their" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 // precededBy reports whether the word right before a figure is word.

@@ -344,6 +344,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a platform's own count is not what befell part of it",
+			title: "Zentra admits wider data breach",
+			body:  "Engineers said most of Zentra's 40 million users could have been affected.",
+			want: map[string]frame{
+				"40 million": {Subject: "zentra", Attribute: "users"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
