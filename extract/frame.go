@@ -535,8 +535,11 @@ func (b *builder) thing(c *Claim, own string) string {
 		}
 		return s
 	}
-	if c.Attribute == "contained" {
-		return storySubject // the fire's, whoever reports it
+	if c.Attribute == "contained" || c.Attribute == "pledges" && c.Qualifier == "total" {
+		// The fire's containment, the sum of all gifts: the story's,
+		// whoever reports or holds them ("the government had received
+		// offers totaling 850 million").
+		return storySubject
 	}
 	if b.d.kindOf(s) == kindPlace && s == b.d.topic && !tallies[c.Attribute] {
 		// "Beirut's governor put the damage at $10bn": the story's

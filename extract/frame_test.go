@@ -352,6 +352,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "the sum of all gifts is the story's, whoever holds it",
+			title: "Gifts pour in for Ostra cathedral",
+			body:  "By Wednesday, the city government had received offers totalling some 90 million euros.",
+			want: map[string]frame{
+				"some 90 million euros": {Subject: "story", Attribute: "pledges", Qualifier: "total"},
+			},
+		},
+		{
 			name:  "the amount a toll is cut by is a change, not a toll",
 			title: "Toll revised in Marl",
 			body:  "Officials cut the death toll from the floods by more than 30, to 64.",
