@@ -302,7 +302,7 @@ func readUnits(c *Claim) {
 		c.Attribute, c.Qualifier = "tonnes", "tons"
 	case len(after) > 1 && strings.Trim(after[1], ",.;:") == "members" && isLetter(rune(after[0][0])):
 		c.Attribute = after[0] // "eight crew members" are the crew
-	case (c.Attribute == "nations" || c.Attribute == "countries") && precededBy(c.Sentence, c.Value.Text, "from"):
+	case (c.Attribute == "nations" || c.Attribute == "countries") && wordBefore(c.Sentence, c.Value.Text) == "from":
 		// "passengers came from 35 nations": their nationalities.
 		c.Attribute = "nationalities"
 	}
@@ -314,34 +314,24 @@ func nextWordIs(sentence, figure, word string) bool {
 	if at < 0 {
 		return false
 	}
-	after := strings.Fields(strings.ToLower(sentence[at+len(figure):]))
-	return len(after) > 0 && strings.Trim(after[0], ",.;:") == word
+	return strings.ToLower(strings.Trim(nextWord(sentence[at+len(figure):]), ",.;:")) == word
 }
 
 // ownedCount reports whether a count is written as someone's own, right
 // after a possessive ("its 2.2 billion users", "Facebook's 2.2 billion
 // users"): the whole they have.
 func ownedCount(sentence, figure string) bool {
-	at := figureAt(sentence, figure)
-	if at < 0 {
-		return false
-	}
-	before := strings.Fields(strings.ToLower(sentence[:at]))
-	if len(before) == 0 {
-		return false
-	}
-	w := before[len(before)-1]
+	w := wordBefore(sentence, figure)
 	return w == "its" || w == "their" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
-// precededBy reports whether the word right before a figure is word.
-func precededBy(sentence, figure, word string) bool {
+// wordBefore is the word right before a figure, lower-cased, or "".
+func wordBefore(sentence, figure string) string {
 	at := figureAt(sentence, figure)
 	if at < 0 {
-		return false
+		return ""
 	}
-	before := strings.Fields(strings.ToLower(sentence[:at]))
-	return len(before) > 0 && before[len(before)-1] == word
+	return strings.ToLower(prevWord(sentence[:at]))
 }
 
 // qualifyPlace qualifies a toll by the place it is counted in ("5,383
@@ -1536,27 +1526,13 @@ func ageOf(sentence string, v *Value) string {
 	}
 	for _, lead := range []string{", who is ", ", who was ", ", aged ", ", age "} {
 		if head, ok := strings.CutSuffix(before, lead); ok {
-			return lastWord(head)
+			return strings.ToLower(prevWord(head))
 		}
 	}
 	if head, ok := strings.CutSuffix(before, ", "); ok && (strings.HasPrefix(after, ",") || strings.HasPrefix(after, ".") || strings.HasPrefix(after, " years old")) {
-		if w := lastWord(head); w != "" && startsUpper(lastField(head)) {
-			return w
+		if w := prevWord(head); w != "" && startsUpper(w) {
+			return strings.ToLower(w)
 		}
 	}
 	return ""
-}
-
-// lastField is the last space-separated word of s.
-func lastField(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
-	}
-	return f[len(f)-1]
-}
-
-// lastWord is the last word of s, lower-cased, without punctuation.
-func lastWord(s string) string {
-	return strings.ToLower(strings.Trim(lastField(s), `,.;:"'“”‘’()`))
 }

@@ -216,6 +216,15 @@ func (d *discourse) add(m mention) {
 // kindOf returns what the article has said a subject is.
 func (d *discourse) kindOf(canon string) kind { return d.kinds[canon] }
 
+// kindOfMention is what the article has said a mention's subject is, else
+// what the mention itself shows.
+func (d *discourse) kindOfMention(m mention) kind {
+	if k := d.kindOf(m.canon); k != kindUnknown {
+		return k
+	}
+	return m.kind
+}
+
 // resolve finds the most recent subject an anaphor can refer to.
 func (d *discourse) resolve(anaphor string, before int) (mention, bool) {
 	if m, ok := byHead(d.recent, anaphor, before); ok {
@@ -241,10 +250,7 @@ func (d *discourse) resolve(anaphor string, before int) (mention, bool) {
 			if m.start >= before || m.anaphor {
 				continue
 			}
-			k := d.kindOf(m.canon)
-			if k == kindUnknown {
-				k = m.kind
-			}
+			k := d.kindOfMention(m)
 			if k == want {
 				return m, true
 			}
@@ -263,10 +269,7 @@ func (d *discourse) firstPersonOfLastSentence(before int) (mention, bool) {
 			if m.start >= before || m.anaphor {
 				continue
 			}
-			k := d.kindOf(m.canon)
-			if k == kindUnknown {
-				k = m.kind
-			}
+			k := d.kindOfMention(m)
 			if k == kindPerson {
 				return m, true
 			}
@@ -427,10 +430,7 @@ func resolveLocal(ms []mention, anaphor string, before int, d *discourse) (menti
 		if m.start >= before || m.anaphor {
 			continue
 		}
-		k := d.kindOf(m.canon)
-		if k == kindUnknown {
-			k = m.kind
-		}
+		k := d.kindOfMention(m)
 		if slices.Contains(kinds, k) {
 			return m, true
 		}
