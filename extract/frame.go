@@ -158,8 +158,7 @@ func (b *builder) settleFrames() {
 			c.Qualifier = "among " + g
 		}
 		qualifyCount(c)
-		if pop, ok := strings.CutPrefix(prevQual, "added "); ok && c.Start == prevStart && c.Qualifier == "" && c.Attribute == prevNew &&
-			strings.Contains(strings.ToLower(c.Sentence[max(0, figureAt(c.Sentence, c.Value.Text)-40):max(0, figureAt(c.Sentence, c.Value.Text))]), "total") {
+		if pop, ok := strings.CutPrefix(prevQual, "added "); ok && c.Start == prevStart && c.Qualifier == "" && c.Attribute == prevNew && totalOf(c.Sentence, c.Value.Text) {
 			// "11,670 more Canadians, which brought the total past
 			// 19,000": the total of those just added to.
 			c.Qualifier = pop
@@ -323,6 +322,13 @@ func nextWordIs(sentence, figure, word string) bool {
 func ownedCount(sentence, figure string) bool {
 	w := wordBefore(sentence, figure)
 	return w == "its" || w == "their" || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
+}
+
+// totalOf reports whether a figure is called a total just before it ("which
+// brought the total past 19,000").
+func totalOf(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	return at >= 0 && strings.Contains(strings.ToLower(sentence[max(0, at-40):at]), "total")
 }
 
 // wordBefore is the word right before a figure, lower-cased, or "".
