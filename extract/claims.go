@@ -772,7 +772,7 @@ func datesNoun(body string, d recognize.Date) bool {
 		return false
 	}
 	w := strings.ToLower(strings.Trim(next[0], ",.;:"))
-	if len(next) > 1 && (w == "suicide" || w == "terror" || w == "mosque" || w == "church") {
+	if len(next) > 1 && (w == "suicide" || w == "terror" || w == "mosque" || w == "church" || w == "data" || w == "cyber" || w == "security") {
 		w = strings.ToLower(strings.Trim(next[1], ",.;:"))
 	}
 	return eventNouns[w] || w == "breach" || w == "hack" || w == "leak" || w == "cyberattack"

@@ -116,6 +116,7 @@ func (b *builder) settleFrames() {
 	var placed []int            // figures qualified by the place they are counted in
 	var prevOld, prevNew string // the last figure's attribute as found and as settled
 	var prevQual string         // and its qualifier
+	var earlier []settled       // the sentence's figures before this one
 	prevStart := -1
 	for i := range b.claims {
 		c := &b.claims[i]
@@ -134,6 +135,9 @@ func (b *builder) settleFrames() {
 			continue
 		}
 		found := c.Attribute
+		if c.Start != prevStart {
+			earlier = earlier[:0]
+		}
 		if c.Start == prevStart && c.Attribute == prevOld && prevNew != prevOld && !namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) &&
 			(prevNew != "magnitude" || c.Value.Number < 10) {
 			// "a magnitude 3.5 earthquake, while Jordan's observatory put
@@ -142,6 +146,12 @@ func (b *builder) settleFrames() {
 			c.Attribute = prevNew
 		}
 		readMeasure(c)
+		if m := measuredAgain(c, earlier); m != "" {
+			// "the USGS put its magnitude at 7.8 and its depth at
+			// 17.9 km, while AFAD measured it at 7.7": "it" is the
+			// measure of the figure before in the same unit.
+			c.Attribute = m
+		}
 		if c.Start == prevStart && ofThem(c.Sentence, c.Value.Text) {
 			// "485 admitted to hospital, and 149 of them still
 			// treated": a part of the figure before, by its measure.
@@ -166,6 +176,7 @@ func (b *builder) settleFrames() {
 		readUnits(c)
 		qualifyScope(c)
 		prevOld, prevNew, prevStart, prevQual = found, c.Attribute, c.Start, c.Qualifier
+		earlier = append(earlier, settled{attr: c.Attribute, unit: figureUnit(c, found), qual: c.Qualifier})
 		c.Subject = b.thing(c, own)
 		if c.Subject == storySubject {
 			if ev := otherEvent(c.Sentence, c.Value.Text, own); ev != "" {
@@ -193,6 +204,42 @@ func (b *builder) settleFrames() {
 			b.claims[i].Qualifier = ""
 		}
 	}
+}
+
+// settled is what settleFrames made of a figure: its measure, unit and
+// qualifier.
+type settled struct{ attr, unit, qual string }
+
+// figureUnit is the unit a figure is written in: its value's ("$", "%"),
+// a length's written after it ("17.9km", "62 km"), or "" for a count.
+func figureUnit(c *Claim, found string) string {
+	switch {
+	case c.Value.Unit != "":
+		return c.Value.Unit
+	case lengthUnits[found]:
+		return found
+	}
+	return unitAfter(c.Sentence, c.Value.Text)
+}
+
+// itAtRE ends the words before a figure that a pronoun gives the measure
+// of: "measured it at", "put it at about".
+var itAtRE = regexp.MustCompile(`(?i)\b(?:put|puts|measured|measures|rated|rates|estimated|estimates|recorded|records|registered|gave|gives|placed|places|revised|raised|lowered|upgraded|downgraded)\s+it\s+(?:at|as|to)\s+(?:(?:about|around|roughly|nearly|almost|some|just|over|under|a|magnitude)\s+)*$`)
+
+// measuredAgain is the measure a figure written as "measured it at N"
+// takes from the last figure before it in its sentence with the same
+// unit and a measure of its own, or "".
+func measuredAgain(c *Claim, earlier []settled) string {
+	at := figureAt(c.Sentence, c.Value.Text)
+	if at < 0 || !itAtRE.MatchString(c.Sentence[:at]) {
+		return ""
+	}
+	for i := len(earlier) - 1; i >= 0; i-- {
+		if e := earlier[i]; e.unit == figureUnit(c, c.Attribute) && e.attr != "" && !weakHeads[e.attr] {
+			return e.attr
+		}
+	}
+	return ""
 }
 
 // readMeasure reads what a figure counts from the words that govern it:

@@ -58,6 +58,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a pronoun's figure takes the measure of the figure before it in the same unit",
+			title: "Quake shakes the Orvan valley",
+			body:  "The survey put the quake's magnitude at 6.4 and its depth at 11km, while the national observatory measured it at 6.2.",
+			want: map[string]frame{
+				"6.4": {Subject: "story", Attribute: "magnitude"},
+				"11":  {Subject: "story", Attribute: "km deep"},
+				"6.2": {Subject: "story", Attribute: "magnitude"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",

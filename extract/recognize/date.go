@@ -341,11 +341,34 @@ func (s *dateScanner) forwardLooking(i int) bool {
 			if t.low == "may" && s.text[t.start] == 'M' {
 				continue
 			}
+			if s.perfectModal(j) {
+				continue // "might have been affected": a past that may have been
+			}
 			return true
 		}
 		if t.low == "to" && j > 0 && (s.toks[j-1].low == "is" || s.toks[j-1].low == "are") && j+1 < i && s.toks[j+1].kind == tWord {
 			return true // "Zuckerberg is to testify on Tuesday"
 		}
+	}
+	return false
+}
+
+// perfectModal reports whether token j is a modal of the perfect ("might
+// have been", "could not have known"), which speaks of the past.
+func (s *dateScanner) perfectModal(j int) bool {
+	switch s.toks[j].low {
+	case "could", "would", "might", "may", "should", "must":
+	default:
+		return false
+	}
+	for k := j + 1; k < len(s.toks) && k <= j+2; k++ {
+		switch s.toks[k].low {
+		case "have", "'ve", "’ve":
+			return k+1 >= len(s.toks) || s.toks[k+1].low != "to" // "may have to close" looks ahead
+		case "not", "never", "also", "well":
+			continue
+		}
+		return false
 	}
 	return false
 }

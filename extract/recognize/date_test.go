@@ -57,6 +57,11 @@ var dateCases = []struct {
 	{"Wednesday, Oct. 18, 2017", time.Time{}, []Date{dt("Wednesday, Oct. 18, 2017", "2017-10-18", "2017-10-18", "day", false)}},
 	{"in December 2017", time.Time{}, []Date{dt("December 2017", "2017-12-01", "2017-12-31", "month", false)}},
 	{"in 2017", time.Time{}, []Date{dt("2017", "2017-01-01", "2017-12-31", "year", false)}},
+	// A year that qualifies a noun after an article or possessive; a
+	// figure before a counted noun stays a count.
+	{"the firm's 2017 data breach", time.Time{}, []Date{dt("2017", "2017-01-01", "2017-12-31", "year", false)}},
+	{"its 2017 data breach", time.Time{}, []Date{dt("2017", "2017-01-01", "2017-12-31", "year", false)}},
+	{"its 2017 employees", time.Time{}, nil},
 	{"December and January", published, []Date{
 		dt("December", "2017-12-01", "2017-12-31", "month", true),
 		dt("January", "2018-01-01", "2018-01-31", "month", true),
@@ -290,6 +295,11 @@ func TestContractedWillLooksAhead(t *testing.T) {
 		{"He'll appear in court on Friday.", "2018-04-20"},
 		{"They’ll vote on Monday.", "2018-04-23"},
 		{"He appeared in court on Friday.", "2018-04-13"},
+		// A modal of the perfect speaks of the past.
+		{"As many as 40 people might have been hurt, and the toll was raised in March.", "2018-03-01"},
+		{"She could not have known on Monday.", "2018-04-16"},
+		{"It could be lifted on Monday.", "2018-04-23"},
+		{"The bridge may have to close on Friday.", "2018-04-20"},
 	} {
 		ds := Dates(tc.text, pub)
 		if len(ds) != 1 || ds[0].From.Format(time.DateOnly) != tc.want {

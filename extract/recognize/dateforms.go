@@ -962,15 +962,16 @@ func (s *dateScanner) yearForms(i int) (found, bool) {
 
 // attributiveYear reports whether the year at i, ending at e, names
 // something that happened in it: "the 1999 earthquake", "a 2014 study",
-// "the 1918 Cloquet fire". An article or a possessive comes before it and
-// a word follows, not a unit or a counted noun ("the 2000 people" is a
-// count written without a separator).
+// "the 1918 Cloquet fire", "its 2017 data breach". An article or a
+// possessive comes before it and a word follows, not a unit or a counted
+// noun ("the 2000 people" is a count written without a separator).
 func (s *dateScanner) attributiveYear(i, e int) bool {
 	if i == 0 || s.toks[i].nl || e >= len(s.toks) || s.toks[e].nl {
 		return false
 	}
 	p, n := &s.toks[i-1], &s.toks[e]
-	if !(p.isWord("the") || p.isWord("a") || p.isWord("an") || strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s")) {
+	if !(p.isWord("the") || p.isWord("a") || p.isWord("an") || p.isWord("its") || p.isWord("their") || p.isWord("his") || p.isWord("her") || p.isWord("our") ||
+		strings.HasSuffix(p.low, "'s") || strings.HasSuffix(p.low, "’s")) {
 		return false
 	}
 	return n.kind == tWord && !n.in(cScale|cPeriodUnit|cTimeUnit|cMonth) && !countedNouns[n.low] && n.low != "s"
