@@ -584,9 +584,10 @@ func (b *builder) thing(c *Claim, own string) string {
 		// offers totaling 850 million").
 		return storySubject
 	}
-	if b.d.kindOf(s) == kindPlace && s == b.d.topic && !tallies[c.Attribute] {
+	if (b.d.kindOf(s) == kindPlace && s == b.d.topic || officeOf(c.Sentence, s)) && !tallies[c.Attribute] {
 		// "Beirut's governor put the damage at $10bn": the story's
-		// own place is the story.
+		// own place is the story, and a place named only as an
+		// office's ("Lagos's governor") says who speaks, not what.
 		return storySubject
 	}
 	if tallies[c.Attribute] {
@@ -599,6 +600,35 @@ func (b *builder) thing(c *Claim, own string) string {
 		return storySubject
 	}
 	return s
+}
+
+// officeWords are the offices of a place, which its possessive names:
+// "Beirut's governor", "the city's mayor" (not a company's: "Facebook's
+// president" may speak of Facebook's own figures).
+var officeWords = wordSet(`governor mayor premier minister ministry police authorities government council prosecutor`)
+
+// officeOf reports whether a place is named in sentence only as the holder
+// of an office ("Beirut's governor estimated"), every time it appears.
+func officeOf(sentence, place string) bool {
+	low := strings.ToLower(sentence)
+	seen := false
+	for off := 0; ; {
+		i := strings.Index(low[off:], place)
+		if i < 0 {
+			return seen
+		}
+		i += off
+		off = i + len(place)
+		rest := low[off:]
+		rest, ok := strings.CutPrefix(rest, "'s ")
+		if !ok {
+			rest, ok = strings.CutPrefix(rest, "’s ")
+		}
+		if !ok || !officeWords[strings.Trim(nextWord(rest), ",.;:")] {
+			return false
+		}
+		seen = true
+	}
 }
 
 // possessed reports whether a figure is something of the speaker's: "her
@@ -1138,7 +1168,7 @@ var moneyCues = []struct {
 	{regexp.MustCompile(`(?i)\b(costs?|costing|bill|budget|renovation|overhaul|refurbishment|repairs?)\b`), "cost"},
 	{regexp.MustCompile(`(?i)\b(revenues?|sales|income)\b`), "revenue"},
 	{regexp.MustCompile(`(?i)\b(profits?|earnings)\b`), "profit"},
-	{regexp.MustCompile(`(?i)\b(aid|appeal|relief)\b`), "aid"},
+	{regexp.MustCompile(`(?i)\b(aid|appeal\w*|relief|seek\w*|sought|asking for|asked for|request\w*)\b`), "aid"},
 }
 
 // moneyCueRE is moneyCues in one expression, one group each, so that a

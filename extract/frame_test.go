@@ -68,6 +68,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a place named as an office's holder is not what a sum measures; an appeal is not the damage",
+			title: "Storm batters the Harl coast",
+			body:  "Some 40,000 people have lost their homes, while the Red Crescent is seeking $12 million for shelter. Dunmore's governor has estimated the damage at $2bn-$3bn.",
+			want: map[string]frame{
+				"Some 40,000": {Subject: "story", Attribute: "displaced"},
+				"$12 million": {Subject: "story", Attribute: "aid"},
+				"$2bn-$3bn":   {Subject: "story", Attribute: "damage"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",

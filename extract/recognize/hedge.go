@@ -365,7 +365,10 @@ func rangeAfter(text string, toks []token, lo part, floor int, blocked []bool) (
 	}
 	j := k + 1
 	hi, ok := figureAt(text, toks, j, j, blocked)
-	if !ok || hi.first != j && !(hi.unit != "" && hi.first == j) {
+	if !ok && j+1 < len(toks) && toks[j].kind == tSym && !toks[j].nl {
+		hi, ok = figureAt(text, toks, j+1, j, blocked) // "$3 billion to $5 billion": the sign again
+	}
+	if !ok || hi.first != j {
 		return mention{}, false
 	}
 	if hi.hedge != "" && hi.hedge != Exact {

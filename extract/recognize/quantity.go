@@ -237,6 +237,9 @@ func amountAt(text string, toks []token, i int, blocked []bool) (amount, bool) {
 	var buf [8]item
 	items := collectItems(text, toks, i, blocked, buf[:0])
 	for n := len(items); n > 0; n-- {
+		if n >= 2 && n < len(items) && items[n-2].kind == iAnd && items[n].kind == iScale {
+			continue // "3 billion and 5 billion": two figures, not 3,000,000,005
+		}
 		a, ok := evaluate(items[:n])
 		if !ok {
 			continue

@@ -76,6 +76,12 @@ var quantityCases = []struct {
 	{"between 20 and 35", []Quantity{q("between 20 and 35", 20, 20, 35, "", Range, 1)}},
 	{"20-35", []Quantity{q("20-35", 20, 20, 35, "", Range, 1)}},
 	{"from 20 to 35", []Quantity{q("from 20 to 35", 20, 20, 35, "", Range, 1)}},
+	// A range whose second end repeats the currency sign is one range.
+	{"at $3 billion to $5 billion.", []Quantity{q("$3 billion to $5 billion", 3e9, 3e9, 5e9, "USD", Range, 1e9)}},
+	{"between $10 billion and $15 billion", []Quantity{q("between $10 billion and $15 billion", 10e9, 10e9, 15e9, "USD", Range, 1e9)}},
+	{"at $10bn-$15bn.", []Quantity{q("$10bn-$15bn", 10e9, 10e9, 15e9, "USD", Range, 1e9)}},
+	// "and" between two scaled figures joins two figures, not one number.
+	{"between 3 billion and 5 billion", []Quantity{q("between 3 billion and 5 billion", 3e9, 3e9, 5e9, "", Range, 1e9)}},
 	{"at least 7", []Quantity{atLeast("at least 7", 7, "", 1)}},
 	{"up to 700 workers", []Quantity{atMost("up to 700", 700, "", 1)}},
 	{"nearly 300", []Quantity{atMost("nearly 300", 300, "", 1)}},
