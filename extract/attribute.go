@@ -434,16 +434,20 @@ func modality(s Sentence, at int) string {
 
 // negated reports whether a negation governs the verb before at.
 func negated(s Sentence, at int) bool {
+	neg := false
 	for _, t := range s.Tokens {
 		if t.End > at {
 			break
 		}
 		w := strings.ToLower(t.Text)
-		if (w == "not" || w == "n't" || w == "never" || w == "no") && at-t.End < 40 {
-			return true
+		switch {
+		case w == ":" || w == ";":
+			neg = false // "was not limited to X: 400,000 were affected"
+		case (w == "not" || w == "n't" || w == "never" || w == "no") && at-t.End < 40:
+			neg = true
 		}
 	}
-	return false
+	return neg
 }
 
 func startsWithLetter(s string) bool {

@@ -674,7 +674,7 @@ func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Qua
 		}
 	}
 	for i, d := range ds {
-		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start && !datesNoun(body, d) && !inRelativeClause(body, d) {
+		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start && !datesNoun(body, d) && !inRelativeClause(body, d) && !yearsSpanned(body, d) {
 			return i
 		}
 	}
@@ -705,6 +705,16 @@ func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Qua
 		}
 	}
 	return -1
+}
+
+// yearsSpanned reports whether a date is a span of years that says what a
+// figure covers ("records from between 2011 and 2016"), not when it held.
+func yearsSpanned(body string, d recognize.Date) bool {
+	if strings.HasPrefix(strings.ToLower(d.Text), "between ") {
+		return true
+	}
+	w := strings.ToLower(prevWord(body[max(0, d.Start-20):d.Start]))
+	return w == "from" || w == "between"
 }
 
 // inRelativeClause reports whether a date closes a relative clause ("hackers

@@ -125,6 +125,14 @@ func TestClaims(t *testing.T) {
 			},
 		},
 		{
+			name:      "negation ends at a colon",
+			published: "2025-06-12",
+			body:      "The flooding was not confined to the valley: 40 homes were evacuated in Lunde.",
+			want: []brief{
+				{Subject: "story", Attribute: "homes", Value: "40"},
+			},
+		},
+		{
 			name:      "story-level counts and attributed estimates",
 			published: "2025-06-15",
 			body:      "About 50,000 people marched through Velmora yesterday, according to police, although the organising coalition put the figure at three hundred thousand.",
@@ -438,6 +446,18 @@ func TestFigureTimes(t *testing.T) {
 			published: "2025-03-13",
 			body:      "Hackers who broke into its systems last year also took the records of 2.4 million customers.",
 			want:      map[string]string{"2.4 million": "2025-03-13"},
+		},
+		{
+			name:      "the years a figure's records span are not when it held",
+			published: "2025-03-13",
+			body:      "On 9 October the bank said a file holding records from between 2012 and 2015 had been exposed, affecting about 310,000 British customers.",
+			want:      map[string]string{"about 310,000": "2024-10-09"},
+		},
+		{
+			name:      "a perfect modal looks back, so a month before publication is this year's",
+			published: "2025-03-13",
+			body:      "The firm said 143 million people might have been affected, and raised that estimate to 145.5 million in February.",
+			want:      map[string]string{"145.5 million": "2025-02-01"},
 		},
 		{
 			name:      "a day to come dates no figure",

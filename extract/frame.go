@@ -562,6 +562,13 @@ func (b *builder) thing(c *Claim, own string) string {
 		// company reached are the breach's count.
 		return storySubject
 	}
+	if pop := populations[s]; c.Attribute == "affected" && pop != "" && (c.Qualifier == "" || c.Qualifier == pop) {
+		// "a file of 15.2 million UK records, affecting 694,000
+		// British consumers": the country is whose people were
+		// affected, a qualifier of the breach's count.
+		c.Qualifier = pop
+		return storySubject
+	}
 	if c.Attribute == "affected" && len(words) > 1 && institutionWords[words[len(words)-1]] {
 		// "the credit reference agency said it had found another 2.4
 		// million people": the company counting, not a thing counted.
@@ -825,7 +832,7 @@ func lengthMeasure(sentence, figure, unit string) string {
 
 // peopleCounts are attributes that count people or their records without
 // saying what happened to them.
-var peopleCounts = wordSet(`people persons individuals americans canadians britons consumers customers users accounts records residents count affected number total`)
+var peopleCounts = wordSet(`people persons individuals americans canadians britons consumers customers users accounts residents count affected number total`)
 
 // affectedRE finds what a breach or a disaster did to the people counted.
 var affectedRE = regexp.MustCompile(`(?i)\b(affected|affecting|hit by|were hit|exposed|stolen|compromised|breached|harvested|obtained|(?:data|information|details|profiles|records) (?:of|on|about)|whose (?:personal |partial )?(?:data|details|information|names)|identified|were taken|had been taken)\b`)

@@ -78,6 +78,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a country is whose people a breach affected; the years its records span are not when",
+			title: "Brantley finds more customers in its data leak",
+			body:  "Brantley said on 9 October that a file holding 9.4 million UK records from between 2012 and 2015 had been exposed, affecting about 310,000 British customers.",
+			want: map[string]frame{
+				"9.4 million":           {Subject: "story", Attribute: "records"},
+				"about 310,000":         {Subject: "story", Attribute: "affected", Qualifier: "uk"},
+				"9 October":             {Subject: "brantley", Attribute: "say"},
+				"between 2012 and 2015": {Subject: "brantley", Attribute: "say", Qualifier: "earlier"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
