@@ -136,15 +136,26 @@ func Alone(c extract.Claim) bool {
 }
 
 // aloneToken names what a figure compared with nothing else is: its
-// sentence and value as written, which a copy of its article repeats, or,
-// without the sentence, the claim itself.
+// sentence up to a few words past the figure, and the value as written,
+// which a copy of its article repeats even where the copy trims the
+// sentence's end; or, without the sentence, the claim itself.
 func aloneToken(c extract.Claim) string {
 	if c.Sentence == "" {
 		return c.ID
 	}
-	sum := sha256.Sum256([]byte(normalize(c.Sentence) + "|" + c.Value.Text))
+	text := c.Sentence
+	if at := strings.Index(text, c.Value.Text); at >= 0 {
+		end := at + len(c.Value.Text)
+		rest := strings.Fields(text[end:])
+		text = text[:end] + " " + strings.Join(rest[:min(len(rest), aloneWordsAfter)], " ")
+	}
+	sum := sha256.Sum256([]byte(normalize(text) + "|" + c.Value.Text))
 	return hex.EncodeToString(sum[:8])
 }
+
+// aloneWordsAfter is how many words after a figure name it along with the
+// words before it (see aloneToken).
+const aloneWordsAfter = 4
 
 // GroupKey returns the key of an entry's group: its claim's [Key], except
 // that a claim only comparable within its story ([StoryScoped]) is keyed by

@@ -337,4 +337,14 @@ func TestAloneMeetsItsCopy(t *testing.T) {
 	if Key(orig) == Key(other) {
 		t.Errorf("Key(%q) = Key(%q): a generic figure met another sentence's", orig.Sentence, other.Sentence)
 	}
+	// A wire copy that trims the sentence's end is still the copy.
+	long := c("a-2", "The agency said up to 9 million people might feel the effects, and that it was flying in tents and medicine.", "9 million")
+	trimmed := c("b-2", "The agency said up to 9 million people might feel the effects.", "9 million")
+	if Key(long) != Key(trimmed) {
+		t.Errorf("Key of a trimmed copy %q differs from the original's %q", Key(trimmed), Key(long))
+	}
+	reworded := c("c-3", "The agency said up to 9 million people might need help.", "9 million")
+	if Key(long) == Key(reworded) {
+		t.Errorf("Key(%q) = Key(%q): a generic figure met another sentence's", long.Sentence, reworded.Sentence)
+	}
 }

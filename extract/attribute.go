@@ -22,6 +22,7 @@ var attributeWords = map[string]string{
 	"marched": "crowd", "marchers": "crowd", "protesters": "crowd", "demonstrators": "crowd", "protested": "crowd",
 	"rallied": "crowd", "turnout": "crowd", "crowd": "crowd", "part": "crowd",
 	"cost": "amount", "costs": "amount",
+	"blasts": "blasts", "explosions": "blasts",
 }
 
 // peopleNouns count people without saying what happened to them; the verb

@@ -1452,6 +1452,9 @@ func among(sentence, figure string) bool {
 	if i := strings.IndexAny(rest, ",;."); i >= 0 {
 		rest = rest[:i]
 	}
+	if i := strings.Index(rest, " that "); i >= 0 {
+		rest = rest[:i] // "wounded in the eight blasts and that 38 foreigners were among the dead"
+	}
 	if len(rest) > 50 {
 		rest = rest[:50]
 	}

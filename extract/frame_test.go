@@ -89,6 +89,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "explosions are blasts, and a part named in the next clause is not this figure's",
+			title: "Blasts hit Orvan city",
+			body:  "The minister told parliament that about 300 people had been wounded in the six explosions and that 21 foreigners were among those killed.",
+			want: map[string]frame{
+				"about 300": {Subject: "story", Attribute: "injuries"},
+				"six":       {Subject: "story", Attribute: "blasts"},
+				"21":        {Subject: "story", Attribute: "deaths", Qualifier: "among foreigners"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
