@@ -407,10 +407,28 @@ func (b *builder) qualifyPlace(c *Claim) bool {
 		p = b.authorityPlace(c)
 	}
 	if p == "" {
+		p = regionBefore(c.Sentence, c.Value.Text)
+	}
+	if p == "" {
 		return false
 	}
 	c.Qualifier = "in " + p
 	return true
+}
+
+// regionRE opens a sentence with a region named by its direction: "In the
+// rebel-held northwest,", "In the country's south,".
+var regionRE = regexp.MustCompile(`(?i)^\s*in the (?:[\w'’-]+\s+){0,2}(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\s*,`)
+
+// regionBefore is the region, by its direction, that a sentence opens with
+// before a toll ("In the rebel-held northwest, rescuers said 790 were
+// dead": that region's toll), or "".
+func regionBefore(sentence, figure string) string {
+	m := regionRE.FindStringSubmatchIndex(sentence)
+	if m == nil || figureAt(sentence, figure) < m[1] {
+		return ""
+	}
+	return strings.ReplaceAll(strings.ToLower(sentence[m[2]:m[3]]), "-", "")
 }
 
 // qualifyScope marks a toll's scope, a revision, and a figure of another

@@ -99,6 +99,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a region named by its direction counts its own toll",
+			title: "Quake kills thousands in Orvania and Belkaria",
+			body:  "In Orvania, 3,100 people were killed. In the rebel-held northwest, rescuers said more than 400 people were dead.",
+			want: map[string]frame{
+				"3,100":         {Subject: "story", Attribute: "deaths", Qualifier: "in orvania"},
+				"more than 400": {Subject: "story", Attribute: "deaths", Qualifier: "in northwest"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
