@@ -108,6 +108,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "the U.S. is a place, so \"the service\" is the app named before it",
+			title: "Chatterly to tell users whose data leaked",
+			body:  "Chatterly said on Monday that the data of up to 40 million people may have leaked. According to Chatterly, more than 30 million of those people live in the U.S.\n\nEvery one of the service's 900 million users will get an alert.",
+			want: map[string]frame{
+				"up to 40 million":     {Subject: "story", Attribute: "affected"},
+				"more than 30 million": {Subject: "story", Attribute: "count", Qualifier: "among"},
+				"900 million":          {Subject: "chatterly", Attribute: "users"},
+				"Monday":               {Subject: "chatterly", Attribute: "say"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",

@@ -54,7 +54,7 @@ var (
 	corporateSuffixes = wordSet(`inc incorporated corp corporation ltd limited plc llc co ag sa nv`)
 	orgWords          = wordSet(`press news times post herald courier ledger observer tribune journal gazette today lantern ministry agency authority authorities police court government parliament council office party committee department army military company firm bank regulator commission union organisation organization organisers organizers`)
 	placeWords        = wordSet(`province river city county district region state republic valley island village town capital ferry bridge port harbour harbor bay lake mountain street square levee dam`)
-	placeNames        = wordSet(`iran russia tehran moscow china usa britain france germany turkey iraq syria israel europe africa asia america`)
+	placeNames        = wordSet(`iran russia tehran moscow china usa us u.s u.k uk britain france germany turkey iraq syria israel europe africa asia america`)
 	nonSubjects       = wordSet(`january february march april may june july august september october november december
 		monday tuesday wednesday thursday friday saturday sunday i we you they he she it the a an this that
 		photo read subscribe in on at but and or so if when while during after before
