@@ -339,6 +339,10 @@ func members(entries []Entry) []*member {
 		case c.Negated:
 		case c.Value != nil:
 			m.val = valueInterval(c.Value)
+			if _, f := lengthIn(normalize(c.Attribute)); f != 1 {
+				// "31 miles" is compared in kilometres.
+				m.val = interval{m.val.lo * f, m.val.hi * f}
+			}
 			// Counts that change over time are grouped by the time they
 			// refer to (see Key); every other figure, and the dates of
 			// events, hold whenever they are reported.

@@ -790,3 +790,30 @@ func TestJudgeTimeline(t *testing.T) {
 		})
 	}
 }
+
+// TestJudgeLengthUnits: a distance written in miles meets the same distance
+// in kilometres, converted: "about 50 km (31 miles)" agrees with itself and
+// both conflict with 62 km.
+func TestJudgeLengthUnits(t *testing.T) {
+	from := func(unit string) opt { return about("story", unit+" from addis ababa") }
+	km50 := ent("c1", "AP", num("about 50", 45, 55), from("km"))
+	mi31 := ent("c2", "AP", exact("31", 30.5, 31.5), from("miles"))
+	km62 := ent("c3", "Reuters", exact("62", 61.5, 62.5), from("km"))
+	if Key(km50.Claim) != Key(mi31.Claim) {
+		t.Fatalf("Key(miles) = %q, Key(km) = %q: one distance, two groups", Key(mi31.Claim), Key(km50.Claim))
+	}
+	v := Judge([]Entry{km50, mi31, km62})
+	if v.Status != Conflict || len(v.Camps) != 2 {
+		t.Fatalf("Judge(50 km, 31 miles, 62 km) = %s with %d camps, want a conflict of two camps: %s", v.Status, len(v.Camps), v.Reason)
+	}
+	if !slices.Equal(v.Camps[0].Claims, ids("c1", "c2")) {
+		t.Errorf("first camp = %v, want 50 km and 31 miles together", v.Camps[0].Claims)
+	}
+	if !strings.Contains(v.Reason, `"31" miles`) {
+		t.Errorf("reason %q does not name the miles", v.Reason)
+	}
+	// A bare unit names no measure: "31 miles" alone is not "km".
+	if got, f := lengthIn("miles"); got != "miles" || f != 1 {
+		t.Errorf(`lengthIn("miles") = %q, %v; want it left alone`, got, f)
+	}
+}

@@ -88,7 +88,8 @@ func Key(c extract.Claim) string {
 	var b strings.Builder
 	b.WriteString(normalize(c.Subject))
 	b.WriteByte('|')
-	b.WriteString(normalize(c.Attribute))
+	attr, _ := lengthIn(normalize(c.Attribute))
+	b.WriteString(attr)
 	switch {
 	case c.Value != nil:
 		b.WriteString("|value")
@@ -126,6 +127,29 @@ func Key(c extract.Claim) string {
 		b.WriteString(aloneToken(c))
 	}
 	return b.String()
+}
+
+// lengthUnits map the imperial units a length's measure may start with
+// ("miles from addis ababa") to the metric unit it is compared in and the
+// factor that converts it.
+var lengthUnits = map[string]struct {
+	metric string
+	factor float64
+}{
+	"miles": {"km", 1.609344}, "feet": {"metres", 0.3048}, "yards": {"metres", 0.9144},
+}
+
+// lengthIn returns a normalised attribute with an imperial length unit
+// first ("miles from addis ababa") in its metric unit ("km from addis
+// ababa"), and the factor that converts its figures; any other attribute
+// comes back as it is, with factor 1. A measure of the unit alone
+// ("miles") names nothing and is left as it is.
+func lengthIn(attr string) (string, float64) {
+	unit, rest, ok := strings.Cut(attr, " ")
+	if u, known := lengthUnits[unit]; known && ok {
+		return u.metric + " " + rest, u.factor
+	}
+	return attr, 1
 }
 
 // Alone reports whether a claim is compared with no other figure but its

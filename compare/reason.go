@@ -24,6 +24,11 @@ func render(m *member) string {
 		text = c.Date.Start
 	}
 	s := `"` + oneLine(text) + `"`
+	if c.Value != nil {
+		if unit, _, _ := strings.Cut(normalize(c.Attribute), " "); lengthUnits[unit].factor != 0 && !strings.Contains(strings.ToLower(text), unit) {
+			s += " " + unit // "31" miles, in a group compared in km
+		}
+	}
 	if q := oneLine(c.Qualifier); q != "" {
 		s += " (" + q + ")"
 	}
