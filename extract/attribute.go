@@ -170,6 +170,7 @@ var eventVerbs = map[string]string{
 	"hit": "hit", "flood": "flood", "begin": "begin", "start": "begin", "end": "end",
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
 	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
+	"wedge": "aground", "jam": "aground", "stuck": "aground", "strand": "aground",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 
@@ -190,6 +191,10 @@ var patientVerbs = wordSet(`ban banned banning bans block blocked blocking block
 // lightVerbs carry little of the event themselves: "issued a directive
 // banning" is a ban, "said the bridge would close" a closure.
 var lightVerbs = wordSet(`say issue report warn`)
+
+// copulas link a subject to the state an event left it in: "became
+// wedged", "got stuck".
+var copulas = wordSet(`become becomes became becoming get gets got getting`)
 
 var auxiliaries = wordSet(`be is are was were been being have has had having do does did will would could should may might must can shall`)
 
@@ -241,10 +246,13 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 			}
 		}
 		past := (incidentVerbs[irregular[w]] || phrasal) && i > 0 && strings.HasPrefix(s.Tokens[i-1].Tag, "NN")
-		if !strings.HasPrefix(t.Tag, "VB") && !gerund && !past {
+		// and a participle after "become" or "get" as an adjective: "had
+		// become jammed".
+		copular := i > 0 && copulas[strings.ToLower(s.Tokens[i-1].Text)] && eventVerbs[l] != ""
+		if !strings.HasPrefix(t.Tag, "VB") && !gerund && !past && !copular {
 			continue
 		}
-		if auxiliaries[w] {
+		if auxiliaries[w] || copulas[w] {
 			continue
 		}
 		ev, known := eventVerbs[l]

@@ -119,6 +119,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a ship wedged, jammed or stuck dates the incident",
+			title: "Freighter blocks the Varn canal",
+			body:  "The freighter became wedged across the Varn canal on Tuesday. On March 2, the ship had become jammed across its southern stretch. The ship had been stuck since last Friday, when it lost power in a storm.",
+			want: map[string]frame{
+				"Tuesday":     {Subject: "story", Attribute: "occur"},
+				"March 2":     {Subject: "story", Attribute: "occur"},
+				"last Friday": {Subject: "story", Attribute: "occur"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
