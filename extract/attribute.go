@@ -171,6 +171,7 @@ var eventVerbs = map[string]string{
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
 	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
 	"wedge": "aground", "jam": "aground", "stuck": "aground", "strand": "aground",
+	"disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 
@@ -182,6 +183,7 @@ var phrasalEvents = map[string]string{
 	"run aground": "aground", "ran aground": "aground",
 	"go missing": "disappear", "went missing": "disappear", "gone missing": "disappear",
 	"break out": "begin", "broke out": "begin",
+	"make public": "disclose", "made public": "disclose",
 }
 
 // patientVerbs are about what they act on: "Tehran blocked the messenger" is
@@ -191,6 +193,9 @@ var patientVerbs = wordSet(`ban banned banning bans block blocked blocking block
 // lightVerbs carry little of the event themselves: "issued a directive
 // banning" is a ban, "said the bridge would close" a closure.
 var lightVerbs = wordSet(`say issue report warn`)
+
+// objectPronouns may stand inside a phrasal verb: "make it public".
+var objectPronouns = wordSet(`it them this that him her`)
 
 // copulas link a subject to the state an event left it in: "became
 // wedged", "got stuck".
@@ -243,6 +248,10 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		if i+1 < len(s.Tokens) {
 			if p, ok := phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+1].Text)]; ok {
 				l, phrasal = p, true
+			} else if i+2 < len(s.Tokens) && objectPronouns[strings.ToLower(s.Tokens[i+1].Text)] {
+				if p, ok := phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+2].Text)]; ok {
+					l, phrasal = p, true // "did not make it public"
+				}
 			}
 		}
 		past := (incidentVerbs[irregular[w]] || phrasal) && i > 0 && strings.HasPrefix(s.Tokens[i-1].Tag, "NN")
@@ -450,6 +459,8 @@ func negated(s Sentence, at int) bool {
 		}
 		w := strings.ToLower(t.Text)
 		switch {
+		case (w == "until" || w == "till") && at-t.End <= 1:
+			return false // "did not make it public until 7 September": it did then
 		case w == ":" || w == ";":
 			neg = false // "was not limited to X: 400,000 were affected"
 		case (w == "not" || w == "n't" || w == "never" || w == "no") && at-t.End < 40:

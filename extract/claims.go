@@ -443,6 +443,9 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 			}
 		}
 		if noun := s.Tokens[k]; (noun.Tag == "NN" || noun.Tag == "NNS") && incidentVerbs[singular(noun)] || occasionNouns[strings.ToLower(noun.Text)] {
+			if objectOfEvent(s, k) {
+				return "", -1 // "disclosed the breach on Sept. 7": the disclosure's day
+			}
 			return singular(noun), k
 		}
 	}
@@ -460,6 +463,21 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 		break
 	}
 	return "", -1
+}
+
+// objectOfEvent reports whether the noun at token k is the object of an
+// event verb of its own before it ("disclosed the breach", "discovered
+// the attack"), which a date after the noun dates rather than the noun.
+func objectOfEvent(s Sentence, k int) bool {
+	j := k - 1
+	for j >= 0 && (s.Tokens[j].Tag == "DT" || s.Tokens[j].Tag == "PRP$" || s.Tokens[j].Tag == "JJ" || s.Tokens[j].Tag == "NN") {
+		j--
+	}
+	if j < 0 || !strings.HasPrefix(s.Tokens[j].Tag, "VB") {
+		return false
+	}
+	ev, ok := eventVerbs[lemma(s.Tokens[j].Text)]
+	return ok && !incidentVerbs[ev] && !lightVerbs[ev]
 }
 
 // gluedUnit is the unit of measure written right after a figure, with no

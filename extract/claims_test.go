@@ -125,6 +125,14 @@ func TestClaims(t *testing.T) {
 			},
 		},
 		{
+			name:      "not until a day is that day",
+			published: "2025-06-12",
+			body:      "The firm did not make it public until 9 August.",
+			want: []brief{
+				{Subject: "story", Attribute: "disclose", Date: "2024-08-09"},
+			},
+		},
+		{
 			name:      "negation ends at a colon",
 			published: "2025-06-12",
 			body:      "The flooding was not confined to the valley: 40 homes were evacuated in Lunde.",

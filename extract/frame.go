@@ -461,7 +461,7 @@ func qualifyScope(c *Claim) {
 // incidentVerbs are the lemmas (see eventVerbs and lemma) of what happens
 // to a story in the first place: the crash, the blast, the fire that
 // starts. Dated under the story, they all date the one event.
-var incidentVerbs = wordSet(`kill die tear rip aground disappear crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake tremor eruption collision derailment accident storm hurricane typhoon cyclone tsunami flood flooding landslide avalanche attacks shooting`)
+var incidentVerbs = wordSet(`intrusion hack cyberattack kill die tear rip aground disappear crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake tremor eruption collision derailment accident storm hurricane typhoon cyclone tsunami flood flooding landslide avalanche attacks shooting`)
 
 // spokeVerbs say that someone spoke; their dates meet under "say".
 var spokeVerbs = wordSet(`say vow announce tell state claim warn pledge promise`)
@@ -471,9 +471,10 @@ var spokeVerbs = wordSet(`say vow announce tell state claim warn pledge promise`
 // measure, "occur", so that "crashed on Sunday", "Sunday's crash" and
 // "went down on Sunday" meet.
 func (b *builder) dateFrame(c *Claim, own string) {
-	if words := strings.Fields(c.Subject); c.Attribute == "say" && b.d.topic != "" && b.d.kindOf(b.d.topic) != kindPlace && len(words) > 1 &&
+	if words := strings.Fields(c.Subject); b.d.topic != "" && b.d.kindOf(b.d.topic) != kindPlace && len(words) > 1 &&
 		companyHeads[words[len(words)-1]] && !slices.ContainsFunc(words, publicBodyWords) && strings.Contains(c.Sentence, " "+c.Subject) {
-		// "The credit reporting agency said Thursday": a company
+		// "The credit reporting agency said Thursday", "the credit
+		// reporting agency disclosed the breach on Sept. 7": a company
 		// described, not named, is the one the story is about.
 		c.Subject = b.d.topic
 	}

@@ -129,6 +129,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a breach disclosed, an intrusion noticed, an attack made public until a day",
+			title: "Corvane says more customers hit by leak",
+			body:  "Corvane disclosed the breach on Sept. 4, saying it had first noticed the intrusion on July 22. Its rival Halvex discovered an attack on 3 June but did not make it public until 9 August.",
+			want: map[string]frame{
+				"Sept. 4":  {Subject: "corvane", Attribute: "disclose"},
+				"July 22":  {Subject: "corvane", Attribute: "discover"},
+				"3 June":   {Subject: "halvex", Attribute: "discover"},
+				"9 August": {Subject: "halvex", Attribute: "disclose"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",

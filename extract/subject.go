@@ -56,6 +56,7 @@ var (
 	placeWords        = wordSet(`province river city county district region state republic valley island village town capital ferry bridge port harbour harbor bay lake mountain street square levee dam`)
 	placeNames        = wordSet(`iran russia tehran moscow china usa us u.s u.k uk britain france germany turkey iraq syria israel europe africa asia america`)
 	nonSubjects       = wordSet(`january february march april may june july august september october november december
+		jan feb mar apr jun jul aug sep sept oct nov dec
 		monday tuesday wednesday thursday friday saturday sunday i we you they he she it the a an this that
 		photo read subscribe in on at but and or so if when while during after before
 		tens hundreds thousands millions dozens some many several most all every each one two three`)
@@ -213,6 +214,18 @@ func (d *discourse) add(m mention) {
 	d.recent = append(d.recent, m)
 }
 
+// knownName reports whether a capitalised word the tagger did not take for
+// a name, as it may not at the start of a sentence ("Equifax disclosed
+// the breach"), is a name the article has already used or is about.
+func (d *discourse) knownName(w string) bool {
+	if !startsUpper(w) {
+		return false
+	}
+	l := strings.ToLower(w)
+	_, known := d.kinds[l]
+	return known || l == d.topic
+}
+
 // kindOf returns what the article has said a subject is.
 func (d *discourse) kindOf(canon string) kind { return d.kinds[canon] }
 
@@ -331,7 +344,7 @@ func subjects(body string, s Sentence, d *discourse) []mention {
 		toks = nil
 	}
 	for i := 0; i < len(toks); {
-		if !properNoun(toks, i) {
+		if !properNoun(toks, i) && !(i == 0 && d.knownName(toks[0].Text)) {
 			i++
 			continue
 		}

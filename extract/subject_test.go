@@ -89,3 +89,26 @@ func TestPronounTakesUpSubject(t *testing.T) {
 	}
 	t.Errorf("no dated visit among %+v", got)
 }
+
+// TestKnownNameOpensSentence: a capitalised first word the tagger did not
+// take for a name ("Equifax" tagged NN) is still a subject when the article
+// has already used the name; an unknown first word is not.
+func TestKnownNameOpensSentence(t *testing.T) {
+	body := "Brantley disclosed the leak. Then lenders disclosed it."
+	s := Sentence{Start: 0, End: 28, Tokens: []Token{
+		{Text: "Brantley", Tag: "NN", Start: 0, End: 8},
+		{Text: "disclosed", Tag: "VBD", Start: 9, End: 18},
+		{Text: "the", Tag: "DT", Start: 19, End: 22},
+		{Text: "leak", Tag: "NN", Start: 23, End: 27},
+		{Text: ".", Tag: ".", Start: 27, End: 28},
+	}}
+	var d discourse
+	if ms := subjects(body, s, &d); len(ms) != 0 {
+		t.Fatalf("subjects with no name known yet = %+v, want none", ms)
+	}
+	d.add(mention{canon: "brantley", kind: kindApp})
+	ms := subjects(body, s, &d)
+	if len(ms) != 1 || ms[0].canon != "brantley" || ms[0].start != 0 {
+		t.Errorf("subjects once Brantley is known = %+v, want the one mention Brantley at 0", ms)
+	}
+}

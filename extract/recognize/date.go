@@ -344,6 +344,9 @@ func (s *dateScanner) forwardLooking(i int) bool {
 			if s.perfectModal(j) {
 				continue // "might have been affected": a past that may have been
 			}
+			if t.low == "until" && s.pastBefore(j) {
+				continue // "did not make it public until 7 September"
+			}
 			return true
 		}
 		if t.low == "to" && j > 0 && (s.toks[j-1].low == "is" || s.toks[j-1].low == "are") && j+1 < i && s.toks[j+1].kind == tWord {
@@ -369,6 +372,23 @@ func (s *dateScanner) perfectModal(j int) bool {
 			continue
 		}
 		return false
+	}
+	return false
+}
+
+// pastBefore reports whether the clause before token j is told in the past
+// ("did not", "had", "were inside ... until"), so that "until" closes a
+// past span rather than looking ahead.
+func (s *dateScanner) pastBefore(j int) bool {
+	for k := j - 1; k >= 0 && k >= j-12; k-- {
+		t := &s.toks[k]
+		if t.kind == tSym && t.low != "," && t.low != "'" {
+			return false
+		}
+		switch t.low {
+		case "did", "didn't", "had", "hadn't", "was", "wasn't", "were", "weren't":
+			return true
+		}
 	}
 	return false
 }

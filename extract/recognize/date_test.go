@@ -295,6 +295,10 @@ func TestContractedWillLooksAhead(t *testing.T) {
 		{"He'll appear in court on Friday.", "2018-04-20"},
 		{"They’ll vote on Monday.", "2018-04-23"},
 		{"He appeared in court on Friday.", "2018-04-13"},
+		{"He arrived on Thursday, the first leader to visit.", "2018-04-12"},
+		// "until" after a past tense closes a past span.
+		{"The firm did not make it public until 7 September.", "2017-09-07"},
+		{"The road will stay closed until 7 September.", "2018-09-07"},
 		// A modal of the perfect speaks of the past.
 		{"As many as 40 people might have been hurt, and the toll was raised in March.", "2018-03-01"},
 		{"She could not have known on Monday.", "2018-04-16"},

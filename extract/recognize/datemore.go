@@ -234,6 +234,9 @@ func (s *dateScanner) weekdayOfDay(i int) (found, bool) {
 	if n := s.at(end); n.adjacent() && (n.isSym("/") || n.isSym("-") || n.isSym(".")) && s.at(end+1).kind == tNum {
 		return found{}, false // "Friday 7/6"
 	}
+	if t := s.at(end - 1); t.kind == tWord && t.ordinal() > 0 && end < len(s.toks) && s.at(end).kind == tWord && !s.at(end).nl && !s.at(end).isWord("of") {
+		return found{}, false // "on Thursday, the first foreign leader to visit"
+	}
 	if t := s.at(k); t.kind == tNum && t.suffix() == "" && (k == e && end < len(s.toks) && (s.at(end).kind == tWord && !s.at(end).nl && !s.at(end).isWord("and") && !s.at(end).isWord("or") || s.at(end).isSym(":"))) {
 		return found{}, false // "Monday 21 people", "Monday 10:30"
 	}
