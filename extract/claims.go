@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -228,6 +229,9 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			// Wednesday") is an event only of a verb worth checking
 			// besides the figure itself.
 			continue
+		}
+		if vi >= 0 && figureBefore.MatchString(b.body[max(s.Start, s.Tokens[vi].Start-24):s.Tokens[vi].Start]) {
+			continue // "was 75 percent contained by Tuesday": the figure's day, not the event's
 		}
 		c := b.newClaim(s, text)
 		c.Subject = b.eventSubject(s, ms, vi)
@@ -464,6 +468,10 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 	}
 	return "", -1
 }
+
+// figureBefore ends the text before a verb that a figure qualifies: "75
+// percent contained", "12% complete".
+var figureBefore = regexp.MustCompile(`\d\s*(?:%|percent|per cent)\s+$`)
 
 // objectOfEvent reports whether the noun at token k is the object of an
 // event verb of its own before it ("disclosed the breach", "discovered

@@ -107,7 +107,7 @@ func (b *builder) settleFrames() {
 	own := strings.ToLower(b.article.Title + " " + lead)
 	kept := b.claims[:0]
 	for _, c := range b.claims {
-		if c.Value != nil && partOfName(c.Sentence, c.Value.Text) {
+		if c.Value != nil && (partOfName(c.Sentence, c.Value.Text) || clockTime(c.Sentence, c.Value.Text)) {
 			continue
 		}
 		kept = append(kept, c)
@@ -204,6 +204,24 @@ func (b *builder) settleFrames() {
 			b.claims[i].Qualifier = ""
 		}
 	}
+}
+
+// clockTime reports whether a figure is an hour of the clock: "at 6
+// a.m.", "8 p.m.", "10am".
+func clockTime(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return false
+	}
+	w := strings.ToLower(strings.TrimRight(nextWord(sentence[at+len(figure):]), ",;:)"))
+	if w == "" {
+		w = strings.ToLower(strings.TrimRight(gluedUnit(sentence[at+len(figure):]), "."))
+	}
+	switch strings.TrimRight(w, ".") {
+	case "a.m", "p.m", "am", "pm", "gmt", "utc":
+		return true
+	}
+	return false
 }
 
 // settled is what settleFrames made of a figure: its measure, unit and
@@ -477,6 +495,14 @@ func (b *builder) dateFrame(c *Claim, own string) {
 		// reporting agency disclosed the breach on Sept. 7": a company
 		// described, not named, is the one the story is about.
 		c.Subject = b.d.topic
+	}
+	if words := strings.Fields(c.Subject); len(words) > 0 && eventNouns[words[len(words)-1]] {
+		if name := strings.Join(words[:len(words)-1], " "); name == "" || strings.Contains(own, name) {
+			// "declared the fire contained on Sunday", "the Camp Fire
+			// was contained": the story's own event, named by its
+			// kind alone or as its title or lead names it.
+			c.Subject = storySubject
+		}
 	}
 	if spokeVerbs[c.Attribute] && b.d.kindOf(c.Subject) == kindPerson {
 		// "vowed on Tuesday", "said on Tuesday": a person spoke.

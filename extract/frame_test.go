@@ -140,6 +140,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a fire declared contained is the story's; a share contained by a day dates the share",
+			title: "Rowan Fire fully contained",
+			body:  "The Rowan Fire, which destroyed 400 homes in Northern Oregon, was fully contained on Sunday, officials said. The state forestry agency declared the fire fully contained at 6 a.m. on Sunday. By Friday night the fire was 75 percent contained.",
+			want: map[string]frame{
+				"400":        {Subject: "story", Attribute: "homes"},
+				"Sunday":     {Subject: "story", Attribute: "contain"},
+				"75 percent": {Subject: "story", Attribute: "contained"},
+				"6":          {}, // an hour of the clock is no claim
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",

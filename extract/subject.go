@@ -154,11 +154,14 @@ func kindOf(c, raw string) kind {
 			first = w
 		}
 	}
-	if n == 1 && placeNames[first] {
-		return kindPlace
+	if n == 1 && placeNames[first] || n == 2 && regionWords[first] {
+		return kindPlace // "Northern California", "South Sudan"
 	}
 	return kindUnknown
 }
+
+// regionWords open the name of a part of a place.
+var regionWords = wordSet(`northern southern eastern western central north south east west northeast northwest southeast southwest`)
 
 // anaphors maps a pronoun or definite description to the kinds it may refer
 // to, most likely first.
