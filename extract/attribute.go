@@ -171,7 +171,7 @@ var eventVerbs = map[string]string{
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
 	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
 	"wedge": "aground", "jam": "aground", "stuck": "aground", "strand": "aground",
-	"contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
+	"find": "find", "locate": "find", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 
@@ -341,6 +341,7 @@ func lemma(w string) string {
 }
 
 var irregular = map[string]string{
+	"found": "find", "finds": "find",
 	"said": "say", "says": "say", "told": "tell", "left": "leave", "met": "meet", "began": "begin", "begun": "begin",
 	"broke": "break", "broken": "break", "gave": "give", "given": "give", "failed": "fail", "fled": "flee",
 	"shut": "shut", "hit": "hit", "quit": "quit", "burst": "burst", "struck": "strike", "died": "die", "dies": "die",

@@ -469,6 +469,32 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 	return "", -1
 }
 
+// findVerbs say that the missing were found.
+var findVerbs = wordSet(`find locate`)
+
+// foundPeople reports whether the find verb at vi found people: it is
+// passive ("were found") or its object is a pronoun or a noun for people
+// ("found them", "located the bodies"), not a thing ("found money").
+func foundPeople(toks []Token, vi int) bool {
+	if vi > 0 {
+		switch strings.ToLower(toks[vi-1].Text) {
+		case "was", "were", "been", "being":
+			return true
+		}
+	}
+	for j := vi + 1; j < len(toks) && j <= vi+3; j++ {
+		w := strings.ToLower(toks[j].Text)
+		switch {
+		case w == "them" || w == "him" || w == "her" || peopleNouns[w] || groupNouns[w] || w == "bodies" || w == "remains" || w == "survivors" || w == "group":
+			return true
+		case toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "CD" || toks[j].Tag == "PRP$":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // figureBefore ends the text before a verb that a figure qualifies: "75
 // percent contained", "12% complete".
 var figureBefore = regexp.MustCompile(`\d\s*(?:%|percent|per cent)\s+$`)
@@ -626,6 +652,12 @@ func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
 		if m.start >= verbEnd && m.start-verbEnd <= 5 && patientVerbs[lemma(toks[vi].Text)] {
 			return m.canon
 		}
+	}
+	if findVerbs[lemma(toks[vi].Text)] && foundPeople(toks, vi) {
+		// "divers found them on July 2", "were found on July 2": the
+		// event is the missing people's, the story's, whoever found
+		// them.
+		return storySubject
 	}
 	lo, _ := clause(b.body, s, toks[vi].Start)
 	for i := len(ms) - 1; i >= 0; i-- {

@@ -504,6 +504,11 @@ func (b *builder) dateFrame(c *Claim, own string) {
 			c.Subject = storySubject
 		}
 	}
+	if src := strings.TrimPrefix(strings.ToLower(b.article.Source), "the "); src != "" && (c.Subject == src || strings.Contains(c.Subject, src)) {
+		// "(Reuters) - ... found them on July 2": the outlet reports
+		// the event; it is never what the event is of.
+		c.Subject = storySubject
+	}
 	if spokeVerbs[c.Attribute] && b.d.kindOf(c.Subject) == kindPerson {
 		// "vowed on Tuesday", "said on Tuesday": a person spoke.
 		c.Attribute = "say"

@@ -151,6 +151,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "the missing found are the story's, whoever found them",
+			title: "Climbers found alive in the Orvan caves",
+			body:  "On Monday night two rescue divers, Lena Marsh and Tom Hale, reached the group and found them alive, nine days after they went missing. The Velm council found money for a new road on Friday.",
+			want: map[string]frame{
+				"Friday": {Subject: "council", Attribute: "find"}, // a thing found is its finder's
+				"Monday": {Subject: "story", Attribute: "find"},
+				"two":    {Subject: "story", Attribute: "divers"},
+				"nine":   {Subject: "story", Attribute: "days"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
