@@ -171,7 +171,7 @@ var eventVerbs = map[string]string{
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
 	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
 	"wedge": "aground", "jam": "aground", "stuck": "aground", "strand": "aground",
-	"find": "find", "locate": "find", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
+	"find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 
@@ -184,6 +184,8 @@ var phrasalEvents = map[string]string{
 	"go missing": "disappear", "went missing": "disappear", "gone missing": "disappear",
 	"break out": "begin", "broke out": "begin",
 	"make public": "disclose", "made public": "disclose",
+	"bring out": "rescue", "brought out": "rescue", "carry out of": "rescue", "carried out of": "rescue",
+	"pull out of": "rescue", "pulled out of": "rescue",
 }
 
 // patientVerbs are about what they act on: "Tehran blocked the messenger" is
@@ -245,7 +247,9 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		// noun: "an earthquake shook", "a freighter ran aground".
 		l := lemma(w)
 		phrasal := false
-		if i+1 < len(s.Tokens) {
+		if i+2 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+2].Text, "of") && phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+1].Text)+" of"] != "" {
+			l, phrasal = phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+1].Text)+" of"], true // "carried out of the cave"
+		} else if i+1 < len(s.Tokens) {
 			if p, ok := phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+1].Text)]; ok {
 				l, phrasal = p, true
 			} else if i+2 < len(s.Tokens) && objectPronouns[strings.ToLower(s.Tokens[i+1].Text)] {
@@ -341,7 +345,7 @@ func lemma(w string) string {
 }
 
 var irregular = map[string]string{
-	"found": "find", "finds": "find",
+	"found": "find", "finds": "find", "carried": "carry", "carries": "carry", "brought": "bring", "brings": "bring",
 	"said": "say", "says": "say", "told": "tell", "left": "leave", "met": "meet", "began": "begin", "begun": "begin",
 	"broke": "break", "broken": "break", "gave": "give", "given": "give", "failed": "fail", "fled": "flee",
 	"shut": "shut", "hit": "hit", "quit": "quit", "burst": "burst", "struck": "strike", "died": "die", "dies": "die",

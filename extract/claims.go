@@ -472,6 +472,16 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 // findVerbs say that the missing were found.
 var findVerbs = wordSet(`find locate`)
 
+// rescuePhrase reports whether the verb at vi opens a phrasal verb of
+// rescue: "brought out", "carried out of".
+func rescuePhrase(toks []Token, vi int) bool {
+	if vi+1 >= len(toks) {
+		return false
+	}
+	two := lemma(toks[vi].Text) + " " + strings.ToLower(toks[vi+1].Text)
+	return phrasalEvents[two] == "rescue" || phrasalEvents[two+" of"] == "rescue" && vi+2 < len(toks) && strings.EqualFold(toks[vi+2].Text, "of")
+}
+
 // foundPeople reports whether the find verb at vi found people: it is
 // passive ("were found") or its object is a pronoun or a noun for people
 // ("found them", "located the bodies"), not a thing ("found money").
@@ -653,7 +663,7 @@ func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
 			return m.canon
 		}
 	}
-	if findVerbs[lemma(toks[vi].Text)] && foundPeople(toks, vi) {
+	if l := lemma(toks[vi].Text); findVerbs[l] && foundPeople(toks, vi) || eventVerbs[l] == "rescue" || rescuePhrase(toks, vi) {
 		// "divers found them on July 2", "were found on July 2": the
 		// event is the missing people's, the story's, whoever found
 		// them.

@@ -162,6 +162,19 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "those brought out, carried out of a cave, emerging or freed are rescued; a raid carried out is not",
+			title: "Miners rescued from the Orvan pit",
+			body:  "Four more miners were brought out on Monday. The last three emerged on Tuesday evening. The last of the crew were carried out of the pit on Wednesday. Police carried out a raid on Thursday.",
+			want: map[string]frame{
+				"Monday":    {Subject: "story", Attribute: "rescue"},
+				"Tuesday":   {Subject: "story", Attribute: "rescue"},
+				"Wednesday": {Subject: "story", Attribute: "rescue"},
+				"Thursday":  {Subject: "police", Attribute: "carry"},
+				"Four":      {Subject: "story", Attribute: "rescued", Qualifier: "added"},
+				"three":     {Subject: "story", Attribute: "count", Qualifier: "remaining"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
