@@ -509,6 +509,14 @@ func (b *builder) dateFrame(c *Claim, own string) {
 		// the event; it is never what the event is of.
 		c.Subject = storySubject
 	}
+	if m := reportedRE.FindStringIndex(c.Sentence); m != nil && (c.Attribute == "report" || c.Attribute == "discover" || c.Attribute == "spot") {
+		if at := strings.Index(c.Sentence[m[1]:], c.Date.Text); at >= 0 && at <= 30 {
+			// "the moment the blaze was reported two days earlier":
+			// an incident is first reported as it happens.
+			c.Subject, c.Attribute = storySubject, "occur"
+			return
+		}
+	}
 	if spokeVerbs[c.Attribute] && b.d.kindOf(c.Subject) == kindPerson {
 		// "vowed on Tuesday", "said on Tuesday": a person spoke.
 		c.Attribute = "say"
@@ -535,6 +543,10 @@ func (b *builder) dateFrame(c *Claim, own string) {
 	}
 	c.Subject, c.Attribute = storySubject, "occur"
 }
+
+// reportedRE finds an incident reported or spotted, in the passive: "the
+// blaze was reported", "the fire was first spotted".
+var reportedRE = regexp.MustCompile(`(?i)\b(?:fire|fires|wildfire|blaze|explosion|blast|quake|earthquake|crash|attack|flood|leak)\s+(?:was|were|had been)\s+(?:first\s+)?(?:reported|spotted|detected|noticed|discovered)\b`)
 
 // companyHeads end a company described, not named: "the credit reporting
 // agency", "the airline".

@@ -175,6 +175,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "an incident reported in the passive is dated as the incident",
+			title: "Fire guts the Orvan cathedral",
+			body:  "Bells rang at 7pm on Wednesday, the moment the blaze was reported two days earlier.",
+			want: map[string]frame{
+				"two days earlier": {Subject: "story", Attribute: "occur"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
