@@ -190,7 +190,11 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		c.Attribute, c.Qualifier = attr, qual
 		c.Value = valueOf(q)
 		if i := figureTime(b.body, b.pub, ds, q, qs); i >= 0 && !q.Vague {
-			usedAsOf[i] = true
+			if ageOf(c.Sentence, c.Value) == "" {
+				// (An age holds on any day: "Saman Kunan, 38, died on
+				// Friday" leaves Friday to the death.)
+				usedAsOf[i] = true
+			}
 			c.AsOf = dateValue(ds[i])
 		} else if !b.pub.IsZero() {
 			day := b.pub.Format(time.DateOnly)
@@ -678,6 +682,14 @@ func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
 	for i := len(ms) - 1; i >= 0; i-- {
 		if ms[i].end <= toks[vi].Start {
 			return ms[i].canon
+		}
+	}
+	for _, t := range toks[:vi] {
+		if w := strings.ToLower(t.Text); t.Start >= lo && (groupNouns[w] || subgroupNouns[w] || w == "group") {
+			// "The boys ... disappeared on 23 June": people the
+			// sentence names by a common noun, the story's, not the
+			// last event's subject.
+			return storySubject
 		}
 	}
 	if b.lastEvent != "" {

@@ -183,6 +183,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "an age leaves the day to the event; a common-noun subject is not the last event's",
+			title: "Boys trapped in the Orvan caves",
+			body:  "Lena Marsh, 41, lost consciousness early on Friday as she swam back.\n\nThe boys, who are 11 to 16 years old, disappeared on 23 June along with their coach.",
+			want: map[string]frame{
+				"41":       {Subject: "marsh", Attribute: "age"},
+				"Friday":   {Subject: "marsh", Attribute: "lost"},
+				"11 to 16": {Subject: "story", Attribute: "years"},
+				"23 June":  {Subject: "story", Attribute: "occur"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
