@@ -781,6 +781,14 @@ func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Qua
 	}
 	for i := len(ds) - 1; i >= 0; i-- {
 		if d := ds[i]; d.Granularity == "day" && !spanBound(body, d) && !datesNoun(body, d) {
+			if owner := dayOwner(d, qs); owner >= 0 && qs[owner].Start != q.Start && qs[owner].End <= d.Start && d.End <= q.Start &&
+				!strings.ContainsAny(body[qs[owner].End:d.Start], ",;") && len(strings.Fields(body[qs[owner].End:d.Start])) <= 4 &&
+				broughtTo.MatchString(body[d.End:q.Start]) {
+				// "The 18 arrests made on Tuesday night brought the
+				// number in custody to 58": Tuesday is the 18's; the
+				// 58 holds when it was said.
+				continue
+			}
 			return i
 		}
 	}
@@ -796,6 +804,10 @@ func yearsSpanned(body string, d recognize.Date) bool {
 	w := strings.ToLower(prevWord(body[max(0, d.Start-20):d.Start]))
 	return w == "from" || w == "between"
 }
+
+// broughtTo ends the words that make a figure the new total others took a
+// count to: "brought the number of people in custody to".
+var broughtTo = regexp.MustCompile(`\b(?:bring|brings|brought|bringing|take|takes|took|taking|raise|raised|raises|raising|push|pushed|pushes|pushing|lift|lifted|lifts|lifting)\b[^,;]{0,60}\b(?:to|past)\s+$`)
 
 // inRelativeClause reports whether a date closes a relative clause ("hackers
 // who broke into its systems last year"): it dates that clause's verb, not

@@ -468,6 +468,12 @@ func TestFigureTimes(t *testing.T) {
 			want:      map[string]string{"145.5 million": "2025-02-01"},
 		},
 		{
+			name:      "a day inside another figure's phrase is that figure's",
+			published: "2025-03-13",
+			body:      "The 12 arrests made on Monday night brought the number of people in custody to 40, he said.",
+			want:      map[string]string{"12": "2025-03-10", "40": "2025-03-13"},
+		},
+		{
 			name:      "a day to come dates no figure",
 			published: "2025-03-10",
 			body:      "The last three miners are expected to be brought up on Tuesday, the rescue chief said on Monday.",
