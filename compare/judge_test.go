@@ -633,6 +633,16 @@ func TestJudgeTimeline(t *testing.T) {
 			parts:  []part{{SingleSource, ids("c1")}, {Agree, ids("c2", "c3")}},
 		},
 		{
+			name: "a share price closes once a day: Monday's close is not Tuesday's",
+			entries: []Entry{
+				ent("c1", "Anadolu", num("$57.93", 57.925, 57.935), about("story", "share price"), asOf(day("Monday", "2018-04-09", "2018-04-09")), published("2018-04-11")),
+				ent("c2", "Anadolu", num("$64.04", 64.035, 64.045), about("story", "share price"), asOf(day("Tuesday", "2018-04-10", "2018-04-10")), published("2018-04-11")),
+				ent("c3", "CNN", num("$64.04", 64.035, 64.045), about("story", "share price"), asOf(day("Tuesday", "2018-04-10", "2018-04-10")), published("2018-04-11")),
+			},
+			status: Agree,
+			parts:  []part{{SingleSource, ids("c1")}, {Agree, ids("c2", "c3")}},
+		},
+		{
 			name: "same day, different figures: a conflict in that day's part only",
 			entries: []Entry{
 				ent("c1", "AFP", num("699", 698.5, 699.5), about("story", "missing"), asOf(day("Monday", "2018-11-19", "2018-11-19")), published("2018-11-21")),

@@ -220,7 +220,8 @@ func StoryScoped(c extract.Claim) bool {
 
 // timeVarying are attributes whose figures change as a story unfolds: the
 // tallies of a disaster (the dead, the missing, the homes destroyed, the
-// area burned) and the counts of an organisation's people.
+// area burned), the counts of an organisation's people, and a share price
+// or a fortune, which move by the day.
 var timeVarying = map[string]bool{
 	"users": true, "deaths": true, "injuries": true, "evacuated": true, "displaced": true,
 	"arrests": true, "missing": true, "rescued": true, "subscribers": true, "members": true, "dead": true,
@@ -229,6 +230,7 @@ var timeVarying = map[string]bool{
 	"acres": true, "hectares": true, "contained": true, "containment": true, "pledges": true,
 	"affected": true, "consumers": true, "customers": true, "records": true, "accounts": true,
 	"americans": true, "britons": true, "canadians": true, "ships": true, "vessels": true,
+	"share price": true, "fortune": true,
 }
 
 // cumulative are the time-varying attributes whose figures only grow: a toll

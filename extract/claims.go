@@ -764,11 +764,14 @@ func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Qua
 	// it when it opens the sentence. Failing that, the sentence's last day.
 	best, bestDist := -1, 1<<30
 	for i, d := range ds {
-		if d.Granularity != "day" || spanBound(body, d) || datesNoun(body, d) {
-			continue
+		if d.Granularity != "day" || datesNoun(body, d) || !pub.IsZero() && d.From.After(pub) {
+			continue // ("to be brought out on Tuesday": not when a figure held)
 		}
-		if !pub.IsZero() && d.From.After(pub) {
-			continue // "to be brought out on Tuesday": not when a figure held
+		if dayBefore(body, d, q) {
+			return i // ("after finishing Monday at $157.93")
+		}
+		if spanBound(body, d) {
+			continue
 		}
 		if owner := dayOwner(d, qs); owner >= 0 && qs[owner].Start == q.Start {
 			if dist := distance(q.Start, q.End, d.Start, d.End); dist < bestDist {
@@ -841,6 +844,23 @@ func dayOwner(d recognize.Date, qs []recognize.Quantity) int {
 		}
 	}
 	return owner
+}
+
+// dayBefore reports whether a day stands right before a figure, joined by
+// "at" ("finishing Monday at $157.93"): it is that figure's day.
+func dayBefore(body string, d recognize.Date, q recognize.Quantity) bool {
+	if d.End > q.Start || q.Start-d.End > 8 {
+		return false
+	}
+	gap := strings.TrimSpace(body[d.End:q.Start])
+	if gap != "at" && gap != "at about" && gap != "at around" {
+		return false
+	}
+	switch strings.ToLower(prevWord(body[max(0, d.Start-12):d.Start])) {
+	case "since", "until", "till", "from", "before":
+		return false // "detained since Sunday at 60": a span, not a day
+	}
+	return true
 }
 
 // distance is the gap in bytes between two spans of text.

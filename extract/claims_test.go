@@ -474,6 +474,12 @@ func TestFigureTimes(t *testing.T) {
 			want:      map[string]string{"12": "2025-03-10", "40": "2025-03-13"},
 		},
 		{
+			name:      "a day joined to a figure by \"at\" is its day, unless it opens a span",
+			published: "2025-03-12",
+			body:      "The stock closed at $64.04, after finishing Monday at $57.93. Police put the number detained since Sunday at 60.",
+			want:      map[string]string{"$57.93": "2025-03-10", "60": "2025-03-12"},
+		},
+		{
 			name:      "a day to come dates no figure",
 			published: "2025-03-10",
 			body:      "The last three miners are expected to be brought up on Tuesday, the rescue chief said on Monday.",
