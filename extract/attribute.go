@@ -165,7 +165,7 @@ var eventVerbs = map[string]string{
 	"arrest": "arrest", "detain": "arrest", "kill": "kill", "die": "die",
 	"evacuate": "evacuate", "declare": "declare", "breach": "breach", "burst": "breach", "collapse": "collapse",
 	"sign": "sign", "approve": "approve", "pass": "pass", "vote": "vote", "elect": "elect",
-	"meet": "meet", "visit": "visit", "tour": "visit", "march": "march", "protest": "protest", "strike": "strike",
+	"meet": "meet", "visit": "visit", "tour": "visit", "travel": "visit", "arrive": "visit", "march": "march", "protest": "protest", "strike": "strike",
 	"issue": "issue", "publish": "publish", "release": "release", "resign": "resign", "appoint": "appoint",
 	"hit": "hit", "flood": "flood", "begin": "begin", "start": "begin", "end": "end",
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",

@@ -194,6 +194,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a leader who travels to or arrives in a place visits it",
+			title: "Leaders visit Orvan after the blast",
+			body:  "President Anna Berg will travel to Orvan on Thursday, her office said. Prime Minister Karl Lund arrived in Orvan on Friday.",
+			want: map[string]frame{
+				"Thursday": {Subject: "berg", Attribute: "visit"},
+				"Friday":   {Subject: "lund", Attribute: "visit"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
