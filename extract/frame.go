@@ -1229,7 +1229,7 @@ var moneyCues = []struct {
 }{
 	{regexp.MustCompile(`(?i)\b(damages?|destruction)\b`), "damage"},
 	{regexp.MustCompile(`(?i)\blosses\b|\blost\b`), "damage"},
-	{regexp.MustCompile(`(?i)\b(pledg\w*|donat\w*|gave|give|giving|gift|offer\w*|fundrais\w*)\b`), "pledges"},
+	{regexp.MustCompile(`(?i)\b(pledg\w*|donat\w*|gave|give|giving|gift|offer\w*|fundrais\w*|(?:answered|came|followed)\b[^.;]{0,80}\bwith)\b`), "pledges"},
 	{regexp.MustCompile(`(?i)\b(fortune|net worth|wealth)\b`), "fortune"},
 	{regexp.MustCompile(`(?i)\b(closed at|share price|stock price|shares? (?:rose|fell|closed|traded))\b`), "share price"},
 	{regexp.MustCompile(`(?i)\b(fined?|penalty|settlement)\b`), "fine"},
@@ -1311,7 +1311,7 @@ var totalRE = regexp.MustCompile(`(?i)\b(reached|total\w*|in all|so far|altogeth
 // family pledged", "Bernard Arnault answered with".
 var (
 	donorAfterRE  = regexp.MustCompile(`^\s*(?:\([^)]*\)\s*)?from (?:the )?((?:[A-Z][\w'’-]*\s?){1,3})`)
-	donorBeforeRE = regexp.MustCompile(`((?:[A-Z][\w'’-]*\s){1,3})(?:family\s)?(?:\w+\s){0,2}(?:offered|pledged|gave|donated|promised|answered with|came with|with)\s+$`)
+	donorBeforeRE = regexp.MustCompile(`((?:[A-Z][\w'’-]*\s){0,2}[A-Z][\w'’-]*)(?:,[^,]{1,60},)?\s+(?:family\s)?(?:\w+\s){0,2}(?:offered|pledged|gave|donated|promised|answered with|came with|with)\s+$`)
 )
 
 // donorOf names who gives the sum figure in sentence, or "".
@@ -1323,7 +1323,7 @@ func donorOf(sentence, figure string) string {
 	name := ""
 	if m := donorAfterRE.FindStringSubmatch(sentence[at+len(figure):]); m != nil {
 		name = m[1]
-	} else if m := donorBeforeRE.FindStringSubmatch(sentence[max(0, at-60):at]); m != nil {
+	} else if m := donorBeforeRE.FindStringSubmatch(sentence[max(0, at-100):at]); m != nil {
 		name = m[1]
 	}
 	words := strings.Fields(strings.ToLower(name))

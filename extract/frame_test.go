@@ -267,6 +267,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a donor named before an aside, and a gift that answers another",
+			title: "Donors rally to rebuild the Quill bridge",
+			body:  "First came Ana Aldern, the region's richest woman, with $50 million for the bridge. A few hours later her rival Piet Voss answered with $80 million from his family.",
+			want: map[string]frame{
+				"$50 million": {Subject: "aldern", Attribute: "pledges"},
+				"$80 million": {Subject: "voss", Attribute: "pledges"},
+			},
+		},
+		{
 			name:  "lengths by what they measure",
 			title: "Quake shakes Dovan",
 			body:  "The quake struck at a depth of 12 kilometres, about 40 kilometres (25 miles) north of Dovan.",
