@@ -144,6 +144,12 @@ type builder struct {
 	d         discourse
 	claims    []Claim
 	lastEvent string // subject of the last event claim, for "the ban was lifted"
+	// lastDay is the last past day the previous sentence of the same
+	// block named, for "He said 563 remained unaccounted for" after a
+	// sentence of that day's briefing; lastBlock is that sentence's
+	// block.
+	lastDay   *recognize.Date
+	lastBlock int
 }
 
 // sentence builds the claims of one sentence; named holds its names found
@@ -156,6 +162,7 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		for _, m := range named {
 			b.d.add(m)
 		}
+		b.lastDay = nil
 		return
 	}
 	ms := subjects(b.body, s, &b.d)
@@ -196,6 +203,11 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 				usedAsOf[i] = true
 			}
 			c.AsOf = dateValue(ds[i])
+		} else if b.lastDay != nil && b.lastBlock == s.Block && len(ds) == 0 && !q.Vague && saidAgain.MatchString(text) {
+			// "Two more bodies were found on Wednesday, the sheriff
+			// told his nightly briefing. He said 563 remained
+			// unaccounted for": the same briefing's day.
+			c.AsOf = dateValue(*b.lastDay)
 		} else if !b.pub.IsZero() {
 			day := b.pub.Format(time.DateOnly)
 			c.AsOf = &DateValue{Text: PublicationDate, Start: day, End: day, Granularity: "day"}
@@ -273,7 +285,18 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 	for _, m := range ms {
 		b.d.add(m)
 	}
+	b.lastDay, b.lastBlock = nil, s.Block
+	for i := len(ds) - 1; i >= 0; i-- {
+		if d := ds[i]; d.Granularity == "day" && (b.pub.IsZero() || !d.From.After(b.pub)) {
+			b.lastDay = &ds[i]
+			break
+		}
+	}
 }
+
+// saidAgain opens a sentence that goes on with the last speaker's words:
+// "He said", "She added", "It said".
+var saidAgain = regexp.MustCompile(`^\s*(?:He|She|It|They)\s+(?:said|added|told|says|adds|reported|announced)\b`)
 
 // earlierIncident marks the figures of an incident the sentence dates weeks
 // before publication ("in retaliation for the March 15 shootings at two
@@ -754,7 +777,7 @@ func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Qua
 		}
 	}
 	for i, d := range ds {
-		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start && !datesNoun(body, d) && !inRelativeClause(body, d) && !yearsSpanned(body, d) {
+		if (d.Granularity == "year" || d.Granularity == "month") && d.End <= q.Start && !datesNoun(body, d) && !inRelativeClause(body, d) && (!yearsSpanned(body, d) || strings.Contains(body[d.End:q.Start], " when ")) {
 			return i
 		}
 	}
@@ -799,13 +822,14 @@ func figureTime(body string, pub time.Time, ds []recognize.Date, q recognize.Qua
 }
 
 // yearsSpanned reports whether a date is a span of years that says what a
-// figure covers ("records from between 2011 and 2016"), not when it held.
+// figure covers ("records from between 2011 and 2016") or opens a span
+// ("with the airline since November 2007"), not when it held.
 func yearsSpanned(body string, d recognize.Date) bool {
 	if strings.HasPrefix(strings.ToLower(d.Text), "between ") {
 		return true
 	}
 	w := strings.ToLower(prevWord(body[max(0, d.Start-20):d.Start]))
-	return w == "from" || w == "between"
+	return w == "from" || w == "between" || w == "since"
 }
 
 // broughtTo ends the words that make a figure the new total others took a

@@ -480,6 +480,12 @@ func TestFigureTimes(t *testing.T) {
 			want:      map[string]string{"$57.93": "2025-03-10", "60": "2025-03-12"},
 		},
 		{
+			name:      "a speaker's next sentence holds on the day of the last, in its paragraph only",
+			published: "2025-03-13",
+			body:      "Two more bodies were found on Wednesday, the sheriff told his nightly briefing. He said 563 people remained unaccounted for.\n\nHe said 40 roads were still closed.",
+			want:      map[string]string{"563": "2025-03-12", "40": "2025-03-13"},
+		},
+		{
 			name:      "a day to come dates no figure",
 			published: "2025-03-10",
 			body:      "The last three miners are expected to be brought up on Tuesday, the rescue chief said on Monday.",
