@@ -256,12 +256,13 @@ var genericMeasures = map[string]bool{
 
 // apart are qualifiers that make a figure measure another thing than the
 // plain figure: an earlier event's, a part ("among the dead"), a wider
-// scope ("the statewide toll"). Other qualifiers ("monthly", "new")
+// scope ("the statewide toll"), the rest of a count ("4,293 other
+// buildings"). Other qualifiers ("monthly", "new")
 // narrow what is counted and share the plain figure's group.
 var apart = map[string]bool{
 	"earlier": true, "among": true, "per hour": true, "per day": true, "per week": true, "per month": true, "per year": true,
 	"later event": true, "added": true, "remaining": true, "statewide": true, "nationwide": true, "national": true, "global": true,
-	"worldwide": true, "overall": true, "combined": true, "regional": true,
+	"worldwide": true, "overall": true, "combined": true, "regional": true, "other": true,
 }
 
 // repeatable are the events a subject can have on many days: a speaker

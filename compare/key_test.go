@@ -24,6 +24,8 @@ func TestKey(t *testing.T) {
 		{"modal", extract.Claim{Subject: "Telegram", Attribute: "ban date", Modality: "Could", Date: &extract.DateValue{}}, "telegram|ban date|date|modal=could"},
 		{"a planned occasion is the occasion", extract.Claim{Subject: "Erdogan", Attribute: "visit", Modality: "will", Date: &extract.DateValue{}}, "erdogan|visit|date"},
 		{"a part named is apart", extract.Claim{Subject: "story", Attribute: "deaths", Qualifier: "among children", Value: &extract.Value{}}, "story|deaths|value|q=among children"},
+		{"the rest of a count is apart", extract.Claim{Subject: "story", Attribute: "buildings", Qualifier: "other", Value: &extract.Value{}}, "story|buildings|value|q=other"},
+		{"a miles measure is keyed in km", extract.Claim{Subject: "story", Attribute: "miles from orvan", Value: &extract.Value{}}, "story|km from orvan|value"},
 		{"negated", extract.Claim{Subject: "Telegram", Attribute: "users", Negated: true, Value: &extract.Value{}}, "telegram|users|value|not"},
 		{"neither", extract.Claim{Subject: "Telegram", Attribute: "users"}, "telegram|users|none"},
 		{"attribution is not part of the key", extract.Claim{Subject: "rally", Attribute: "turnout", AttributedTo: str("police"), Value: &extract.Value{}}, "rally|turnout|value"},

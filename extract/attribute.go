@@ -30,7 +30,7 @@ var attributeWords = map[string]string{
 var peopleNouns = wordSet(`people persons residents citizens inhabitants iranians villagers individuals civilians adults children men women families households`)
 
 // qualifierWords narrow an attribute without changing what it counts.
-var qualifierWords = wordSet(`monthly daily weekly active registered paying new total`)
+var qualifierWords = wordSet(`monthly daily weekly active registered paying new total other commercial residential`)
 
 // attributeOf finds what a figure counts: the noun after it ("5 million
 // users"), the verb after a count of people ("12,000 people were

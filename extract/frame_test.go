@@ -203,6 +203,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a count of buildings by their kind",
+			title: "Fire destroys the town of Orvan",
+			body:  "The count lists 900 homes, 52 commercial buildings and 310 other buildings as destroyed.",
+			want: map[string]frame{
+				"900": {Subject: "story", Attribute: "homes"},
+				"52":  {Subject: "story", Attribute: "buildings", Qualifier: "commercial"},
+				"310": {Subject: "story", Attribute: "buildings", Qualifier: "other"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
