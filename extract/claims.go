@@ -256,7 +256,9 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			// phrase ("the 1918 Cloquet fire"), else the story's.
 			c.Subject = storySubject
 			for _, m := range ms {
-				if m.start >= dt.End && m.end <= s.Tokens[ni].Start {
+				if m.start >= dt.End && m.end <= s.Tokens[ni].Start || ni > 0 && m.end == s.Tokens[ni-1].End && m.end < dt.Start {
+					// (or the name right before it: "the Lion Air
+					// disaster on Oct. 29")
 					c.Subject = m.canon
 				}
 			}
@@ -468,8 +470,8 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 		k := first - 2
 		// "the final in Moscow on Sunday": past the place it is held.
 		for j := k; j > 1 && startsUpper(s.Tokens[j].Text) && s.Tokens[j].Tag == "NNP"; j-- {
-			if strings.EqualFold(s.Tokens[j-1].Text, "in") {
-				k = j - 2
+			if w := strings.ToLower(s.Tokens[j-1].Text); w == "in" || w == "off" || w == "near" {
+				k = j - 2 // ("the Lion Air disaster off Indonesia on Oct. 29")
 				break
 			}
 		}

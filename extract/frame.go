@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // A claim's frame is what makes two claims comparable: the thing measured
@@ -479,7 +480,7 @@ func qualifyScope(c *Claim) {
 // incidentVerbs are the lemmas (see eventVerbs and lemma) of what happens
 // to a story in the first place: the crash, the blast, the fire that
 // starts. Dated under the story, they all date the one event.
-var incidentVerbs = wordSet(`intrusion hack cyberattack kill die tear rip aground disappear crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake tremor eruption collision derailment accident storm hurricane typhoon cyclone tsunami flood flooding landslide avalanche attacks shooting`)
+var incidentVerbs = wordSet(`intrusion hack cyberattack disaster kill die tear rip aground disappear crash hit strike explode ripp rip devastat devastate destroy collapse wip wipe level attack bomb erupt sink capsize burn begin start ignite spark derail shake swept sweep went explosion explosions blast blasts bombing bombings fire blaze crash quake earthquake tremor eruption collision derailment accident storm hurricane typhoon cyclone tsunami flood flooding landslide avalanche attacks shooting`)
 
 // spokeVerbs say that someone spoke; their dates meet under "say".
 var spokeVerbs = wordSet(`say vow announce tell state claim warn pledge promise`)
@@ -523,6 +524,13 @@ func (b *builder) dateFrame(c *Claim, own string) {
 		return
 	}
 	if c.Qualifier == "earlier" || !incidentVerbs[c.Attribute] {
+		return
+	}
+	if c.Subject != storySubject && !b.pub.IsZero() && c.Date.End < b.pub.AddDate(0, 0, -30).Format(time.DateOnly) &&
+		strings.Contains(strings.ToLower(c.Sentence), c.Subject+" "+c.Attribute) {
+		// "the Lion Air disaster off Indonesia on Oct. 29", in a
+		// story of March: a named incident months before is another.
+		c.Qualifier = "earlier"
 		return
 	}
 	s := c.Subject

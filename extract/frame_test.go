@@ -213,6 +213,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a named incident months before the story is another",
+			title: "Regulators ground the Vela 9 after crash",
+			body:  "Regulators grounded the jets, citing similarities between Sunday's crash and the Corran Air disaster off Borneo on Oct. 29.",
+			want: map[string]frame{
+				"Sunday's": {Subject: "story", Attribute: "occur"},
+				"Oct. 29":  {Subject: "corran air", Attribute: "disaster", Qualifier: "earlier"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
