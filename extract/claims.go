@@ -150,6 +150,9 @@ type builder struct {
 	// block.
 	lastDay   *recognize.Date
 	lastBlock int
+	// others are the names of incidents dated months before the story,
+	// which its lead may name beside its own (see dateFrame).
+	others map[string]bool
 }
 
 // sentence builds the claims of one sentence; named holds its names found

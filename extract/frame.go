@@ -180,7 +180,7 @@ func (b *builder) settleFrames() {
 		earlier = append(earlier, settled{attr: c.Attribute, unit: figureUnit(c, found), qual: c.Qualifier})
 		c.Subject = b.thing(c, own)
 		if c.Subject == storySubject {
-			if ev := otherEvent(c.Sentence, c.Value.Text, own); ev != "" {
+			if ev := otherEvent(c.Sentence, c.Value.Text, b.ownNow(own)); ev != "" {
 				c.Subject = ev
 			}
 		}
@@ -529,8 +529,13 @@ func (b *builder) dateFrame(c *Claim, own string) {
 	if c.Subject != storySubject && !b.pub.IsZero() && c.Date.End < b.pub.AddDate(0, 0, -30).Format(time.DateOnly) &&
 		strings.Contains(strings.ToLower(c.Sentence), c.Subject+" "+c.Attribute) {
 		// "the Lion Air disaster off Indonesia on Oct. 29", in a
-		// story of March: a named incident months before is another.
+		// story of March: a named incident months before is another,
+		// though the lead names it.
 		c.Qualifier = "earlier"
+		if b.others == nil {
+			b.others = make(map[string]bool)
+		}
+		b.others[c.Subject] = true
 		return
 	}
 	s := c.Subject
@@ -555,6 +560,15 @@ func (b *builder) dateFrame(c *Claim, own string) {
 // reportedRE finds an incident reported or spotted, in the passive: "the
 // blaze was reported", "the fire was first spotted".
 var reportedRE = regexp.MustCompile(`(?i)\b(?:fire|fires|wildfire|blaze|explosion|blast|quake|earthquake|crash|attack|flood|leak)\s+(?:was|were|had been)\s+(?:first\s+)?(?:reported|spotted|detected|noticed|discovered)\b`)
+
+// ownNow is own, the title and lead that name the story's own event,
+// without the names of incidents found to be others (see dateFrame).
+func (b *builder) ownNow(own string) string {
+	for name := range b.others {
+		own = strings.ReplaceAll(own, name, "")
+	}
+	return own
+}
 
 // companyHeads end a company described, not named: "the credit reporting
 // agency", "the airline".
@@ -1456,15 +1470,25 @@ func otherEvent(sentence, figure, own string) string {
 	if at < 0 {
 		return ""
 	}
-	if !mentionsEvent(sentence) {
-		return ""
-	}
 	clause := clauseOf(sentence, at, at+len(figure))
 	cs := strings.Index(sentence, clause)
+	participle := false
 	if w := strings.ToLower(strings.TrimLeft(clause, " ,")); strings.HasPrefix(w, "killing ") || strings.HasPrefix(w, "injuring ") || strings.HasPrefix(w, "wounding ") || strings.HasPrefix(w, "leaving ") {
 		// "The Lion Air jet went down in the sea, killing 189 people":
 		// a participle's figure is of the main clause's event.
-		cs = 0
+		cs, participle = 0, true
+	}
+	if participle {
+		// "A Lion Air 737 Max 8 plunged into the sea, killing all 189":
+		// a named aircraft that went down is its crash.
+		if m := craftDownRE.FindStringSubmatch(sentence[:at]); m != nil {
+			if name := strings.ToLower(strings.TrimSpace(m[1])); !strings.Contains(own, name) {
+				return name + " crash"
+			}
+		}
+	}
+	if !mentionsEvent(sentence) {
+		return ""
 	}
 	ms := eventRE.FindAllStringSubmatchIndex(sentence[cs:at], -1)
 	for _, m := range ms {
@@ -1507,8 +1531,19 @@ func otherEvent(sentence, figure, own string) string {
 	if strings.Contains(own, name) {
 		return ""
 	}
-	return name + " " + strings.ToLower(sentence[m[4]:m[5]])
+	noun := strings.ToLower(sentence[m[4]:m[5]])
+	if craftNouns[noun] {
+		noun = "crash" // "the Lion Air jet went down, killing 189": its crash
+	}
+	return name + " " + noun
 }
+
+// craftDownRE opens a sentence with a named aircraft that went down: "A
+// Lion Air 737 Max 8 plunged".
+var craftDownRE = regexp.MustCompile(`^\s*(?:An?|The)\s+((?:[A-Z][\w'’.-]*\s+){1,3})(?:[\w-]*\d[\w-]*\s+|Max\s+|MAX\s+|jet\s+|plane\s+|flight\s+){1,4}(?:plunged|crashed|went down|came down|slammed)\b`)
+
+// craftNouns name an aircraft whose toll is its crash's.
+var craftNouns = wordSet(`jet plane flight airliner aircraft`)
 
 // among reports whether the figure counts a part of a larger count: "18
 // Canadians were among the 157", "32 of its citizens among the dead", "149

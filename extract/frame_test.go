@@ -222,6 +222,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "an incident its lead dates months back is not the story's, though the lead names it",
+			title: "Regulators ground the Vela 9",
+			body:  "Regulators grounded the jets, citing similarities between Sunday's crash and the Corran Air disaster off Borneo on Oct. 29.\n\nThe Corran Air jet went down in the sea, killing 150 people.",
+			want: map[string]frame{
+				"Sunday's": {Subject: "story", Attribute: "occur"},
+				"Oct. 29":  {Subject: "corran air", Attribute: "disaster", Qualifier: "earlier"},
+				"150":      {Subject: "corran air crash", Attribute: "deaths"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
@@ -503,9 +513,10 @@ func TestSettleFrames(t *testing.T) {
 		{
 			name:  "a participle's figure is of its main clause's event",
 			title: "Ferry sinks off Ostra",
-			body:  "A ferry sank off Ostra on Monday, and 12 people died.\n\nThe Tellair jet went down in the same waters, killing 140 people.",
+			body:  "A ferry sank off Ostra on Monday, and 12 people died.\n\nThe Tellair jet went down in the same waters, killing 140 people. A Corran Air 737 Max 8 plunged into the sea in October, killing all 150 people aboard.",
 			want: map[string]frame{
-				"140": {Subject: "tellair jet", Attribute: "deaths"},
+				"140": {Subject: "tellair crash", Attribute: "deaths"},
+				"150": {Subject: "corran air crash", Attribute: "deaths"},
 			},
 		},
 		{
