@@ -532,17 +532,37 @@ func campsOf(ms []*member) [][]*member {
 	for _, m := range ms {
 		m.camp = -1
 	}
+	// An open bound that names a figure someone states ("up to 87
+	// million" and "87 million") stands in that figure's camp, not in
+	// whichever camp of smaller figures it also allows.
+	anchor := make(map[*member]*member)
+	for _, m := range order {
+		if !math.IsInf(m.val.lo, 0) && !math.IsInf(m.val.hi, 0) {
+			continue
+		}
+		for _, b := range order {
+			if b != m && !math.IsInf(b.val.lo, 0) && !math.IsInf(b.val.hi, 0) && sameFigure(m, b) {
+				anchor[m] = b
+				break
+			}
+		}
+	}
 	n := 0
 	for k, m := range order {
-		if m.camp >= 0 {
+		if m.camp >= 0 || anchor[m] != nil {
 			continue
 		}
 		for _, o := range order[k:] {
-			if o.camp < 0 && leq(o.val.lo, m.val.hi) {
+			if o.camp < 0 && anchor[o] == nil && leq(o.val.lo, m.val.hi) {
 				o.camp = n
 			}
 		}
 		n++
+	}
+	for _, m := range order {
+		if b := anchor[m]; b != nil {
+			m.camp = b.camp
+		}
 	}
 	camps := make([][]*member, n)
 	for _, m := range ms {

@@ -827,3 +827,23 @@ func TestJudgeLengthUnits(t *testing.T) {
 		t.Errorf(`lengthIn("miles") = %q, %v; want it left alone`, got, f)
 	}
 }
+
+// TestCampsOpenBoundNamesItsFigure: "up to 87 million" stands in the camp
+// of the "87 million" it names, not in that of a smaller figure it also
+// allows.
+func TestCampsOpenBoundNamesItsFigure(t *testing.T) {
+	upTo := ent("c1", "Reuters", &extract.Value{Text: "up to 87 million", Number: 87e6, Max: fl(87e6), Hedge: "atmost"})
+	small := ent("c2", "AP", exact("about 270,000", 243e3, 297e3))
+	exact87 := ent("c3", "AP", exact("87 million", 86.5e6, 87.5e6))
+	ca := ent("c4", "TechCrunch", exact("30 million", 29.5e6, 30.5e6))
+	v := Judge([]Entry{upTo, small, exact87, ca})
+	var with87 []string
+	for _, c := range v.Camps {
+		if slices.Contains(c.Claims, "c3") {
+			with87 = c.Claims
+		}
+	}
+	if !slices.Contains(with87, "c1") {
+		t.Errorf("camps = %+v: \"up to 87 million\" is not in the camp of \"87 million\"", v.Camps)
+	}
+}

@@ -442,6 +442,11 @@ func modality(s Sentence, at int) string {
 		}
 		w := strings.ToLower(t.Text)
 		if modals[w] {
+			if i+1 < len(s.Tokens) && (strings.EqualFold(s.Tokens[i+1].Text, "have") || strings.EqualFold(s.Tokens[i+1].Text, "'ve")) && !(i+2 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+2].Text, "to")) {
+				// "whose data may have been passed on": what the writer
+				// reports of the past, hedged, not a possibility to come.
+				return ""
+			}
 			return w
 		}
 		// "was due to visit", "is expected to declare": planned, not done.

@@ -133,6 +133,15 @@ func TestClaims(t *testing.T) {
 			},
 		},
 		{
+			name:      "a modal of the perfect hedges the past, not a possibility to come",
+			published: "2025-06-12",
+			body:      "Hackers may have stolen the records of up to 9 million customers. The bank could cut 400 jobs.",
+			want: []brief{
+				{Subject: "story", Attribute: "affected", Value: "up to 9 million"},
+				{Subject: "story", Attribute: "jobs", Value: "400", Modality: "could"},
+			},
+		},
+		{
 			name:      "negation ends at a colon",
 			published: "2025-06-12",
 			body:      "The flooding was not confined to the valley: 40 homes were evacuated in Lunde.",
