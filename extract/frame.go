@@ -169,6 +169,12 @@ func (b *builder) settleFrames() {
 			c.Qualifier = "among " + g
 		}
 		qualifyCount(c)
+		if w := besides(c.Sentence, c.Value.Text); w != "" && c.Qualifier == "" {
+			// "Three navy Seals and an army doctor": a count that
+			// leaves out someone the group had, never set against
+			// "four Seals, a doctor among them".
+			c.Qualifier = "with " + w
+		}
 		if pop, ok := strings.CutPrefix(prevQual, "added "); ok && c.Start == prevStart && c.Qualifier == "" && c.Attribute == prevNew && totalOf(c.Sentence, c.Value.Text) {
 			// "11,670 more Canadians, which brought the total past
 			// 19,000": the total of those just added to.
@@ -223,6 +229,37 @@ func clockTime(sentence, figure string) bool {
 		return true
 	}
 	return false
+}
+
+// besidesRE follows a count whose group had someone else as well: "navy
+// Seals and an army doctor".
+var besidesRE = regexp.MustCompile(`^\s*(?:[A-Za-z][\w-]*\s+){1,3}and (?:a|an|one|two|three) ((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)`)
+
+// besides is who a count's group had besides those it counts ("doctor" of
+// "three navy Seals and an army doctor"), or "".
+func besides(sentence, figure string) string {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	m := besidesRE.FindStringSubmatch(sentence[at+len(figure):])
+	if m == nil {
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(m[1]))
+	for i, w := range words {
+		if strings.HasSuffix(w, ",") || i == len(words)-1 || !nounish(words[i+1]) {
+			return strings.TrimRight(w, ",")
+		}
+	}
+	return ""
+}
+
+// nounish reports whether a lower-case word may go on a noun phrase ("army
+// doctor") rather than begin what is said of it ("doctor came").
+func nounish(w string) bool {
+	w = strings.TrimRight(w, ",")
+	return !strings.HasSuffix(w, "ed") && !auxiliaries[w] && w != "came" && w != "went" && w != "who" && w != "which" && w != "that"
 }
 
 // settled is what settleFrames made of a figure: its measure, unit and

@@ -232,6 +232,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a count that leaves out someone its group had",
+			title: "Last rescuers leave the Orvan cave",
+			body:  "Three army divers and a doctor came out safely later that night.",
+			want: map[string]frame{
+				"Three": {Subject: "story", Attribute: "divers", Qualifier: "with doctor"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
