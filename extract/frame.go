@@ -362,6 +362,12 @@ func qualifyCount(c *Claim) {
 // readUnits reads what a length or a sum of money measures, and who is on
 // board.
 func readUnits(c *Claim) {
+	if m := spanOf(c.Sentence, c.Value.Text); m != "" {
+		// "a three-month state of emergency", "a state of emergency
+		// lasting three months": how long that thing lasts.
+		c.Attribute = m
+		return
+	}
 	if m := hyphenLength(c.Sentence, c.Value.Text); m != "" {
 		// "the 93-metre spire", "the 400-metre-long ship": what the
 		// thing is, whatever the sentence's verb says might happen to
@@ -408,6 +414,49 @@ func readUnits(c *Claim) {
 		// "passengers came from 35 nations": their nationalities.
 		c.Attribute = "nationalities"
 	}
+}
+
+// timeUnits name the units of a span of time, by their plural.
+var timeUnits = map[string]string{
+	"hour": "hours", "day": "days", "week": "weeks", "month": "months", "year": "years",
+	"hours": "hours", "days": "days", "weeks": "weeks", "months": "months", "years": "years",
+}
+
+// lastingRE ends the words before a span's figure that name what lasts:
+// "a state of emergency lasting".
+var lastingRE = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+([a-z]+)(?:\s+[a-z]+){0,3}\s+(?:lasting|of)\s+$`)
+
+// spanOf reads a figure that says how long a thing lasts, as the unit and
+// the thing: "a three-month state of emergency" and "a state of emergency
+// lasting three months" are both "months state"; "" for any other figure.
+func spanOf(sentence, figure string) string {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	rest := sentence[at+len(figure):]
+	if strings.HasPrefix(rest, "-") {
+		// "three-month state", "10-day curfew"
+		words := strings.Fields(rest[1:])
+		if len(words) > 1 {
+			if u := timeUnits[strings.ToLower(words[0])]; u != "" && isLetter(rune(words[1][0])) {
+				return u + " " + strings.ToLower(strings.Trim(words[1], ",.;:"))
+			}
+		}
+		return ""
+	}
+	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return ""
+	}
+	u := timeUnits[strings.ToLower(strings.Trim(words[0], ",.;:"))]
+	if u == "" {
+		return ""
+	}
+	if m := lastingRE.FindStringSubmatch(sentence[:at]); m != nil && strings.Contains(strings.ToLower(sentence[max(0, at-12):at]), "lasting") {
+		return u + " " + strings.ToLower(m[1])
+	}
+	return ""
 }
 
 // nextWordIs reports whether the word right after a figure is word.

@@ -240,6 +240,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "how long a thing lasts, written either way",
+			title: "Orvan declares emergency after quake",
+			body:  "The president declared a state of emergency lasting three months in the south. The mayor imposed a 10-day curfew. The road was shut for six days.",
+			want: map[string]frame{
+				"three": {Subject: "story", Attribute: "months state"},
+				"10":    {Subject: "story", Attribute: "days curfew"},
+				"six":   {Subject: "story", Attribute: "days"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
