@@ -157,6 +157,11 @@ func (b *builder) settleFrames() {
 			// "485 admitted to hospital, and 149 of them still
 			// treated": a part of the figure before, by its measure.
 			c.Attribute = prevNew
+		} else if c.Start != prevStart && prevNew != "" && (c.Attribute == "count" || weakHeads[c.Attribute]) && ofThem(c.Sentence, c.Value.Text) {
+			// "87 million whose data may have been shared. More than
+			// 70 million of those people live in the U.S.": a part of
+			// the last sentence's last figure.
+			c.Attribute = prevNew
 		}
 		if d := direction(c.Sentence, c.Value.Text); d != "" && c.Qualifier == "" {
 			// "westbound traffic at about $5.1bn a day": one way's

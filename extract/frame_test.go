@@ -113,7 +113,7 @@ func TestSettleFrames(t *testing.T) {
 			body:  "Chatterly said on Monday that the data of up to 40 million people may have leaked. According to Chatterly, more than 30 million of those people live in the U.S.\n\nEvery one of the service's 900 million users will get an alert.",
 			want: map[string]frame{
 				"up to 40 million":     {Subject: "story", Attribute: "affected"},
-				"more than 30 million": {Subject: "story", Attribute: "count", Qualifier: "among"},
+				"more than 30 million": {Subject: "story", Attribute: "affected", Qualifier: "among"},
 				"900 million":          {Subject: "chatterly", Attribute: "users"},
 				"Monday":               {Subject: "chatterly", Attribute: "say"},
 			},
@@ -247,6 +247,15 @@ func TestSettleFrames(t *testing.T) {
 				"three": {Subject: "story", Attribute: "months state"},
 				"10":    {Subject: "story", Attribute: "days curfew"},
 				"six":   {Subject: "story", Attribute: "days"},
+			},
+		},
+		{
+			name:  "a part \"of those\" is of the last sentence's figure",
+			title: "Chatterly says data of 40 million leaked",
+			body:  "Anyone among the 40 million people whose data may have leaked will get a notice. More than 30 million of those people live in Orvania.",
+			want: map[string]frame{
+				"40 million":           {Subject: "story", Attribute: "affected"},
+				"More than 30 million": {Subject: "story", Attribute: "affected", Qualifier: "among"},
 			},
 		},
 		{
