@@ -1346,7 +1346,7 @@ var moneyCues = []struct {
 	{regexp.MustCompile(`(?i)\b(fortune|net worth|wealth)\b`), "fortune"},
 	{regexp.MustCompile(`(?i)\b(closed at|share price|stock price|shares? (?:rose|fell|closed|traded))\b`), "share price"},
 	{regexp.MustCompile(`(?i)\b(fined?|penalty|settlement)\b`), "fine"},
-	{regexp.MustCompile(`(?i)\b(value of|worth of|goods)\b`), "value of goods"},
+	{regexp.MustCompile(`(?i)\b(value of|worth of|goods|of (?:world |global )?trade)\b`), "value of goods"},
 	{regexp.MustCompile(`(?i)\b(costs?|costing|bill|budget|renovation|overhaul|refurbishment|repairs?)\b`), "cost"},
 	{regexp.MustCompile(`(?i)\b(revenues?|sales|income)\b`), "revenue"},
 	{regexp.MustCompile(`(?i)\b(profits?|earnings)\b`), "profit"},
@@ -1466,8 +1466,14 @@ func rate(sentence, figure string) string {
 	if m := rateRE.FindStringSubmatch(rest); m != nil && m[2] == "" { // not "a year ago"
 		return "per " + strings.ToLower(m[1])
 	}
+	if m := everyRE.FindStringSubmatch(sentence[:at]); m != nil {
+		return "per " + strings.ToLower(m[1]) // "Every day that the ship stays stuck, $9.6bn ..."
+	}
 	return ""
 }
+
+// everyRE opens a sentence with the period a figure is counted per.
+var everyRE = regexp.MustCompile(`(?i)^\s*(?:every|each) (hour|day|week|month|year)\b`)
 
 // revisable are the tallies that only grow, which a writer may say a
 // figure revises.

@@ -323,6 +323,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "trade held up each day, the period named first",
+			title: "Freighter blocks the Varn canal",
+			body:  "Every day that the freighter stays stuck, an estimated $2.1bn of trade is held up.",
+			want: map[string]frame{
+				"an estimated $2.1bn": {Subject: "story", Attribute: "value of goods", Qualifier: "per day"},
+			},
+		},
+		{
 			name:  "a donor named before an aside, and a gift that answers another",
 			title: "Donors rally to rebuild the Quill bridge",
 			body:  "First came Ana Aldern, the region's richest woman, with $50 million for the bridge. A few hours later her rival Piet Voss answered with $80 million from his family.",
