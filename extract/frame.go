@@ -714,6 +714,11 @@ func verbBefore(sentence, figure string) string {
 
 // thing is the subject a figure is compared under.
 func (b *builder) thing(c *Claim, own string) string {
+	if m := fortuneOfRE.FindStringSubmatch(c.Sentence); c.Attribute == "fortune" && m != nil {
+		// "adding $3 billion to Zuckerberg's personal fortune": the
+		// fortune is its owner's, whoever the sentence is about.
+		return strings.ToLower(m[1])
+	}
 	s := c.Subject
 	if s == storySubject || s == "" {
 		return storySubject
@@ -812,6 +817,10 @@ func officeOf(sentence, place string) bool {
 		seen = true
 	}
 }
+
+// fortuneOfRE finds whose fortune a sum is: "Zuckerberg's personal
+// fortune", "Arnault's net worth".
+var fortuneOfRE = regexp.MustCompile(`([A-Z][\w-]+)(?:'s|’s) (?:personal |own |net )?(?:fortune|net worth|wealth)`)
 
 // possessed reports whether a figure is something of the speaker's: "her
 // two children".
@@ -1243,6 +1252,11 @@ func increment(sentence, figure string) bool {
 		switch before[n-1] {
 		case "another", "additional", "further", "extra", "added":
 			return true
+		case "adding", "about", "some", "nearly", "almost":
+			// "adding about $3 billion to his fortune": what was added.
+			if w := before[n-1]; w == "adding" || n > 1 && before[n-2] == "adding" {
+				return true
+			}
 		case "by":
 			// "cut the toll by more than 100, to 253", "rose by 12":
 			// the amount of a change, not the count it changed.

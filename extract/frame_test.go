@@ -331,6 +331,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a fortune is its owner's, and what a day added to it is a change",
+			title: "Chatterly shares jump",
+			body:  "Chatterly shares closed up 4% at $65.04, adding about $2 billion to Marsh's personal fortune.",
+			want: map[string]frame{
+				"about $2 billion": {Subject: "marsh", Attribute: "fortune", Qualifier: "added"},
+				"$65.04":           {Subject: "story", Attribute: "share price"},
+				"4%":               {Subject: "chatterly", Attribute: "share"},
+			},
+		},
+		{
 			name:  "a donor named before an aside, and a gift that answers another",
 			title: "Donors rally to rebuild the Quill bridge",
 			body:  "First came Ana Aldern, the region's richest woman, with $50 million for the bridge. A few hours later her rival Piet Voss answered with $80 million from his family.",
