@@ -185,6 +185,7 @@ func (b *builder) settleFrames() {
 			// 19,000": the total of those just added to.
 			c.Qualifier = pop
 		}
+		lostItem(c)
 		readUnits(c)
 		qualifyScope(c)
 		prevOld, prevNew, prevStart, prevQual = found, c.Attribute, c.Start, c.Qualifier
@@ -341,6 +342,42 @@ func readMeasure(c *Claim) {
 			c.Qualifier = pop
 		}
 	}
+}
+
+// lostItem marks a count of people who lost one item of their data ("the
+// credit card numbers of about 209,000 consumers", "209,000 U.S.
+// customers also had their credit card numbers stolen"): a part of all
+// affected, wherever they live; but a change stays a change.
+func lostItem(c *Claim) {
+	if strings.HasPrefix(c.Qualifier, "added") || c.Qualifier == "earlier" || ownedCount(c.Sentence, c.Value.Text) {
+		return
+	}
+	if item := dataItem(c.Sentence, c.Value.Text); item != "" && (peopleCounts[c.Attribute] || c.Attribute == "affected") {
+		c.Attribute, c.Qualifier = "affected", "among "+item
+	}
+}
+
+// dataItemBeforeRE and dataItemAfterRE find the item of personal data a
+// count of people lost, just before the figure or in the words after it.
+var (
+	dataItemBeforeRE = regexp.MustCompile(`(?i)\b(credit card|debit card|social security|passport|driver'?s licen[cs]e|bank account) (?:numbers|details) of\s+(?:about |around |some |nearly |more than )?$`)
+	dataItemAfterRE  = regexp.MustCompile(`(?i)^.{0,40}?\b(?:their|whose) (credit card|debit card|social security|passport|driver'?s licen[cs]e|bank account) (?:numbers|details)\b`)
+)
+
+// dataItem is the item of personal data a count of people lost ("credit
+// card"), or "".
+func dataItem(sentence, figure string) string {
+	at := figureAt(sentence, figure)
+	if at < 0 {
+		return ""
+	}
+	if m := dataItemBeforeRE.FindStringSubmatch(sentence[max(0, at-60):at]); m != nil {
+		return strings.ToLower(m[1])
+	}
+	if m := dataItemAfterRE.FindStringSubmatch(sentence[at+len(figure):]); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
 }
 
 // qualifyCount marks a figure that is not the count itself: what remains

@@ -259,6 +259,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "those who lost one item of their data are a part of all affected",
+			title: "Brantley finds more customers in its data leak",
+			body:  "The hackers took the credit card numbers of about 20,000 customers. About 30,000 U.S. customers also had their passport numbers stolen. Then it revealed that the credit card numbers of 5,000 more Canadians had been taken, which brought the total past 9,000.",
+			want: map[string]frame{
+				"about 20,000": {Subject: "story", Attribute: "affected", Qualifier: "among credit card"},
+				"About 30,000": {Subject: "story", Attribute: "affected", Qualifier: "among passport"},
+				"5,000":        {Subject: "story", Attribute: "affected", Qualifier: "added canada"},
+				"9,000":        {Subject: "story", Attribute: "affected", Qualifier: "canada"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
