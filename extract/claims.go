@@ -144,7 +144,7 @@ type builder struct {
 	d         discourse
 	claims    []Claim
 	lastEvent string // subject of the last event claim, for "the ban was lifted"
-	// lastDay is the last past day the previous sentence of the same
+	// lastDay is the first past day the previous sentence of the same
 	// block named, for "He said 563 remained unaccounted for" after a
 	// sentence of that day's briefing; lastBlock is that sentence's
 	// block.
@@ -206,10 +206,12 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 				usedAsOf[i] = true
 			}
 			c.AsOf = dateValue(ds[i])
-		} else if b.lastDay != nil && b.lastBlock == s.Block && len(ds) == 0 && !q.Vague && saidAgain.MatchString(text) {
+		} else if b.lastDay != nil && b.lastBlock == s.Block && len(ds) == 0 && !q.Vague && (saidAgain.MatchString(text) || atTheTime.MatchString(text)) {
 			// "Two more bodies were found on Wednesday, the sheriff
 			// told his nightly briefing. He said 563 remained
-			// unaccounted for": the same briefing's day.
+			// unaccounted for": the same briefing's day. "Equifax
+			// disclosed the breach on Sept. 7. At the time it
+			// estimated 143 million": that day too.
 			c.AsOf = dateValue(*b.lastDay)
 		} else if !b.pub.IsZero() {
 			day := b.pub.Format(time.DateOnly)
@@ -291,13 +293,18 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		b.d.add(m)
 	}
 	b.lastDay, b.lastBlock = nil, s.Block
-	for i := len(ds) - 1; i >= 0; i-- {
+	for i := range ds {
+		// The first: the main clause's ("disclosed the breach on Sept.
+		// 7, saying it had noticed the intrusion on July 29").
 		if d := ds[i]; d.Granularity == "day" && (b.pub.IsZero() || !d.From.After(b.pub)) {
 			b.lastDay = &ds[i]
 			break
 		}
 	}
 }
+
+// atTheTime opens a sentence that holds at the time the last one named.
+var atTheTime = regexp.MustCompile(`(?i)^\s*at (?:the|that) time\b`)
 
 // saidAgain opens a sentence that goes on with the last speaker's words:
 // "He said", "She added", "It said".

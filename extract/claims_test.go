@@ -495,6 +495,12 @@ func TestFigureTimes(t *testing.T) {
 			want:      map[string]string{"563": "2025-03-12", "40": "2025-03-13"},
 		},
 		{
+			name:      "\"at the time\" is the main day of the sentence before",
+			published: "2025-03-13",
+			body:      "The bank disclosed the leak on March 3, saying it had noticed the intrusion on February 20. At the time it estimated that 2 million people were affected.",
+			want:      map[string]string{"2 million": "2025-03-03"},
+		},
+		{
 			name:      "a day to come dates no figure",
 			published: "2025-03-10",
 			body:      "The last three miners are expected to be brought up on Tuesday, the rescue chief said on Monday.",

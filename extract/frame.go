@@ -138,6 +138,12 @@ func (b *builder) settleFrames() {
 		found := c.Attribute
 		if c.Start != prevStart {
 			earlier = earlier[:0]
+			if found == "count" && prevNew != "" && prevNew != "count" && !weakHeads[prevNew] && bareChange(c.Sentence, c.Value.Text) {
+				// "... put the number of affected consumers at 143
+				// million. In October it added 2.5 million, for a
+				// total of 145.5 million": the measure goes on.
+				c.Attribute = prevNew
+			}
 		}
 		if c.Start == prevStart && c.Attribute == prevOld && prevNew != prevOld && !namesItsNoun(c.Sentence, c.Value.Text, c.Attribute) &&
 			(prevNew != "magnitude" || c.Value.Number < 10) {
@@ -266,6 +272,17 @@ func besides(sentence, figure string) string {
 func nounish(w string) bool {
 	w = strings.TrimRight(w, ",")
 	return !strings.HasSuffix(w, "ed") && !auxiliaries[w] && w != "came" && w != "went" && w != "who" && w != "which" && w != "that"
+}
+
+// bareChangeRE ends the words before a figure that changes a count without
+// naming it: "it added", "raised that to", "cut it to".
+var bareChangeRE = regexp.MustCompile(`(?i)\b(?:it|they|that|the company|the firm)\s+(?:added|raised|revised|cut|lowered|increased)(?:\s+(?:it|that|the figure|the estimate))?(?:\s+(?:to|by))?\s+(?:(?:about|around|nearly|another|some)\s+)?$`)
+
+// bareChange reports whether a figure changes the count the sentence before
+// named, without a noun of its own: "In October it added 2.5 million".
+func bareChange(sentence, figure string) bool {
+	at := figureAt(sentence, figure)
+	return at >= 0 && bareChangeRE.MatchString(sentence[:at]) && !isLetter(rune(strings.TrimLeft(nextWord(sentence[at+len(figure):])+"0", ",")[0]))
 }
 
 // settled is what settleFrames made of a figure: its measure, unit and

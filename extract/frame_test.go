@@ -270,6 +270,18 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a bare change goes on with the count the sentence before named",
+			title: "Brantley finds more customers in its data leak",
+			body:  "In May the bank put the number of affected customers at 4 million. In June it added 1.5 million, for a total of 5.5 million.",
+			want: map[string]frame{
+				"4 million":   {Subject: "story", Attribute: "affected"},
+				"1.5 million": {Subject: "story", Attribute: "affected", Qualifier: "added"},
+				"5.5 million": {Subject: "story", Attribute: "affected"},
+				"May":         {},
+				"June":        {},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
