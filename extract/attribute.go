@@ -171,7 +171,7 @@ var eventVerbs = map[string]string{
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
 	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
 	"wedge": "aground", "jam": "aground", "stuck": "aground", "strand": "aground",
-	"find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
+	"learn": "learn", "find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 
@@ -441,7 +441,7 @@ func modality(s Sentence, at int) string {
 			continue
 		}
 		w := strings.ToLower(t.Text)
-		if modals[w] {
+		if modals[w] && !(w == "may" && t.Text[0] == 'M' && i > 0) { // (not the month)
 			if i+1 < len(s.Tokens) && (strings.EqualFold(s.Tokens[i+1].Text, "have") || strings.EqualFold(s.Tokens[i+1].Text, "'ve")) && !(i+2 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+2].Text, "to")) {
 				// "whose data may have been passed on": what the writer
 				// reports of the past, hedged, not a possibility to come.

@@ -556,6 +556,9 @@ func objectOfEvent(s Sentence, k int) bool {
 	for j >= 0 && (s.Tokens[j].Tag == "DT" || s.Tokens[j].Tag == "PRP$" || s.Tokens[j].Tag == "JJ" || s.Tokens[j].Tag == "NN") {
 		j--
 	}
+	if j > 0 && (strings.EqualFold(s.Tokens[j].Text, "of") || strings.EqualFold(s.Tokens[j].Text, "about")) {
+		j-- // "learned of the attack"
+	}
 	if j < 0 || !strings.HasPrefix(s.Tokens[j].Tag, "VB") {
 		return false
 	}

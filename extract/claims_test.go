@@ -142,6 +142,14 @@ func TestClaims(t *testing.T) {
 			},
 		},
 		{
+			name:      "the month May is no modal",
+			published: "2025-06-12",
+			body:      "The hackers were inside from May until July, and 2 million customers were affected.",
+			want: []brief{
+				{Subject: "story", Attribute: "affected", Value: "2 million"},
+			},
+		},
+		{
 			name:      "negation ends at a colon",
 			published: "2025-06-12",
 			body:      "The flooding was not confined to the valley: 40 homes were evacuated in Lunde.",

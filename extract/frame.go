@@ -655,6 +655,15 @@ func (b *builder) dateFrame(c *Claim, own string) {
 		// the event; it is never what the event is of.
 		c.Subject = storySubject
 	}
+	if m := publicLearnedRE.FindStringIndex(c.Sentence); c.Attribute == "learn" && m != nil && strings.Index(c.Sentence[m[1]:], c.Date.Text) >= 0 {
+		// "the public only learned of the attack on Sept. 8": the day
+		// it was disclosed, by the company the story is about.
+		c.Attribute, c.Subject = "disclose", storySubject
+		if b.d.topic != "" && b.d.kindOf(b.d.topic) != kindPlace {
+			c.Subject = b.d.topic
+		}
+		return
+	}
 	if m := reportedRE.FindStringIndex(c.Sentence); m != nil && (c.Attribute == "report" || c.Attribute == "discover" || c.Attribute == "spot") {
 		if at := strings.Index(c.Sentence[m[1]:], c.Date.Text); at >= 0 && at <= 30 {
 			// "the moment the blaze was reported two days earlier":
@@ -701,6 +710,9 @@ func (b *builder) dateFrame(c *Claim, own string) {
 	}
 	c.Subject, c.Attribute = storySubject, "occur"
 }
+
+// publicLearnedRE finds the public learning of something: its disclosure.
+var publicLearnedRE = regexp.MustCompile(`(?i)\bthe public (?:only |first )?(?:learned|learnt|heard|found out) (?:of|about)\b`)
 
 // reportedRE finds an incident reported or spotted, in the passive: "the
 // blaze was reported", "the fire was first spotted".

@@ -129,6 +129,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "the day the public learned of a breach is the day it was disclosed",
+			title: "Corvane says more customers hit by leak",
+			body:  "Corvane Inc said on Tuesday that 1.2 million more customers were affected. The hackers were inside Corvane's systems from May until late July, yet the public only learned of the attack on Sept. 8.",
+			want: map[string]frame{
+				"Tuesday": {Subject: "corvane", Attribute: "say"},
+				"Sept. 8": {Subject: "corvane", Attribute: "disclose"},
+			},
+		},
+		{
 			name:  "a breach disclosed, an intrusion noticed, an attack made public until a day",
 			title: "Corvane says more customers hit by leak",
 			body:  "Corvane disclosed the breach on Sept. 4, saying it had first noticed the intrusion on July 22. Its rival Halvex discovered an attack on 3 June but did not make it public until 9 August.",
