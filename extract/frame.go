@@ -80,6 +80,9 @@ func subgroup(sentence, figure string) string {
 		return ""
 	}
 	next := strings.Fields(sentence[at+len(figure):])
+	if len(next) > 3 && next[0] == "of" && next[1] == "the" && isDigit(next[2][0]) {
+		next = next[3:] // "eight of the 12 boys": boys
+	}
 	if len(next) == 0 {
 		return ""
 	}
@@ -747,10 +750,14 @@ var governingVerbs = map[string]string{
 	"injured": "injuries", "injuring": "injuries", "wounded": "injuries", "wounding": "injuries",
 	"evacuated": "evacuated", "evacuating": "evacuated",
 	"displaced": "displaced", "displacing": "displaced",
-	"rescued": "rescued", "rescuing": "rescued",
+	"rescued": "rescued", "rescuing": "rescued", "freed": "rescued", "freeing": "rescued",
 	"arrested": "arrests", "detained": "arrests",
 	"draws": "visitors", "drawing": "visitors", "attracts": "visitors", "attracting": "visitors",
 }
+
+// broughtOut follows a count brought out of danger: "of the 12 boys out
+// of the flooded cave".
+var broughtOut = regexp.MustCompile(`^(?:\s+[\w-]+){0,5}\s+out\b`)
 
 // hedgeWords may stand between a verb and its figure.
 var hedgeWords = wordSet(`all at least most more than over some about around nearly almost roughly an estimated up to as many a total of another`)
@@ -770,6 +777,9 @@ func verbBefore(sentence, figure string) string {
 		w := strings.Trim(words[i], `"'“”‘’`)
 		if m, ok := governingVerbs[w]; ok {
 			return m
+		}
+		if (w == "brought" || w == "bringing" || w == "pulled") && broughtOut.MatchString(sentence[at+len(figure):]) {
+			return "rescued" // "brought eight of the 12 boys out of the cave"
 		}
 		if !hedgeWords[w] {
 			return ""

@@ -291,6 +291,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "those brought out or freed are rescued, a part of the group they were in",
+			title: "Boys rescued from the Orvan cave",
+			body:  "Rescuers have brought eight of the 12 boys out of the flooded cave.",
+			want: map[string]frame{
+				"eight": {Subject: "story", Attribute: "rescued", Qualifier: "among boys"},
+				"12":    {Subject: "story", Attribute: "boys"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
