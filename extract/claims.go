@@ -705,10 +705,10 @@ func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
 			return m.canon
 		}
 	}
-	if l := lemma(toks[vi].Text); findVerbs[l] && foundPeople(toks, vi) || eventVerbs[l] == "rescue" || rescuePhrase(toks, vi) {
+	if l := lemma(toks[vi].Text); findVerbs[l] && foundPeople(toks, vi) || eventVerbs[l] == "rescue" || eventVerbs[l] == "mourn" || rescuePhrase(toks, vi) {
 		// "divers found them on July 2", "were found on July 2": the
 		// event is the missing people's, the story's, whoever found
-		// them.
+		// them; so are its rescues and its day of mourning.
 		return storySubject
 	}
 	lo, _ := clause(b.body, s, toks[vi].Start)

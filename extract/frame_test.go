@@ -300,6 +300,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a national day of mourning is the story's, planned or observed",
+			title: "Orvania mourns blast victims",
+			body:  "Tuesday will be observed as a national day of mourning, his office said.\n\nOrvania fell silent for three minutes on Wednesday morning as the country observed a day of mourning.",
+			want: map[string]frame{
+				"Tuesday":   {Subject: "story", Attribute: "mourn"},
+				"Wednesday": {Subject: "story", Attribute: "mourn"},
+				"three":     {Subject: "story", Attribute: "minutes"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
