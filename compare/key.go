@@ -266,13 +266,13 @@ var apart = map[string]bool{
 }
 
 // repeatable are the events a subject can have on many days: a speaker
-// says, warns, visits again, a story's incident has its aftershocks and
+// says, warns, visits or receives visitors again, a story's incident has its aftershocks and
 // its later fires, its missing are found and rescued over days, and its
 // dead mourned. Two different dates of one are two occasions, never
 // a conflict.
 var repeatable = map[string]bool{
 	"say": true, "warn": true, "vow": true, "meet": true, "visit": true, "tour": true, "report": true,
-	"announce": true, "speak": true, "talk": true, "urge": true, "call": true, "occur": true, "find": true, "rescue": true, "mourn": true,
+	"announce": true, "speak": true, "talk": true, "urge": true, "call": true, "occur": true, "find": true, "rescue": true, "mourn": true, "receive": true,
 }
 
 // occasions reports whether dates of attribute attr may differ without

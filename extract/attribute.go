@@ -171,7 +171,7 @@ var eventVerbs = map[string]string{
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
 	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
 	"wedge": "aground", "jam": "aground", "stuck": "aground", "strand": "aground",
-	"observe": "mourn", "mourn": "mourn", "learn": "learn", "find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
+	"welcome": "receive", "receive": "receive", "observe": "mourn", "mourn": "mourn", "learn": "learn", "find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 

@@ -711,6 +711,12 @@ func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
 		// them; so are its rescues and its day of mourning.
 		return storySubject
 	}
+	if vi > 0 && toks[vi].Tag == "VBG" && toks[vi-1].Text == "," && len(ms) > 0 && ms[0].start < toks[vi].Start {
+		// "Macron has thanked the firefighters who saved the
+		// cathedral, welcoming them on Thursday": a participle's
+		// subject is the sentence's.
+		return ms[0].canon
+	}
 	lo, _ := clause(b.body, s, toks[vi].Start)
 	for i := len(ms) - 1; i >= 0; i-- {
 		if m := ms[i]; m.end <= toks[vi].Start && m.start >= lo {

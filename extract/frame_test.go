@@ -310,6 +310,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "welcoming or receiving guests, and a participle's subject is its sentence's",
+			title: "Berg thanks firefighters",
+			body:  "President Anna Berg has thanked the firefighters who saved the Orvan opera house, welcoming them to her palace on Thursday three days after the blaze.\n\nPrime Minister Karl Lund will receive them on Friday to thank them.",
+			want: map[string]frame{
+				"Thursday": {Subject: "berg", Attribute: "receive"},
+				"Friday":   {Subject: "lund", Attribute: "receive"},
+				"three":    {Subject: "story", Attribute: "days"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
