@@ -109,9 +109,10 @@ func Key(c extract.Claim) string {
 		b.WriteString("|q=")
 		b.WriteString(q)
 	}
-	if m := normalize(c.Modality); m != "" && !(c.Date != nil && occasions(c.Attribute)) {
+	if m := normalize(c.Modality); m != "" && !(c.Date != nil && (occasions(c.Attribute) || extract.Scheduled(normalize(c.Attribute)))) {
 		// (A visit planned for Wednesday and one made on Wednesday are
-		// one occasion; dates of a repeatable event never conflict.)
+		// one occasion, as are a final to be played on Sunday and one
+		// played then; dates of a repeatable event never conflict.)
 		b.WriteString("|modal=")
 		b.WriteString(m)
 	}
@@ -330,9 +331,7 @@ func topic(c extract.Claim) (subject, attribute, text string) {
 	subject = normalize(c.Subject)
 	attribute = normalize(c.Attribute)
 	text = strings.TrimSpace(subject + " " + attribute)
-	if m := normalize(c.Modality); m != "" && !(c.Date != nil && occasions(c.Attribute)) {
-		// (A visit planned for Wednesday and one made on Wednesday are
-		// one occasion; dates of a repeatable event never conflict.)
+	if m := normalize(c.Modality); m != "" && !(c.Date != nil && (occasions(c.Attribute) || extract.Scheduled(normalize(c.Attribute)))) {
 		text += " (" + m + ")"
 	}
 	if c.Negated {

@@ -451,7 +451,11 @@ func datedNoun(body string, s Sentence, dt recognize.Date) (string, int) {
 
 // occasionNouns are scheduled events a day dates: "the final on Sunday",
 // "the hearing on Tuesday".
-var occasionNouns = wordSet(`final hearing vote match summit funeral ceremony memorial referendum trial election`)
+var occasionNouns = wordSet(`final hearing vote match summit funeral ceremony memorial referendum trial election conference`)
+
+// Scheduled reports whether a date claim's attribute is a scheduled
+// occasion ("hearing", "final"): planned or held, it is one occasion.
+func Scheduled(attr string) bool { return occasionNouns[attr] }
 
 // incidentNoun finds an incident a day dates as a noun: written right
 // before it, through "on" or "of" ("the attacks on 21 April", "the crash of
@@ -480,7 +484,7 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 		k := first - 2
 		// "the final in Moscow on Sunday": past the place it is held.
 		for j := k; j > 1 && startsUpper(s.Tokens[j].Text) && s.Tokens[j].Tag == "NNP"; j-- {
-			if w := strings.ToLower(s.Tokens[j-1].Text); w == "in" || w == "off" || w == "near" {
+			if w := strings.ToLower(s.Tokens[j-1].Text); w == "in" || w == "off" || w == "near" || w == "for" {
 				k = j - 2 // ("the Lion Air disaster off Indonesia on Oct. 29")
 				break
 			}

@@ -320,6 +320,14 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a scheduled occasion dated past the place it is for",
+			title: "Donors to meet on Orvan",
+			body:  "France and the United Nations will co-host a virtual donor conference for Orvania on Sunday.",
+			want: map[string]frame{
+				"Sunday": {Subject: "story", Attribute: "conference"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",

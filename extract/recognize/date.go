@@ -398,6 +398,8 @@ var forwardCues = withWill(map[string]bool{
 	"will": true, "'ll": true, "won't": true, "could": true, "would": true, "shall": true, "might": true, "may": true,
 	"next": true, "due": true, "expected": true, "plans": true, "plan": true, "planned": true, "planning": true,
 	"scheduled": true, "upcoming": true, "set": true, "going": true, "intends": true, "until": true,
+	// An invitation is to what comes: "invited the team to the final on Sunday".
+	"invited": true, "invites": true, "inviting": true,
 	// A schedule in the present tense: "the assembly, which begins Monday".
 	"begins": true, "opens": true, "resumes": true, "starts": true, "returns": true, "peaks": true,
 })

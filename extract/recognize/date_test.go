@@ -305,6 +305,8 @@ func TestContractedWillLooksAhead(t *testing.T) {
 		{"She could not have known on Monday.", "2018-04-16"},
 		{"It could be lifted on Monday.", "2018-04-23"},
 		{"The bridge may have to close on Friday.", "2018-04-20"},
+		// An invitation is to what comes.
+		{"Fifa had invited the team to the final on Sunday.", "2018-04-22"},
 	} {
 		ds := Dates(tc.text, pub)
 		if len(ds) != 1 || ds[0].From.Format(time.DateOnly) != tc.want {
