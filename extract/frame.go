@@ -658,6 +658,13 @@ func (b *builder) dateFrame(c *Claim, own string) {
 		// the event; it is never what the event is of.
 		c.Subject = storySubject
 	}
+	if (c.Attribute == "report" || c.Attribute == "disclose") && newsOutlet(c.Subject) {
+		// "the Observer revealed the data harvesting on 17 March",
+		// "The Observer and The New York Times reported on March 17":
+		// the press broke the story, one report of many.
+		c.Subject, c.Attribute = storySubject, "report"
+		return
+	}
 	if m := publicLearnedRE.FindStringIndex(c.Sentence); c.Attribute == "learn" && m != nil && strings.Index(c.Sentence[m[1]:], c.Date.Text) >= 0 {
 		// "the public only learned of the attack on Sept. 8": the day
 		// it was disclosed, by the company the story is about.
@@ -712,6 +719,16 @@ func (b *builder) dateFrame(c *Claim, own string) {
 		c.Place = s
 	}
 	c.Subject, c.Attribute = storySubject, "occur"
+}
+
+// outletWords end the names of news outlets: "The New York Times", "the
+// Observer", "The Washington Post".
+var outletWords = wordSet(`times post observer guardian journal news press herald tribune gazette telegraph independent chronicle courier mail express standard`)
+
+// newsOutlet reports whether a subject names a news outlet.
+func newsOutlet(subject string) bool {
+	words := strings.Fields(subject)
+	return len(words) > 0 && outletWords[words[len(words)-1]]
 }
 
 // publicLearnedRE finds the public learning of something: its disclosure.

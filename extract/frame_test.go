@@ -328,6 +328,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "the press breaking a story, by report or revelation, is one report of many",
+			title: "Chatterly data leak widens",
+			body:  "The two firms have been at odds since The Orvan Times reported on March 17 that the data had leaked. The leak was first reported when the Orvan Observer revealed it on 16 March.",
+			want: map[string]frame{
+				"March 17": {Subject: "story", Attribute: "report"},
+				"16 March": {Subject: "story", Attribute: "report"},
+				"two":      {Subject: "story", Attribute: "firms"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",

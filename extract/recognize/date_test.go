@@ -57,6 +57,8 @@ var dateCases = []struct {
 	{"Wednesday, Oct. 18, 2017", time.Time{}, []Date{dt("Wednesday, Oct. 18, 2017", "2017-10-18", "2017-10-18", "day", false)}},
 	{"in December 2017", time.Time{}, []Date{dt("December 2017", "2017-12-01", "2017-12-31", "month", false)}},
 	{"in 2017", time.Time{}, []Date{dt("2017", "2017-01-01", "2017-12-31", "year", false)}},
+	{"revealed it on 17 March.", published, []Date{dt("17 March", "2018-03-17", "2018-03-17", "day", true)}},
+	{"about 17 march on the capital", published, nil},
 	// A year that qualifies a noun after an article or possessive; a
 	// figure before a counted noun stays a count.
 	{"the firm's 2017 data breach", time.Time{}, []Date{dt("2017", "2017-01-01", "2017-12-31", "year", false)}},

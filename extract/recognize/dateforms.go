@@ -27,10 +27,20 @@ func (s *dateScanner) monthAt(k int) (int, int, bool) {
 	if len(t.low) <= 4 && t.low != "may" && t.low != "june" && t.low != "july" && s.text[t.start] >= 'a' && !s.followedByDayOrYear(end) {
 		return 0, 0, false // "mar", "dec" in lower case are rarely months unless a figure follows
 	}
-	if (t.low == "may" || t.low == "march" || t.low == "mar") && !s.followedByDayOrYear(end) && !s.monthWordInContext(k, end) {
+	if (t.low == "may" || t.low == "march" || t.low == "mar") && !s.followedByDayOrYear(end) && !s.monthWordInContext(k, end) && !s.dayBeforeMonth(k) {
 		return 0, 0, false
 	}
 	return m, end, true
+}
+
+// dayBeforeMonth reports whether a capitalised month word at k follows a
+// day of the month: "on 17 March".
+func (s *dateScanner) dayBeforeMonth(k int) bool {
+	if k == 0 || s.text[s.toks[k].start] == s.toks[k].low[0] {
+		return false
+	}
+	p := &s.toks[k-1]
+	return p.kind == tNum && p.digits <= 2 && p.val >= 1 && p.val <= 31 && !p.nl
 }
 
 // datePrepBefore reports whether token k follows a word that introduces a
