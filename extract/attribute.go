@@ -171,7 +171,7 @@ var eventVerbs = map[string]string{
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
 	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
 	"wedge": "aground", "jam": "aground", "stuck": "aground", "strand": "aground",
-	"welcome": "receive", "receive": "receive", "observe": "mourn", "mourn": "mourn", "learn": "learn", "find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
+	"run out": "run out", "welcome": "receive", "receive": "receive", "observe": "mourn", "mourn": "mourn", "learn": "learn", "find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 
@@ -184,6 +184,7 @@ var phrasalEvents = map[string]string{
 	"go missing": "disappear", "went missing": "disappear", "gone missing": "disappear",
 	"break out": "begin", "broke out": "begin",
 	"make public": "disclose", "made public": "disclose",
+	"run out": "run out", "ran out": "run out",
 	"bring out": "rescue", "brought out": "rescue", "carry out of": "rescue", "carried out of": "rescue",
 	"pull out of": "rescue", "pulled out of": "rescue",
 }

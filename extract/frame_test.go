@@ -338,6 +338,15 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a diver who ran out of air on a day",
+			title: "Diver dies in the Orvan caves",
+			body:  "Tom Hale, 39, ran out of air at 3am on Saturday while swimming back.",
+			want: map[string]frame{
+				"39":       {Subject: "hale", Attribute: "age"},
+				"Saturday": {Subject: "hale", Attribute: "run out"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
