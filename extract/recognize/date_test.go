@@ -197,6 +197,7 @@ var dateCases = []struct {
 	{"the year before independence", published, nil},
 	{"the day of the attack", published, nil},
 	{"kept them company from the day it was found", published, nil},
+	{"wiped out on the day the fire started", published, nil},
 	{"the week ending May 5", published, []Date{dt("May 5", "2018-05-05", "2018-05-05", "day", true)}},
 	{"at the end of the day, it failed", published, nil},
 	{"a year to the day after the crash", published, nil},

@@ -74,8 +74,9 @@ var periodTies = map[string]bool{
 	"before": true, "after": true, "of": true, "that": true, "when": true, "which": true, "in": true, "ending": true,
 	"ended": true, "ends": true, "to": true, "since": true, "following": true, "prior": true, "earlier": true, "later": true,
 	"beginning": true, "starting": true, "commencing": true, "previous": true, "preceding": true, "is": true, "was": true,
-	// "the day it was found", "the year he died": a clause says which.
-	"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true,
+	// "the day it was found", "the year he died", "the day the fire
+	// started": a clause says which.
+	"it": true, "he": true, "she": true, "they": true, "we": true, "i": true, "you": true, "the": true,
 }
 
 // businessDays reads a count of business days from the count at token k
