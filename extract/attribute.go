@@ -158,7 +158,7 @@ func clause(body string, s Sentence, at int) (lo, hi int) {
 // lemma they are compared under.
 var eventVerbs = map[string]string{
 	"ban": "ban", "block": "ban", "prohibit": "ban", "outlaw": "ban", "bar": "ban",
-	"lift": "lift", "unblock": "lift", "restore": "restore",
+	"lift": "lift", "unblock": "lift", "restore": "restore", "lower": "lift",
 	"break": "breach", "fail": "breach", "give": "breach",
 	"quit": "quit", "leave": "quit", "stop": "stop", "cease": "stop",
 	"announce": "announce", "unveil": "announce", "present": "announce", "launch": "launch", "open": "open", "close": "close", "shut": "close",

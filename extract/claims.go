@@ -732,11 +732,13 @@ func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
 			return ms[i].canon
 		}
 	}
-	for _, t := range toks[:vi] {
-		if w := strings.ToLower(t.Text); t.Start >= lo && (groupNouns[w] || subgroupNouns[w] || w == "group") {
+	for j, t := range toks[:vi] {
+		indefinite := j > 0 && (strings.EqualFold(toks[j-1].Text, "a") || strings.EqualFold(toks[j-1].Text, "an")) && (t.Tag == "NN" || t.Tag == "NNS")
+		if w := strings.ToLower(t.Text); t.Start >= lo && (groupNouns[w] || subgroupNouns[w] || w == "group" || indefinite) {
 			// "The boys ... disappeared on 23 June": people the
 			// sentence names by a common noun, the story's, not the
-			// last event's subject.
+			// last event's subject; nor is "a crane", which the
+			// sentence brings in anew.
 			return storySubject
 		}
 	}

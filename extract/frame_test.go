@@ -347,6 +347,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "statues lowered or lifted down, by something the sentence brings in anew",
+			title: "Fire guts the Orvan cathedral",
+			body:  "Fire tore through the roof of the Orvan cathedral on Monday.\n\nLast Thursday, a crane lifted the 12 bronze statues that surrounded the spire down to the ground. On April 11, a crane lowered the statues so they could be restored.",
+			want: map[string]frame{
+				"Monday":        {Subject: "story", Attribute: "occur"},
+				"Last Thursday": {Subject: "story", Attribute: "lift"},
+				"April 11":      {Subject: "story", Attribute: "lift"},
+				"12":            {Subject: "story", Attribute: "statues"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
