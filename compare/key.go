@@ -273,7 +273,7 @@ var apart = map[string]bool{
 // a conflict.
 var repeatable = map[string]bool{
 	"say": true, "warn": true, "vow": true, "meet": true, "visit": true, "tour": true, "report": true,
-	"announce": true, "speak": true, "talk": true, "urge": true, "call": true, "occur": true, "find": true, "rescue": true, "mourn": true, "receive": true,
+	"announce": true, "speak": true, "talk": true, "urge": true, "call": true, "occur": true, "find": true, "rescue": true, "mourn": true, "receive": true, "testify": true,
 }
 
 // occasions reports whether dates of attribute attr may differ without

@@ -25,6 +25,7 @@ func TestKey(t *testing.T) {
 		{"a planned occasion is the occasion", extract.Claim{Subject: "Erdogan", Attribute: "visit", Modality: "will", Date: &extract.DateValue{}}, "erdogan|visit|date"},
 		{"a part named is apart", extract.Claim{Subject: "story", Attribute: "deaths", Qualifier: "among children", Value: &extract.Value{}}, "story|deaths|value|q=among children"},
 		{"a scheduled occasion planned is the occasion", extract.Claim{Subject: "world cup", Attribute: "final", Modality: "will", Date: &extract.DateValue{}}, "world cup|final|date"},
+		{"a witness testifies on many days, planned or done", extract.Claim{Subject: "marsh", Attribute: "testify", Modality: "will", Date: &extract.DateValue{}}, "marsh|testify|date"},
 		{"the rest of a count is apart", extract.Claim{Subject: "story", Attribute: "buildings", Qualifier: "other", Value: &extract.Value{}}, "story|buildings|value|q=other"},
 		{"a miles measure is keyed in km", extract.Claim{Subject: "story", Attribute: "miles from orvan", Value: &extract.Value{}}, "story|km from orvan|value"},
 		{"negated", extract.Claim{Subject: "Telegram", Attribute: "users", Negated: true, Value: &extract.Value{}}, "telegram|users|value|not"},

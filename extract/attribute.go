@@ -171,7 +171,7 @@ var eventVerbs = map[string]string{
 	"explode": "explode", "crash": "crash", "shake": "shake", "tear": "tear", "rip": "rip", "sink": "sink", "capsize": "capsize",
 	"erupt": "erupt", "destroy": "destroy", "derail": "derail", "ignite": "ignite", "sweep": "sweep", "aground": "aground", "disappear": "disappear", "vanish": "disappear",
 	"wedge": "aground", "jam": "aground", "stuck": "aground", "strand": "aground",
-	"run out": "run out", "welcome": "receive", "receive": "receive", "observe": "mourn", "mourn": "mourn", "learn": "learn", "find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
+	"testify": "testify", "run out": "run out", "welcome": "receive", "receive": "receive", "observe": "mourn", "mourn": "mourn", "learn": "learn", "find": "find", "locate": "find", "rescue": "rescue", "free": "rescue", "emerge": "rescue", "contain": "contain", "disclose": "disclose", "reveal": "disclose", "discover": "discover", "detect": "discover", "notice": "discover",
 	"say": "say", "tell": "say", "claim": "say", "report": "report", "warn": "warn",
 }
 
@@ -185,6 +185,7 @@ var phrasalEvents = map[string]string{
 	"break out": "begin", "broke out": "begin",
 	"make public": "disclose", "made public": "disclose",
 	"run out": "run out", "ran out": "run out",
+	"appear before": "testify", "appeared before": "testify",
 	"bring out": "rescue", "brought out": "rescue", "carry out of": "rescue", "carried out of": "rescue",
 	"pull out of": "rescue", "pulled out of": "rescue",
 }
@@ -196,6 +197,21 @@ var patientVerbs = wordSet(`ban banned banning bans block blocked blocking block
 // lightVerbs carry little of the event themselves: "issued a directive
 // banning" is a ban, "said the bridge would close" a closure.
 var lightVerbs = wordSet(`say issue report warn`)
+
+// inquiryWords are what a witness faces: "face the committee", "face
+// questions from senators".
+var inquiryWords = wordSet(`committee committees hearing lawmakers senators congress questions questioning inquiry panel`)
+
+// facesInquiry reports whether "face" at token i is a witness facing an
+// inquiry: one of inquiryWords within its next six words.
+func facesInquiry(s Sentence, i int) bool {
+	for j := i + 1; j < len(s.Tokens) && j <= i+6; j++ {
+		if inquiryWords[strings.ToLower(s.Tokens[j].Text)] {
+			return true
+		}
+	}
+	return false
+}
 
 // objectPronouns may stand inside a phrasal verb: "make it public".
 var objectPronouns = wordSet(`it them this that him her`)
@@ -268,6 +284,9 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		}
 		if auxiliaries[w] || copulas[w] {
 			continue
+		}
+		if l == "face" && facesInquiry(s, i) {
+			l = "testify" // "to face the House Energy and Commerce Committee"
 		}
 		ev, known := eventVerbs[l]
 		if !known {

@@ -254,8 +254,22 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 		if vi >= 0 && figureBefore.MatchString(b.body[max(s.Start, s.Tokens[vi].Start-24):s.Tokens[vi].Start]) {
 			continue // "was 75 percent contained by Tuesday": the figure's day, not the event's
 		}
+		testimony := false
+		if vi >= 0 && (verb == "begin" || verb == "occur") && testimonyBefore(s, vi) {
+			// "His second day of testimony begins on Wednesday": the
+			// witness testifies then.
+			verb, testimony = "testify", true
+		}
 		c := b.newClaim(s, text)
 		c.Subject = b.eventSubject(s, ms, vi)
+		if testimony {
+			for _, m := range ms {
+				if b.kindOf(m) == kindPerson && m.start < s.Tokens[vi].Start {
+					c.Subject = m.canon
+					break
+				}
+			}
+		}
 		if noun != "" {
 			// The thing dated is its own subject: a name inside its
 			// phrase ("the 1918 Cloquet fire"), else the story's.
@@ -512,6 +526,28 @@ func incidentNoun(s Sentence, dt recognize.Date) (string, int) {
 	return "", -1
 }
 
+// testimonyBefore reports whether a witness's testimony or hearing is the
+// subject of the verb at vi: named in its clause before it.
+func testimonyBefore(s Sentence, vi int) bool {
+	for j := vi - 1; j >= 0 && j >= vi-8; j-- {
+		switch strings.ToLower(s.Tokens[j].Text) {
+		case "testimony", "hearing":
+			return true
+		case ";", ".":
+			return false
+		}
+	}
+	return false
+}
+
+// ms0 is the first mention, or none.
+func ms0(ms []mention) mention {
+	if len(ms) == 0 {
+		return mention{}
+	}
+	return ms[0]
+}
+
 // findVerbs say that the missing were found.
 var findVerbs = wordSet(`find locate`)
 
@@ -715,10 +751,11 @@ func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
 		// them; so are its rescues and its day of mourning.
 		return storySubject
 	}
-	if vi > 0 && toks[vi].Tag == "VBG" && toks[vi-1].Text == "," && len(ms) > 0 && ms[0].start < toks[vi].Start {
+	if vi > 0 && (toks[vi].Tag == "VBG" && toks[vi-1].Text == "," || strings.EqualFold(toks[vi-1].Text, "to") && b.kindOf(ms0(ms)) == kindPerson) && len(ms) > 0 && ms[0].start < toks[vi].Start {
 		// "Macron has thanked the firefighters who saved the
 		// cathedral, welcoming them on Thursday": a participle's
-		// subject is the sentence's.
+		// subject is the sentence's, and so is a person's infinitive
+		// ("Zuckerberg returns to Capitol Hill on Wednesday to face").
 		return ms[0].canon
 	}
 	lo, _ := clause(b.body, s, toks[vi].Start)

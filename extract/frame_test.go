@@ -358,6 +358,17 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a witness testifies, appears before, faces a committee, or has a day of testimony",
+			title: "Chatterly chief to face lawmakers",
+			body:  "Chief Executive Ana Marsh will appear before the Senate Commerce Committee on April 11, the committee said. Marsh is to testify on Tuesday before a joint hearing. Marsh returns to Capitol Hill on Thursday to face the House Energy Committee.\n\nHer second day of testimony, before a House committee, begins on Wednesday.",
+			want: map[string]frame{
+				"April 11":  {Subject: "marsh", Attribute: "testify"},
+				"Tuesday":   {Subject: "marsh", Attribute: "testify"},
+				"Thursday":  {Subject: "marsh", Attribute: "testify"},
+				"Wednesday": {Subject: "marsh", Attribute: "testify"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
