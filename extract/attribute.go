@@ -285,8 +285,8 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		if auxiliaries[w] || copulas[w] {
 			continue
 		}
-		if l == "face" && facesInquiry(s, i) {
-			l = "testify" // "to face the House Energy and Commerce Committee"
+		if (l == "face" || l == "apologize" || l == "apologise" || l == "tell") && facesInquiry(s, i) {
+			l = "testify" // "to face the House Energy and Commerce Committee", "apologized to Congress"
 		}
 		ev, known := eventVerbs[l]
 		if !known {

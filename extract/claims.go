@@ -255,21 +255,14 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			continue // "was 75 percent contained by Tuesday": the figure's day, not the event's
 		}
 		testimony := false
-		if vi >= 0 && (verb == "begin" || verb == "occur") && testimonyBefore(s, vi) {
-			// "His second day of testimony begins on Wednesday": the
+		if vi >= 0 && (verb == "begin" || verb == "occur") && testimonyBefore(s, vi) || noun == "hearing" || noun == "testimony" {
+			// "His second day of testimony begins on Wednesday", "he
+			// agreed to testify at a joint hearing on April 10": the
 			// witness testifies then.
 			verb, testimony = "testify", true
 		}
 		c := b.newClaim(s, text)
 		c.Subject = b.eventSubject(s, ms, vi)
-		if testimony {
-			for _, m := range ms {
-				if b.kindOf(m) == kindPerson && m.start < s.Tokens[vi].Start {
-					c.Subject = m.canon
-					break
-				}
-			}
-		}
 		if noun != "" {
 			// The thing dated is its own subject: a name inside its
 			// phrase ("the 1918 Cloquet fire"), else the story's.
@@ -280,6 +273,31 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 					// disaster on Oct. 29")
 					c.Subject = m.canon
 				}
+			}
+		}
+		if testimony {
+			// The witness: the person the sentence names first, else the
+			// last witness or person the article named ("he had agreed
+			// to testify").
+			witness := ""
+			for _, m := range ms {
+				if b.kindOf(m) == kindPerson && m.start < s.Tokens[vi].Start {
+					witness = m.canon
+					break
+				}
+			}
+			for i := len(b.claims) - 1; i >= 0 && witness == ""; i-- {
+				if c := b.claims[i]; c.Attribute == "testify" && c.Subject != storySubject {
+					witness = c.Subject
+				}
+			}
+			for i := len(b.d.recent) - 1; i >= 0 && witness == ""; i-- {
+				if m := b.d.recent[i]; b.d.kindOfMention(m) == kindPerson {
+					witness = m.canon
+				}
+			}
+			if witness != "" {
+				c.Subject = witness
 			}
 		}
 		if b.subjectKind(c.Subject, ms) == kindPlace {

@@ -369,6 +369,16 @@ func TestSettleFrames(t *testing.T) {
 			},
 		},
 		{
+			name:  "a witness apologising to Congress, or agreeing to testify at a hearing, testifies",
+			title: "Chatterly chief to face lawmakers",
+			body:  "Chief Executive Ana Marsh will appear before the House committee on April 11. Later, the Senate committees said she had agreed to testify at a joint hearing on April 10.\n\nTom Hale apologized to Congress on Friday, telling a joint hearing that mistakes were made.",
+			want: map[string]frame{
+				"April 11": {Subject: "marsh", Attribute: "testify"},
+				"April 10": {Subject: "marsh", Attribute: "testify"},
+				"Friday":   {Subject: "hale", Attribute: "testify"},
+			},
+		},
+		{
 			name:  "the number of people killed, and the missing",
 			title: "Toll rises in the Kessing floods",
 			body:  "The number of people killed by the Kessing floods has risen to 57, the mayor said. He said 212 people remained unaccounted for.",
