@@ -21,6 +21,10 @@ func (a interval) overlaps(b interval) bool {
 // contains reports whether x lies in a, with the same slack.
 func (a interval) contains(x float64) bool { return leq(a.lo, x) && leq(x, a.hi) }
 
+// bounded reports whether a has both ends: not "more than 790" or "up to
+// 87 million".
+func (a interval) bounded() bool { return !math.IsInf(a.lo, 0) && !math.IsInf(a.hi, 0) }
+
 func leq(x, y float64) bool {
 	if x <= y {
 		return true

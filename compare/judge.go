@@ -264,7 +264,6 @@ func timeSlices(ms []*member) [][]*member {
 	timed := dated || changesOverTime(ms[0].Claim)
 	grows := revisable(ms[0].Claim.Attribute)
 	sets := newDisjoint(len(ms))
-	bounded := func(iv interval) bool { return !math.IsInf(iv.lo, 0) && !math.IsInf(iv.hi, 0) }
 	for i, a := range ms {
 		for j := i + 1; j < len(ms); j++ {
 			b := ms[j]
@@ -286,7 +285,7 @@ func timeSlices(ms []*member) [][]*member {
 				continue
 			}
 			link := sameTime(a.asOf, b.asOf) ||
-				bounded(a.val) && bounded(b.val) && a.val.overlaps(b.val) ||
+				a.val.bounded() && b.val.bounded() && a.val.overlaps(b.val) ||
 				(!a.stated || !b.stated) && sameFigure(a, b) ||
 				grows && a.qualifier == b.qualifier && revises(a.asOf, a.val, b.asOf, b.val, a.revision, b.revision)
 			if link {
@@ -537,11 +536,11 @@ func campsOf(ms []*member) [][]*member {
 	// whichever camp of smaller figures it also allows.
 	anchor := make(map[*member]*member)
 	for _, m := range order {
-		if !math.IsInf(m.val.lo, 0) && !math.IsInf(m.val.hi, 0) {
+		if m.val.bounded() {
 			continue
 		}
 		for _, b := range order {
-			if b != m && !math.IsInf(b.val.lo, 0) && !math.IsInf(b.val.hi, 0) && sameFigure(m, b) {
+			if b != m && b.val.bounded() && sameFigure(m, b) {
 				anchor[m] = b
 				break
 			}

@@ -109,10 +109,7 @@ func Key(c extract.Claim) string {
 		b.WriteString("|q=")
 		b.WriteString(q)
 	}
-	if m := normalize(c.Modality); m != "" && !(c.Date != nil && (occasions(c.Attribute) || extract.Scheduled(normalize(c.Attribute)))) {
-		// (A visit planned for Wednesday and one made on Wednesday are
-		// one occasion, as are a final to be played on Sunday and one
-		// played then; dates of a repeatable event never conflict.)
+	if m := modalApart(c); m != "" {
 		b.WriteString("|modal=")
 		b.WriteString(m)
 	}
@@ -128,6 +125,17 @@ func Key(c extract.Claim) string {
 		b.WriteString(aloneToken(c))
 	}
 	return b.String()
+}
+
+// modalApart is the modality that keeps a claim apart from plain
+// statements ("could", "will"), or "": a visit planned for Wednesday and one
+// made on Wednesday are one occasion, as are a final to be played on Sunday
+// and one played then; dates of a repeatable event never conflict.
+func modalApart(c extract.Claim) string {
+	if c.Date != nil && (occasions(c.Attribute) || extract.Scheduled(normalize(c.Attribute))) {
+		return ""
+	}
+	return normalize(c.Modality)
 }
 
 // lengthUnits map the imperial units a length's measure may start with
@@ -258,8 +266,8 @@ var genericMeasures = map[string]bool{
 // apart are qualifiers that make a figure measure another thing than the
 // plain figure: an earlier event's, a part ("among the dead"), a wider
 // scope ("the statewide toll"), the rest of a count ("4,293 other
-// buildings"). Other qualifiers ("monthly", "new")
-// narrow what is counted and share the plain figure's group.
+// buildings"). Other qualifiers ("monthly", "new") narrow what is counted
+// and share the plain figure's group.
 var apart = map[string]bool{
 	"earlier": true, "among": true, "per hour": true, "per day": true, "per week": true, "per month": true, "per year": true,
 	"later event": true, "added": true, "remaining": true, "statewide": true, "nationwide": true, "national": true, "global": true,
@@ -267,10 +275,10 @@ var apart = map[string]bool{
 }
 
 // repeatable are the events a subject can have on many days: a speaker
-// says, warns, visits or receives visitors again, a story's incident has its aftershocks and
-// its later fires, its missing are found and rescued over days, and its
-// dead mourned. Two different dates of one are two occasions, never
-// a conflict.
+// says, warns, visits or receives visitors again, a witness testifies, a
+// story's incident has its aftershocks and its later fires, its missing are
+// found and rescued over days, and its dead mourned. Two different dates of
+// one are two occasions, never a conflict.
 var repeatable = map[string]bool{
 	"say": true, "warn": true, "vow": true, "meet": true, "visit": true, "tour": true, "report": true,
 	"announce": true, "speak": true, "talk": true, "urge": true, "call": true, "occur": true, "find": true, "rescue": true, "mourn": true, "receive": true, "testify": true,
@@ -331,7 +339,7 @@ func topic(c extract.Claim) (subject, attribute, text string) {
 	subject = normalize(c.Subject)
 	attribute = normalize(c.Attribute)
 	text = strings.TrimSpace(subject + " " + attribute)
-	if m := normalize(c.Modality); m != "" && !(c.Date != nil && (occasions(c.Attribute) || extract.Scheduled(normalize(c.Attribute)))) {
+	if m := modalApart(c); m != "" {
 		text += " (" + m + ")"
 	}
 	if c.Negated {

@@ -25,7 +25,8 @@ func render(m *member) string {
 	}
 	s := `"` + oneLine(text) + `"`
 	if c.Value != nil {
-		if unit, _, _ := strings.Cut(normalize(c.Attribute), " "); lengthUnits[unit].factor != 0 && !strings.Contains(strings.ToLower(text), unit) {
+		unit, _, _ := strings.Cut(normalize(c.Attribute), " ")
+		if _, imperial := lengthUnits[unit]; imperial && !strings.Contains(strings.ToLower(text), unit) {
 			s += " " + unit // "31" miles, in a group compared in km
 		}
 	}

@@ -213,6 +213,29 @@ func facesInquiry(s Sentence, i int) bool {
 	return false
 }
 
+// phrasalAt is the event of a phrasal verb whose verb, of lemma l, is
+// token i: "ran aground", "carried out of the cave", "did not make it
+// public"; ok is false when no particle follows that makes one.
+func phrasalAt(toks []Token, i int, l string) (event string, ok bool) {
+	word := func(j int) string {
+		if j < len(toks) {
+			return strings.ToLower(toks[j].Text)
+		}
+		return ""
+	}
+	if event, ok = phrasalEvents[l+" "+word(i+1)+" of"]; ok && word(i+2) == "of" {
+		return event, true
+	}
+	if event, ok = phrasalEvents[l+" "+word(i+1)]; ok {
+		return event, true
+	}
+	if objectPronouns[word(i+1)] {
+		event, ok = phrasalEvents[l+" "+word(i+2)]
+		return event, ok
+	}
+	return "", false
+}
+
 // objectPronouns may stand inside a phrasal verb: "make it public".
 var objectPronouns = wordSet(`it them this that him her`)
 
@@ -263,17 +286,9 @@ func eventVerb(s Sentence, start, end int) (string, int) {
 		// and a strong past tense or a phrasal verb after its subject as a
 		// noun: "an earthquake shook", "a freighter ran aground".
 		l := lemma(w)
-		phrasal := false
-		if i+2 < len(s.Tokens) && strings.EqualFold(s.Tokens[i+2].Text, "of") && phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+1].Text)+" of"] != "" {
-			l, phrasal = phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+1].Text)+" of"], true // "carried out of the cave"
-		} else if i+1 < len(s.Tokens) {
-			if p, ok := phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+1].Text)]; ok {
-				l, phrasal = p, true
-			} else if i+2 < len(s.Tokens) && objectPronouns[strings.ToLower(s.Tokens[i+1].Text)] {
-				if p, ok := phrasalEvents[l+" "+strings.ToLower(s.Tokens[i+2].Text)]; ok {
-					l, phrasal = p, true // "did not make it public"
-				}
-			}
+		p, phrasal := phrasalAt(s.Tokens, i, l)
+		if phrasal {
+			l = p
 		}
 		past := (incidentVerbs[irregular[w]] || phrasal) && i > 0 && strings.HasPrefix(s.Tokens[i-1].Tag, "NN")
 		// and a participle after "become" or "get" as an adjective: "had

@@ -262,7 +262,7 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 			verb, testimony = "testify", true
 		}
 		c := b.newClaim(s, text)
-		c.Subject = b.eventSubject(s, ms, vi)
+		c.Subject = b.eventSubject(s, ms, vi, verb)
 		if noun != "" {
 			// The thing dated is its own subject: a name inside its
 			// phrase ("the 1918 Cloquet fire"), else the story's.
@@ -287,8 +287,8 @@ func (b *builder) sentence(s Sentence, named []mention, qs []recognize.Quantity,
 				}
 			}
 			for i := len(b.claims) - 1; i >= 0 && witness == ""; i-- {
-				if c := b.claims[i]; c.Attribute == "testify" && c.Subject != storySubject {
-					witness = c.Subject
+				if prev := b.claims[i]; prev.Attribute == "testify" && prev.Subject != storySubject {
+					witness = prev.Subject
 				}
 			}
 			for i := len(b.d.recent) - 1; i >= 0 && witness == ""; i-- {
@@ -558,27 +558,6 @@ func testimonyBefore(s Sentence, vi int) bool {
 	return false
 }
 
-// ms0 is the first mention, or none.
-func ms0(ms []mention) mention {
-	if len(ms) == 0 {
-		return mention{}
-	}
-	return ms[0]
-}
-
-// findVerbs say that the missing were found.
-var findVerbs = wordSet(`find locate`)
-
-// rescuePhrase reports whether the verb at vi opens a phrasal verb of
-// rescue: "brought out", "carried out of".
-func rescuePhrase(toks []Token, vi int) bool {
-	if vi+1 >= len(toks) {
-		return false
-	}
-	two := lemma(toks[vi].Text) + " " + strings.ToLower(toks[vi+1].Text)
-	return phrasalEvents[two] == "rescue" || phrasalEvents[two+" of"] == "rescue" && vi+2 < len(toks) && strings.EqualFold(toks[vi+2].Text, "of")
-}
-
 // foundPeople reports whether the find verb at vi found people: it is
 // passive ("were found") or its object is a pronoun or a noun for people
 // ("found them", "located the bodies"), not a thing ("found money").
@@ -753,8 +732,9 @@ func (b *builder) kindOf(m mention) kind {
 
 // eventSubject picks what a dated event is about: the object of a verb like
 // "blocked the messenger" when it is a named thing, else the agent before the
-// verb, else the subject of the last event ("the ban was lifted").
-func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
+// verb, else the subject of the last event ("the ban was lifted"). verb is
+// the event's lemma, of the verb at vi.
+func (b *builder) eventSubject(s Sentence, ms []mention, vi int, verb string) string {
 	toks := s.Tokens
 	verbEnd := toks[vi].End
 	for _, m := range ms {
@@ -763,13 +743,14 @@ func (b *builder) eventSubject(s Sentence, ms []mention, vi int) string {
 			return m.canon
 		}
 	}
-	if l := lemma(toks[vi].Text); findVerbs[l] && foundPeople(toks, vi) || eventVerbs[l] == "rescue" || eventVerbs[l] == "mourn" || rescuePhrase(toks, vi) {
+	if verb == "find" && foundPeople(toks, vi) || verb == "rescue" || verb == "mourn" {
 		// "divers found them on July 2", "were found on July 2": the
 		// event is the missing people's, the story's, whoever found
 		// them; so are its rescues and its day of mourning.
 		return storySubject
 	}
-	if vi > 0 && (toks[vi].Tag == "VBG" && toks[vi-1].Text == "," || strings.EqualFold(toks[vi-1].Text, "to") && b.kindOf(ms0(ms)) == kindPerson) && len(ms) > 0 && ms[0].start < toks[vi].Start {
+	if vi > 0 && len(ms) > 0 && ms[0].start < toks[vi].Start &&
+		(toks[vi].Tag == "VBG" && toks[vi-1].Text == "," || strings.EqualFold(toks[vi-1].Text, "to") && b.kindOf(ms[0]) == kindPerson) {
 		// "Macron has thanked the firefighters who saved the
 		// cathedral, welcoming them on Thursday": a participle's
 		// subject is the sentence's, and so is a person's infinitive

@@ -141,7 +141,7 @@ func (b *builder) settleFrames() {
 		found := c.Attribute
 		if c.Start != prevStart {
 			earlier = earlier[:0]
-			if found == "count" && prevNew != "" && prevNew != "count" && !weakHeads[prevNew] && bareChange(c.Sentence, c.Value.Text) {
+			if found == "count" && prevNew != "" && !weakHeads[prevNew] && bareChange(c.Sentence, c.Value.Text) {
 				// "... put the number of affected consumers at 143
 				// million. In October it added 2.5 million, for a
 				// total of 145.5 million": the measure goes on.
@@ -166,7 +166,7 @@ func (b *builder) settleFrames() {
 			// "485 admitted to hospital, and 149 of them still
 			// treated": a part of the figure before, by its measure.
 			c.Attribute = prevNew
-		} else if c.Start != prevStart && prevNew != "" && (c.Attribute == "count" || weakHeads[c.Attribute]) && ofThem(c.Sentence, c.Value.Text) {
+		} else if c.Start != prevStart && prevNew != "" && weakHeads[c.Attribute] && ofThem(c.Sentence, c.Value.Text) {
 			// "87 million whose data may have been shared. More than
 			// 70 million of those people live in the U.S.": a part of
 			// the last sentence's last figure.
@@ -285,7 +285,11 @@ var bareChangeRE = regexp.MustCompile(`(?i)\b(?:it|they|that|the company|the fir
 // named, without a noun of its own: "In October it added 2.5 million".
 func bareChange(sentence, figure string) bool {
 	at := figureAt(sentence, figure)
-	return at >= 0 && bareChangeRE.MatchString(sentence[:at]) && !isLetter(rune(strings.TrimLeft(nextWord(sentence[at+len(figure):])+"0", ",")[0]))
+	if at < 0 || !bareChangeRE.MatchString(sentence[:at]) {
+		return false
+	}
+	next := strings.TrimLeft(nextWord(sentence[at+len(figure):]), ",")
+	return next == "" || !isLetter(rune(next[0])) // no noun of its own
 }
 
 // settled is what settleFrames made of a figure: its measure, unit and
@@ -316,8 +320,9 @@ func measuredAgain(c *Claim, earlier []settled) string {
 	if at < 0 || !itAtRE.MatchString(c.Sentence[:at]) {
 		return ""
 	}
+	unit := figureUnit(c, c.Attribute)
 	for i := len(earlier) - 1; i >= 0; i-- {
-		if e := earlier[i]; e.unit == figureUnit(c, c.Attribute) && e.attr != "" && !weakHeads[e.attr] {
+		if e := earlier[i]; e.unit == unit && e.attr != "" && !weakHeads[e.attr] {
 			return e.attr
 		}
 	}
@@ -486,7 +491,7 @@ var timeUnits = map[string]string{
 
 // lastingRE ends the words before a span's figure that name what lasts:
 // "a state of emergency lasting".
-var lastingRE = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+([a-z]+)(?:\s+[a-z]+){0,3}\s+(?:lasting|of)\s+$`)
+var lastingRE = regexp.MustCompile(`(?i)\b(?:a|an|the)\s+([a-z]+)(?:\s+[a-z]+){0,3}\s+lasting\s+$`)
 
 // spanOf reads a figure that says how long a thing lasts, as the unit and
 // the thing: "a three-month state of emergency" and "a state of emergency
@@ -515,7 +520,7 @@ func spanOf(sentence, figure string) string {
 	if u == "" {
 		return ""
 	}
-	if m := lastingRE.FindStringSubmatch(sentence[:at]); m != nil && strings.Contains(strings.ToLower(sentence[max(0, at-12):at]), "lasting") {
+	if m := lastingRE.FindStringSubmatch(sentence[:at]); m != nil {
 		return u + " " + strings.ToLower(m[1])
 	}
 	return ""
@@ -1342,14 +1347,12 @@ func increment(sentence, figure string) bool {
 	}
 	before := strings.Fields(strings.ToLower(sentence[max(0, at-30):at]))
 	if n := len(before); n > 0 {
+		if w := before[n-1]; w == "adding" || n > 1 && before[n-2] == "adding" && (w == "about" || w == "some" || w == "nearly" || w == "almost") {
+			return true // "adding about $3 billion to his fortune": what was added
+		}
 		switch before[n-1] {
 		case "another", "additional", "further", "extra", "added":
 			return true
-		case "adding", "about", "some", "nearly", "almost":
-			// "adding about $3 billion to his fortune": what was added.
-			if w := before[n-1]; w == "adding" || n > 1 && before[n-2] == "adding" {
-				return true
-			}
 		case "by":
 			// "cut the toll by more than 100, to 253", "rose by 12":
 			// the amount of a change, not the count it changed.
@@ -1676,15 +1679,12 @@ func otherEvent(sentence, figure, own string) string {
 	}
 	clause := clauseOf(sentence, at, at+len(figure))
 	cs := strings.Index(sentence, clause)
-	participle := false
 	if w := strings.ToLower(strings.TrimLeft(clause, " ,")); strings.HasPrefix(w, "killing ") || strings.HasPrefix(w, "injuring ") || strings.HasPrefix(w, "wounding ") || strings.HasPrefix(w, "leaving ") {
 		// "The Lion Air jet went down in the sea, killing 189 people":
-		// a participle's figure is of the main clause's event.
-		cs, participle = 0, true
-	}
-	if participle {
-		// "A Lion Air 737 Max 8 plunged into the sea, killing all 189":
-		// a named aircraft that went down is its crash.
+		// a participle's figure is of the main clause's event; "A Lion
+		// Air 737 Max 8 plunged into the sea, killing all 189": a named
+		// aircraft that went down is its crash.
+		cs = 0
 		if m := craftDownRE.FindStringSubmatch(sentence[:at]); m != nil {
 			if name := strings.ToLower(strings.TrimSpace(m[1])); !strings.Contains(own, name) {
 				return name + " crash"
