@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -26,10 +25,6 @@ import (
 // No earlier format is read as it is: format 4 keeps the groups in other
 // buckets than formats 2 and 3 did.
 const StateFormat = 4
-
-// upgradable lists the formats this build reads as they are and marks as
-// StateFormat: none since format 4.
-var upgradable []string
 
 // formatKey holds the state's format in BucketState. Every other key has a
 // collection, a kind and a name (stateKey), so a key of one token is never
@@ -62,8 +57,7 @@ func (e *FormatError) Unwrap() error { return ErrStateFormat }
 var _ error = (*FormatError)(nil)
 
 // CheckFormat makes sure BucketState holds state of StateFormat: an empty
-// bucket, as Setup creates, is marked with it, and so is a bucket of a
-// format this build can take over (upgradable); a bucket marked with
+// bucket, as Setup creates, is marked with it; a bucket marked with
 // another format, or holding state but no mark (written by a build before
 // formats were recorded), is refused with a *FormatError. Setup must have
 // run. Every process that reads or writes the state calls it at start
@@ -74,24 +68,13 @@ func CheckFormat(ctx context.Context, js jetstream.JetStream) error {
 		return fmt.Errorf("check state format: bucket %s: %w", BucketState, err)
 	}
 	want := strconv.Itoa(StateFormat)
-	for range 3 {
+	for range 2 {
 		e, err := kv.Get(ctx, formatKey)
 		if err == nil {
-			found := string(e.Value())
-			switch {
-			case found == want:
-				return nil
-			case !slices.Contains(upgradable, found):
+			if found := string(e.Value()); found != want {
 				return &FormatError{Found: found, Want: StateFormat}
 			}
-			// Update, not Put: of two processes upgrading at once, one
-			// marks it and the other reads the mark.
-			if _, err := kv.Update(ctx, formatKey, []byte(want), e.Revision()); err == nil {
-				return nil
-			} else if !casConflict(err) {
-				return fmt.Errorf("check state format: mark %s of format %s as %s: %w", BucketState, found, want, err)
-			}
-			continue
+			return nil
 		}
 		if !errors.Is(err, jetstream.ErrKeyNotFound) {
 			return fmt.Errorf("check state format: %w", err)

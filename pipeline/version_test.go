@@ -13,9 +13,8 @@ import (
 
 // TestStateFormat: a process starting on a state bucket of another format
 // is refused, by Dial and by RunStages, with an error naming the format
-// found and the format this build reads (issue 22, hole 2); a new bucket,
-// or one of a format this build reads as it is (upgradable, none since
-// format 4), is marked with StateFormat and accepted from then on.
+// found and the format this build reads (issue 22, hole 2); a new bucket is
+// marked with StateFormat and accepted from then on.
 func TestStateFormat(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
